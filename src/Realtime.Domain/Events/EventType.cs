@@ -1,0 +1,67 @@
+namespace Realtime.Domain.Events;
+
+/// <summary>The event types of the ingest contract (contract.md), one per wire name.</summary>
+public enum EventType
+{
+    /// <summary><c>complaint.opened</c></summary>
+    ComplaintOpened,
+    /// <summary><c>complaint.assigned</c></summary>
+    ComplaintAssigned,
+    /// <summary><c>complaint.responded</c></summary>
+    ComplaintResponded,
+    /// <summary><c>complaint.paused</c></summary>
+    ComplaintPaused,
+    /// <summary><c>complaint.resumed</c></summary>
+    ComplaintResumed,
+    /// <summary><c>complaint.escalated</c></summary>
+    ComplaintEscalated,
+    /// <summary><c>complaint.resolved</c></summary>
+    ComplaintResolved,
+    /// <summary><c>complaint.reopened</c></summary>
+    ComplaintReopened,
+    /// <summary><c>service.handled</c></summary>
+    ServiceHandled,
+    /// <summary><c>survey.submitted</c></summary>
+    SurveySubmitted,
+    /// <summary><c>praise.received</c></summary>
+    PraiseReceived,
+    /// <summary><c>followup.completed</c></summary>
+    FollowupCompleted,
+    /// <summary><c>agent.rated</c></summary>
+    AgentRated,
+}
+
+/// <summary>Maps <see cref="EventType"/> to and from the contract's wire names.</summary>
+public static class EventTypeNames
+{
+    private static readonly Dictionary<string, EventType> ByName = new(StringComparer.Ordinal)
+    {
+        ["complaint.opened"] = EventType.ComplaintOpened,
+        ["complaint.assigned"] = EventType.ComplaintAssigned,
+        ["complaint.responded"] = EventType.ComplaintResponded,
+        ["complaint.paused"] = EventType.ComplaintPaused,
+        ["complaint.resumed"] = EventType.ComplaintResumed,
+        ["complaint.escalated"] = EventType.ComplaintEscalated,
+        ["complaint.resolved"] = EventType.ComplaintResolved,
+        ["complaint.reopened"] = EventType.ComplaintReopened,
+        ["service.handled"] = EventType.ServiceHandled,
+        ["survey.submitted"] = EventType.SurveySubmitted,
+        ["praise.received"] = EventType.PraiseReceived,
+        ["followup.completed"] = EventType.FollowupCompleted,
+        ["agent.rated"] = EventType.AgentRated,
+    };
+
+    private static readonly Dictionary<EventType, string> ByType = ByName.ToDictionary(p => p.Value, p => p.Key);
+
+    /// <summary>All wire names, in contract order.</summary>
+    public static IReadOnlyCollection<string> All => ByName.Keys;
+
+    /// <summary>Parses a wire name; false when it is not a contract type.</summary>
+    public static bool TryParse(string? name, out EventType type) => ByName.TryGetValue(name ?? "", out type);
+
+    /// <summary>The wire name of <paramref name="type"/>, e.g. <c>complaint.opened</c>.</summary>
+    public static string ToWireName(this EventType type) => ByType[type];
+
+    /// <summary>True for the <c>complaint.*</c> types.</summary>
+    public static bool IsComplaintEvent(this EventType type) => type <= EventType.ComplaintReopened;
+}

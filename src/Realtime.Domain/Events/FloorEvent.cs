@@ -1,0 +1,61 @@
+namespace Realtime.Domain.Events;
+
+/// <summary>Severity of a complaint: regulator (12378) complaints and high-risk cases are <see cref="High"/>.</summary>
+public enum Severity
+{
+    /// <summary>The default.</summary>
+    Normal,
+    /// <summary>Starts the escalation chain one level up.</summary>
+    High,
+}
+
+/// <summary>Who entered a manual rating (<c>agent.rated</c>).</summary>
+public enum Rater
+{
+    /// <summary>The agent's supervisor (the default).</summary>
+    Supervisor,
+    /// <summary>The agent's self-assessment.</summary>
+    Self,
+}
+
+/// <summary>
+/// One accepted event from the floor, already validated against the ingest contract.
+/// Fields a type does not use are null. <see cref="OccurredAt"/> places the event in time;
+/// <see cref="Sequence"/> is its arrival order (assigned by the journal, 0 before that).
+/// </summary>
+public sealed record FloorEvent
+{
+    /// <summary>Idempotency key, unique for all time.</summary>
+    public required string Id { get; init; }
+    /// <summary>The contract type.</summary>
+    public required EventType Type { get; init; }
+    /// <summary>When it happened (not when it arrived).</summary>
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <summary>Arrival order, assigned when the event is journaled.</summary>
+    public long Sequence { get; init; }
+
+    public string? ComplaintId { get; init; }
+    public string? TeamId { get; init; }
+    public string? AgentId { get; init; }
+    public string? AboutAgentId { get; init; }
+    public string? Category { get; init; }
+    public Severity? Severity { get; init; }
+    public string? Channel { get; init; }
+    public string? CustomerId { get; init; }
+    /// <summary>Customer name, as received; never shown unmasked.</summary>
+    public string? CustomerName { get; init; }
+    /// <summary>Customer phone, as received; never shown unmasked.</summary>
+    public string? CustomerPhone { get; init; }
+    public string? Reason { get; init; }
+    public int? Level { get; init; }
+    public bool? FirstContact { get; init; }
+    public string? ContactId { get; init; }
+    public bool? FirstContactResolved { get; init; }
+    public double? ResponseSeconds { get; init; }
+    public double? Score { get; init; }
+    public DateTimeOffset? VisitedAt { get; init; }
+    public string? Indicator { get; init; }
+    public double? Value { get; init; }
+    public string? Period { get; init; }
+    public Rater? Rater { get; init; }
+}
