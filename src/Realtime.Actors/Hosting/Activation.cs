@@ -1,0 +1,188 @@
+using Microsoft.Extensions.Logging;
+using Realtime.Actors.Timers;
+
+namespace Realtime.Actors.Hosting;
+
+/// <summary>
+/// One grain instance in memory and its mailbox. Work items run strictly one after another (a turn ends when the
+/// item's task completes), drained on the thread pool in slices of <see cref="GrainHostOptions.TurnsPerSlice"/> so one
+/// busy grain cannot starve the others (Orleans' <c>WorkItemGroup</c>).
+/// </summary>
+internal sealed class Activation : IThreadPoolWorkItem
+{
+    private enum Phase { Created, Active, Deactivating, Deactivated }
+
+    private readonly object _gate = new();
+    private readonly Queue<WorkItem> _mailbox = new();
+    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly GrainRegistration _registration;
+    private Phase _phase;
+    private bool _draining;
+    private Grain? _grain;
+    private List<GrainTimer>? _timers;
+
+    public Activation(GrainId id, GrainRegistration registration, GrainRuntime runtime)
+    {
+        Id = id;
+        _registration = registration;
+        Runtime = runtime;
+        LastActivity = runtime.Time.GetTimestamp();
+    }
+
+    public GrainId Id { get; }
+
+    public GrainRuntime Runtime { get; }
+
+    /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the last turn that counts as activity.</summary>
+    public long LastActivity { get; private set; }
+
+    /// <summary>Completes when the activation has left memory.</summary>
+    public Task Deactivated => _deactivated.Task;
+
+    /// <summary>Queues a turn; false when this activation is leaving memory (the caller then uses a fresh one).</summary>
+    public bool TryEnqueue(WorkItem item)
+    {
+        lock (_gate)
+        {
+            // While deactivating, calls still queue: they are re-sent to a fresh activation once this one is gone,
+            // so the fresh one never reads state the old one has not finished writing.
+            if (_phase == Phase.Deactivated) return false;
+            _mailbox.Enqueue(item);
+            if (item.CountsAsActivity) LastActivity = Runtime.Time.GetTimestamp();
+            if (_draining) return true;
+            _draining = true;
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
+    }
+
+    /// <summary>Queues deactivation if the activation is still idle when its turn comes.</summary>
+    public void RequestDeactivation() => TryEnqueue(new DeactivationWorkItem(this, DeactivationReason.Requested));
+
+    public void EnqueueDeactivation(DeactivationReason reason) => TryEnqueue(new DeactivationWorkItem(this, reason));
+
+    public IGrainTimer RegisterTimer(Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
+    {
+        var timer = new GrainTimer(this, callback, options);
+        (_timers ??= []).Add(timer);
+        timer.Start();
+        return timer;
+    }
+
+    internal void RemoveTimer(GrainTimer timer) => _timers?.Remove(timer);
+
+    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+
+    private async Task DrainAsync()
+    {
+        var budget = Runtime.Options.TurnsPerSlice;
+        while (true)
+        {
+            WorkItem item;
+            lock (_gate)
+            {
+                if (_mailbox.Count == 0 || _phase == Phase.Deactivated)
+                {
+                    _draining = false;
+                    return;
+                }
+                item = _mailbox.Dequeue();
+            }
+
+            await RunTurnAsync(item);
+
+            if (--budget == 0)
+            {
+                // Yield the thread so other activations get their turn; the mailbox stays marked as draining.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+        }
+    }
+
+    private async Task RunTurnAsync(WorkItem item)
+    {
+        if (_phase == Phase.Created && item is not DeactivationWorkItem && !await TryActivateAsync(item)) return;
+        try
+        {
+            var task = item.ExecuteAsync(_grain!);
+            if (!task.IsCompletedSuccessfully) await task;
+        }
+        catch (Exception e)
+        {
+            // A failed turn is reported to its caller and logged; the activation lives on (Orleans does the same).
+            Runtime.Log.TurnFailed(e, Id);
+        }
+    }
+
+    private async Task<bool> TryActivateAsync(WorkItem first)
+    {
+        try
+        {
+            _grain = _registration.Create(Runtime.Services);
+            _grain.Attach(this);
+            await _grain.OnActivateAsync(Runtime.Stopping);
+            _phase = Phase.Active;
+            return true;
+        }
+        catch (Exception e)
+        {
+            Runtime.Log.ActivationFailed(e, Id);
+            _grain = null;
+            first.Fail(new GrainActivationException(Id, e));
+            return false;
+        }
+    }
+
+    /// <summary>Runs as a turn: leaves memory if nothing else is queued (otherwise the grain is busy again and stays).</summary>
+    private async Task DeactivateAsync(DeactivationReason reason)
+    {
+        lock (_gate)
+        {
+            if (reason == DeactivationReason.Idle && _mailbox.Count > 0) return;
+            _phase = Phase.Deactivating;
+        }
+        try
+        {
+            if (_grain is not null) await _grain.OnDeactivateAsync(reason, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            Runtime.Log.DeactivationFailed(e, Id);
+        }
+        finally
+        {
+            foreach (var timer in _timers?.ToArray() ?? []) timer.Dispose();
+            WorkItem[] orphans;
+            lock (_gate)
+            {
+                _phase = Phase.Deactivated;
+                orphans = [.. _mailbox];
+                _mailbox.Clear();
+            }
+            Runtime.Catalog.Remove(this);
+            _deactivated.TrySetResult();
+            // Calls that raced with deactivation are re-sent to a fresh activation, in their original order.
+            foreach (var orphan in orphans) Runtime.Catalog.Send(Id, orphan);
+        }
+    }
+
+    private sealed class DeactivationWorkItem(Activation owner, DeactivationReason reason) : WorkItem
+    {
+        public override bool CountsAsActivity => false;
+
+        public override Task ExecuteAsync(Grain grain) => owner.DeactivateAsync(reason);
+
+        public override void Fail(Exception error)
+        {
+        }
+    }
+}
+
+/// <summary>A grain's <see cref="Grain.OnActivateAsync"/> failed; the call that triggered it fails with this.</summary>
+public sealed class GrainActivationException(GrainId id, Exception inner)
+    : Exception($"Activation of {id} failed: {inner.Message}", inner)
+{
+    /// <summary>The grain that could not be activated.</summary>
+    public GrainId GrainId { get; } = id;
+}

@@ -1,0 +1,82 @@
+using Realtime.Actors.Hosting;
+using Realtime.Actors.Timers;
+
+namespace Realtime.Actors.Reminders;
+
+/// <summary>A grain that can be woken by its reminder, activating it if it is not in memory.</summary>
+public interface IRemindable : IGrainWithStringKey
+{
+    /// <summary>The grain's reminder came due. Handlers must be idempotent: a reminder may fire again after a restart.</summary>
+    /// <param name="dueAt">The instant the reminder was set for (it fires at or after it).</param>
+    Task ReceiveReminderAsync(DateTimeOffset dueAt);
+}
+
+/// <summary>
+/// One reminder per grain: "wake this grain at this instant" (Orleans reminders, with our difference: exact to the
+/// scheduler tick, not minute-grained). Reminders outlive activations, so an idle grain can leave memory and still be
+/// woken on time. This registry is in memory; the application persists each grain's next deadline itself (the
+/// deadline index) and sets the reminders again at start-up.
+/// </summary>
+public sealed class ReminderService
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<GrainId, Reminder> _reminders = [];
+    private readonly TimerScheduler _scheduler;
+    private readonly GrainHost _host;
+
+    internal ReminderService(TimerScheduler scheduler, GrainHost host)
+    {
+        _scheduler = scheduler;
+        _host = host;
+    }
+
+    /// <summary>Pending reminders.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _reminders.Count; }
+    }
+
+    /// <summary>Sets (replaces) the reminder of <paramref name="grain"/>; null removes it. An instant in the past fires at once.</summary>
+    public void Set(GrainId grain, DateTimeOffset? dueAt)
+    {
+        lock (_gate)
+        {
+            if (_reminders.TryGetValue(grain, out var existing))
+            {
+                if (existing.Entry.DueUtcTicks == dueAt?.UtcTicks) return;
+                _scheduler.Cancel(existing.Entry);
+                _reminders.Remove(grain);
+            }
+            if (dueAt is null) return;
+            var reminder = new Reminder(this, grain);
+            reminder.Entry = _scheduler.Schedule(dueAt.Value, reminder);
+            _reminders[grain] = reminder;
+        }
+    }
+
+    /// <summary>The pending reminder of <paramref name="grain"/>, if any.</summary>
+    public DateTimeOffset? Get(GrainId grain)
+    {
+        lock (_gate) return _reminders.TryGetValue(grain, out var r) ? r.Entry.DueAt : null;
+    }
+
+    private void Fire(Reminder reminder)
+    {
+        lock (_gate)
+        {
+            if (!_reminders.TryGetValue(reminder.Grain, out var current) || !ReferenceEquals(current, reminder)) return;
+            _reminders.Remove(reminder.Grain);
+        }
+        var dueAt = reminder.Entry.DueAt;
+        _host.Send(reminder.Grain, new CallWorkItem(grain => ((IRemindable)grain).ReceiveReminderAsync(dueAt)));
+    }
+
+    private sealed class Reminder(ReminderService owner, GrainId grain) : ITimerTarget
+    {
+        public GrainId Grain { get; } = grain;
+
+        public ScheduledTimer Entry { get; set; } = null!;
+
+        public void OnDue(ScheduledTimer timer) => owner.Fire(this);
+    }
+}

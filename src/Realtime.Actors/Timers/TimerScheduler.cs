@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Logging;
+
+namespace Realtime.Actors.Timers;
+
+/// <summary>Something the <see cref="TimerScheduler"/> calls when its due time has come.</summary>
+public interface ITimerTarget
+{
+    /// <summary>Called on a thread-pool thread once the scheduled instant is reached (never before it). Must not block.</summary>
+    void OnDue(ScheduledTimer timer);
+}
+
+/// <summary>One pending entry of the <see cref="TimerScheduler"/>. Cancelling is O(1): the entry is skipped when it surfaces.</summary>
+public sealed class ScheduledTimer
+{
+    internal ScheduledTimer(long dueTicks, ITimerTarget target)
+    {
+        DueUtcTicks = dueTicks;
+        Target = target;
+    }
+
+    /// <summary>The due instant, as UTC ticks.</summary>
+    public long DueUtcTicks { get; }
+
+    /// <summary>The due instant.</summary>
+    public DateTimeOffset DueAt => new(DueUtcTicks, TimeSpan.Zero);
+
+    internal ITimerTarget Target { get; }
+
+    internal bool Cancelled { get; set; }
+}
+
+/// <summary>
+/// The one scheduler behind every grain timer and reminder: a binary heap of due instants and a single
+/// <see cref="ITimer"/> from the host's <see cref="TimeProvider"/> armed for the earliest one. A pending entry costs
+/// one small object and a heap slot (no OS timer per grain), so a million pending deadlines are cheap; an entry
+/// never fires before its instant.
+/// </summary>
+public sealed class TimerScheduler : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly PriorityQueue<ScheduledTimer, long> _heap = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly ITimer _wake;
+    private long _armedFor = long.MaxValue;
+    private int _cancelled;
+    private bool _disposed;
+
+    /// <summary>Creates a scheduler on <paramref name="time"/>.</summary>
+    public TimerScheduler(TimeProvider time, ILogger<TimerScheduler> log)
+    {
+        _time = time;
+        _log = log;
+        _wake = time.CreateTimer(static s => ((TimerScheduler)s!).OnWake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Pending entries, cancelled ones not yet dropped included.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _heap.Count; }
+    }
+
+    /// <summary>Schedules <paramref name="target"/> to be called at <paramref name="dueAt"/> (at once if it has passed).</summary>
+    public ScheduledTimer Schedule(DateTimeOffset dueAt, ITimerTarget target)
+    {
+        var entry = new ScheduledTimer(dueAt.UtcTicks, target);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _heap.Enqueue(entry, entry.DueUtcTicks);
+            if (entry.DueUtcTicks < _armedFor) Arm(entry.DueUtcTicks);
+        }
+        return entry;
+    }
+
+    /// <summary>Cancels a pending entry; no effect once it has fired.</summary>
+    public void Cancel(ScheduledTimer entry)
+    {
+        lock (_gate)
+        {
+            if (entry.Cancelled) return;
+            entry.Cancelled = true;
+            // Re-armed grains leave cancelled entries behind; rebuild the heap when they outnumber the live ones.
+            if (++_cancelled > 1024 && _cancelled > _heap.Count / 2) Compact();
+        }
+    }
+
+    private void Compact()
+    {
+        var live = _heap.UnorderedItems.Where(i => !i.Element.Cancelled).ToList();
+        _heap.Clear();
+        _heap.EnqueueRange(live);
+        _cancelled = 0;
+    }
+
+    private void Arm(long dueTicks)
+    {
+        _armedFor = dueTicks;
+        var delay = TimeSpan.FromTicks(Math.Max(0, dueTicks - _time.GetUtcNow().UtcTicks));
+        _wake.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnWake()
+    {
+        List<ScheduledTimer>? due = null;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            var now = _time.GetUtcNow().UtcTicks;
+            while (_heap.TryPeek(out var entry, out var ticks))
+            {
+                if (entry.Cancelled)
+                {
+                    _heap.Dequeue();
+                    _cancelled--;
+                    continue;
+                }
+                // An OS timer may wake a little early; what is not due yet waits for the next wake.
+                if (ticks > now) break;
+                _heap.Dequeue();
+                entry.Cancelled = true;
+                (due ??= []).Add(entry);
+            }
+            _armedFor = long.MaxValue;
+            if (_heap.TryPeek(out _, out var next)) Arm(next);
+        }
+        if (due is null) return;
+        foreach (var entry in due)
+        {
+            try
+            {
+                entry.Target.OnDue(entry);
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "A timer target failed");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _heap.Clear();
+        }
+        _wake.Dispose();
+    }
+}
