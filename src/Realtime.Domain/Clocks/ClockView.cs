@@ -1,0 +1,41 @@
+namespace Realtime.Domain.Clocks;
+
+/// <summary>Where a started clock stands at a given instant.</summary>
+public enum ClockState
+{
+    /// <summary>Counting, and its target not reached yet.</summary>
+    Running,
+    /// <summary>Pausable clock stopped by <c>complaint.paused</c>, target not reached.</summary>
+    Paused,
+    /// <summary>Stopped with elapsed time at or below the target.</summary>
+    Met,
+    /// <summary>Elapsed time reached the target while running; stays breached whether it keeps running, pauses or stops.</summary>
+    Breached,
+}
+
+/// <summary>
+/// One clock of a complaint as seen at an instant. A clock whose start event has not happened yet has a null
+/// <see cref="State"/> ("not started"), zero <see cref="Elapsed"/> and the whole <see cref="Target"/> remaining.
+/// </summary>
+/// <param name="Name">The policy's clock name, e.g. <c>firstResponse</c>.</param>
+/// <param name="State">Running / Paused / Met / Breached; null when not started.</param>
+/// <param name="Target">The policy target.</param>
+/// <param name="Elapsed">Running time counted so far (paused time excluded), up to the view instant.</param>
+/// <param name="Remaining">max(0, Target − Elapsed).</param>
+/// <param name="DueAt">The instant the running time reaches the target if the clock keeps running; null unless running. For a running breached clock this equals <paramref name="BreachedAt"/>.</param>
+/// <param name="BreachedAt">The instant the running time reached the target (the true due time, not when it was detected); null unless breached.</param>
+public sealed record ClockView(
+    string Name,
+    ClockState? State,
+    TimeSpan Target,
+    TimeSpan Elapsed,
+    TimeSpan Remaining,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? BreachedAt)
+{
+    /// <summary>When the current run of the clock started (the reopen instant after a restart); null when not started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When the clock stopped (stop event or resolution); null while it can still count.</summary>
+    public DateTimeOffset? StoppedAt { get; init; }
+}

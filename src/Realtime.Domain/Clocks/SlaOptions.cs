@@ -1,0 +1,183 @@
+using Realtime.Domain.Events;
+
+namespace Realtime.Domain.Clocks;
+
+/// <summary>
+/// The configuration section <c>Sla</c>, shaped for Microsoft.Extensions.Configuration binding
+/// (e.g. <c>Sla:Clocks:firstResponse:Target = "00:02:00"</c>, <c>Sla:Escalation:Delays:1 = "04:00:00"</c>).
+/// Everything is optional: unset values keep the defaults of <see cref="SlaPolicy.Default"/>.
+/// Call <see cref="Validate"/> at startup, then <see cref="ToPolicy"/>.
+/// </summary>
+public sealed class SlaOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Sla";
+
+    /// <summary>
+    /// Per clock overrides by name (case-insensitive, as configuration keys are). A built-in name changes that clock;
+    /// any other name adds a clock, which must then set Target, StartEvent and StopEvent.
+    /// </summary>
+    public Dictionary<string, ClockOptions> Clocks { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The escalation chain override.</summary>
+    public EscalationOptions Escalation { get; set; } = new();
+
+    /// <summary>Overrides <see cref="SlaPolicy.LateTolerance"/>; key <c>Sla:LateTolerance</c>.</summary>
+    public TimeSpan? LateTolerance { get; set; }
+
+    /// <summary>
+    /// Human-readable problems, each naming its configuration key
+    /// (e.g. <c>Sla:Clocks:resolution:Target must be positive</c>); empty when the section is usable.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var (name, clock) in Clocks)
+        {
+            var key = $"{SectionName}:Clocks:{name}";
+            if (clock is null)
+                continue;
+            var builtIn = FindBuiltIn(name) is not null;
+            if (clock.Target is { } target && target <= TimeSpan.Zero)
+                errors.Add($"{key}:Target must be positive");
+            if (!builtIn && clock.Target is null)
+                errors.Add($"{key}:Target is required for a clock that is not built in");
+            if (clock.WarnAt is { } warnAt)
+            {
+                if (warnAt.Any(f => !(f > 0 && f < 1)))
+                    errors.Add($"{key}:WarnAt values must be fractions strictly between 0 and 1 (e.g. 0.75)");
+                else if (warnAt.Distinct().Count() != warnAt.Length)
+                    errors.Add($"{key}:WarnAt must not repeat a fraction");
+            }
+            var start = CheckEvent(errors, $"{key}:StartEvent", clock.StartEvent, required: !builtIn);
+            var stop = CheckEvent(errors, $"{key}:StopEvent", clock.StopEvent, required: !builtIn);
+            var builtInClock = FindBuiltIn(name);
+            if ((start ?? builtInClock?.StartEvent) is { } s && (stop ?? builtInClock?.StopEvent) is { } e && s == e)
+                errors.Add($"{key}:StopEvent must differ from StartEvent");
+            if (clock.OnReopen is { } onReopen && !TryParseReopen(onReopen, out _))
+                errors.Add($"{key}:OnReopen must be Resume or Restart, not '{onReopen}'");
+        }
+
+        if (Escalation?.Delays is { } delays)
+        {
+            const string key = $"{SectionName}:Escalation:Delays";
+            if (delays.Length > EscalationPolicy.TopLevel)
+                errors.Add($"{key} must have at most {EscalationPolicy.TopLevel} entries (team lead, deputy director, director)");
+            if (delays.Any(d => d < TimeSpan.Zero))
+                errors.Add($"{key} must not be negative");
+            for (var i = 1; i < delays.Length; i++)
+            {
+                if (delays[i] < delays[i - 1])
+                {
+                    errors.Add($"{key} must not decrease ({key}:{i} is before {key}:{i - 1})");
+                    break;
+                }
+            }
+        }
+
+        if (LateTolerance is { } tolerance && tolerance < TimeSpan.Zero)
+            errors.Add($"{SectionName}:LateTolerance must not be negative");
+        return errors;
+    }
+
+    /// <summary>
+    /// The policy: built-in clocks with their configured overrides, then added clocks in name order.
+    /// Added clocks default to the 50/75/90 % warnings, not pausable, resume on reopen, escalating.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When <see cref="Validate"/> reports problems; the message lists them.</exception>
+    public SlaPolicy ToPolicy()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+            throw new InvalidOperationException("Invalid SLA configuration: " + string.Join("; ", errors));
+
+        var clocks = new List<ClockPolicy>();
+        foreach (var builtIn in SlaPolicy.DefaultClocks)
+            {
+            var configured = Clocks.Where(p => p.Value is not null && string.Equals(p.Key, builtIn.Name, StringComparison.OrdinalIgnoreCase))
+                .Select(p => p.Value).ToList();
+            clocks.Add(configured.Aggregate(builtIn, Merge));
+        }
+        foreach (var (name, o) in Clocks.Where(p => p.Value is not null && FindBuiltIn(p.Key) is null).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var added = new ClockPolicy(name, ParseEvent(o.StartEvent!)!.Value, ParseEvent(o.StopEvent!)!.Value, o.Target!.Value,
+                ClockPolicy.DefaultWarnAt, Pausable: false, ReopenRule.Resume);
+            clocks.Add(Merge(added, o));
+        }
+
+        return new SlaPolicy
+        {
+            Clocks = clocks,
+            Escalation = Escalation?.Delays is { } delays ? new EscalationPolicy(delays) : EscalationPolicy.Default,
+            LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance,
+        };
+    }
+
+    private static ClockPolicy Merge(ClockPolicy clock, ClockOptions o) => clock with
+    {
+        Target = o.Target ?? clock.Target,
+        WarnAt = o.WarnAt is { } warnAt ? warnAt.Order().ToArray() : clock.WarnAt,
+        Pausable = o.Pausable ?? clock.Pausable,
+        StartEvent = o.StartEvent is { } start ? ParseEvent(start)!.Value : clock.StartEvent,
+        StopEvent = o.StopEvent is { } stop ? ParseEvent(stop)!.Value : clock.StopEvent,
+        OnReopen = o.OnReopen is { } reopen && TryParseReopen(reopen, out var rule) ? rule : clock.OnReopen,
+        Escalates = o.Escalates ?? clock.Escalates,
+    };
+
+    private static ClockPolicy? FindBuiltIn(string name) =>
+        SlaPolicy.DefaultClocks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static EventType? CheckEvent(List<string> errors, string key, string? value, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+                errors.Add($"{key} is required for a clock that is not built in");
+            return null;
+        }
+        var type = ParseEvent(value);
+        if (type is null)
+            errors.Add($"{key} must be a complaint event type such as complaint.opened, not '{value}'");
+        return type;
+    }
+
+    /// <summary>A complaint event type by wire name (<c>complaint.responded</c>) or enum name (<c>ComplaintResponded</c>).</summary>
+    private static EventType? ParseEvent(string value)
+    {
+        var trimmed = value.Trim();
+        if (EventTypeNames.TryParse(trimmed.ToLowerInvariant(), out var type) && type.IsComplaintEvent())
+            return type;
+        if (!trimmed.Any(char.IsDigit) && Enum.TryParse(trimmed, ignoreCase: true, out type) && type.IsComplaintEvent())
+            return type;
+        return null;
+    }
+
+    private static bool TryParseReopen(string value, out ReopenRule rule) =>
+        Enum.TryParse(value.Trim(), ignoreCase: true, out rule) && Enum.IsDefined(rule) && !value.Trim().All(c => char.IsDigit(c) || c == '-');
+}
+
+/// <summary>One clock's overrides under <c>Sla:Clocks:&lt;name&gt;</c>; null keeps the default.</summary>
+public sealed class ClockOptions
+{
+    /// <summary>Target running time, e.g. <c>00:02:00</c> or <c>2.00:00:00</c>.</summary>
+    public TimeSpan? Target { get; set; }
+    /// <summary>Warning fractions of the target, e.g. <c>[0.5, 0.75, 0.9]</c>; an empty list turns warnings off.</summary>
+    public double[]? WarnAt { get; set; }
+    /// <summary>Whether <c>complaint.paused</c> stops the clock.</summary>
+    public bool? Pausable { get; set; }
+    /// <summary>Wire name of the start event, e.g. <c>complaint.opened</c>.</summary>
+    public string? StartEvent { get; set; }
+    /// <summary>Wire name of the stop event, e.g. <c>complaint.responded</c>.</summary>
+    public string? StopEvent { get; set; }
+    /// <summary><c>Resume</c> or <c>Restart</c>.</summary>
+    public string? OnReopen { get; set; }
+    /// <summary>Whether the clock's breach starts the escalation chain.</summary>
+    public bool? Escalates { get; set; }
+}
+
+/// <summary>The escalation chain override under <c>Sla:Escalation</c>.</summary>
+public sealed class EscalationOptions
+{
+    /// <summary>Offsets from the breach for team lead, deputy director, director, e.g. <c>["00:00:00", "04:00:00", "24:00:00"]</c>.</summary>
+    public TimeSpan[]? Delays { get; set; }
+}

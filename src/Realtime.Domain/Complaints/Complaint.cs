@@ -1,0 +1,251 @@
+using Realtime.Domain.Clocks;
+using Realtime.Domain.Events;
+using Realtime.Domain.Privacy;
+
+namespace Realtime.Domain.Complaints;
+
+/// <summary>
+/// A complaint (投诉) and its SLA clocks under a policy. Everything is computed from the events' own timestamps
+/// (<see cref="FloorEvent.OccurredAt"/>), never from arrival, so late and out-of-order events give the same answer
+/// as punctual ones. Time only enters as the <c>now</c> argument; there are no clock reads, timers or I/O.
+/// Typical use: <see cref="Apply"/> each event, <see cref="Advance"/> at <c>now</c> to collect due signals, and
+/// wake up again at <see cref="NextDueAt"/>. Not thread-safe.
+/// </summary>
+public sealed class Complaint
+{
+    private ComplaintTimeline? _timeline;
+
+    /// <summary>Wraps saved (or new) state; the state is mutated in place by <see cref="Apply"/> and <see cref="Advance"/>.</summary>
+    public Complaint(ComplaintState state, SlaPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(policy);
+        State = state;
+        Policy = policy;
+    }
+
+    /// <summary>A complaint that has seen no events yet.</summary>
+    public static Complaint Create(string complaintId, SlaPolicy policy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(complaintId);
+        return new Complaint(new ComplaintState { Id = complaintId }, policy);
+    }
+
+    /// <summary>The state to persist.</summary>
+    public ComplaintState State { get; }
+
+    /// <summary>The policy the clocks follow.</summary>
+    public SlaPolicy Policy { get; }
+
+    /// <summary>The complaint id.</summary>
+    public string Id => State.Id;
+
+    /// <summary>Open, paused or resolved, from the events in time order (open until told otherwise).</summary>
+    public ComplaintStatus Status => Timeline.Status;
+
+    /// <summary>Not resolved (open or paused).</summary>
+    public bool IsOpen => Status != ComplaintStatus.Resolved;
+
+    /// <summary>When <c>complaint.opened</c> says it was opened; null until that event is known.</summary>
+    public DateTimeOffset? OpenedAt => Timeline.OpenedAt;
+
+    private ComplaintTimeline Timeline => _timeline ??= ComplaintTimeline.Build(State, Policy);
+
+    /// <summary>
+    /// Records a <c>complaint.*</c> event of this complaint at its place in time.
+    /// Returns false, changing nothing, when an event with the same id was already applied.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event is not a complaint event or belongs to another complaint.</exception>
+    public bool Apply(FloorEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!e.Type.IsComplaintEvent())
+            throw new ArgumentException($"{e.Type.ToWireName()} is not a complaint event.", nameof(e));
+        if (string.IsNullOrEmpty(State.Id))
+            State.Id = e.ComplaintId ?? throw new ArgumentException("The event names no complaint.", nameof(e));
+        else if (!string.Equals(e.ComplaintId, State.Id, StringComparison.Ordinal))
+            throw new ArgumentException($"Event {e.Id} is for complaint '{e.ComplaintId}', not '{State.Id}'.", nameof(e));
+        if (State.Events.Exists(x => x.Id == e.Id))
+            return false;
+
+        var entry = new ComplaintEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, e.Level, e.AgentId, e.TeamId);
+        var index = InsertionIndex(State.Events, entry);
+        State.Events.Insert(index, entry);
+        if (e.Type == EventType.ComplaintOpened && !State.Events.Take(index).Any(x => x.Type == EventType.ComplaintOpened))
+            TakeOpeningDetails(e);
+        TakeOwnership();
+        _timeline = null;
+        return true;
+    }
+
+    /// <summary>The complaint as users see it at <paramref name="now"/>, with masked customer data.</summary>
+    public ComplaintView View(DateTimeOffset now)
+    {
+        var level = EscalationLevelAt(now);
+        return new ComplaintView(
+            State.Id, Status, State.TeamId, State.AgentId, State.AboutAgentId, State.Category, State.Channel, State.Severity,
+            PersonalDataMask.Name(State.CustomerName), PersonalDataMask.Phone(State.CustomerPhone), OpenedAt,
+            level, (EscalationRole)level, Timeline.Tracks.Select(t => ViewOf(t, now)).ToArray());
+    }
+
+    /// <summary>Each policy clock's state at <paramref name="now"/> and whether it has ended met or breached.</summary>
+    public IReadOnlyList<ClockOutcome> Outcomes(DateTimeOffset now) =>
+        Timeline.Tracks.Select(t => ViewOf(t, now)).Select(v => new ClockOutcome(v.Name, v.State, v.StoppedAt, v.BreachedAt)).ToArray();
+
+    /// <summary>
+    /// The earliest instant at which a signal not yet returned by <see cref="Advance"/> becomes due: a warning of a
+    /// running clock, a breach, or the next escalation level. It may lie in the past (advance at once); null when
+    /// nothing is pending, e.g. resolved with every signal delivered.
+    /// </summary>
+    public DateTimeOffset? NextDueAt()
+    {
+        DateTimeOffset? next = null;
+        void Consider(DateTimeOffset? at)
+        {
+            if (at is { } a && (next is null || a < next))
+                next = a;
+        }
+
+        foreach (var track in Timeline.Tracks.Where(t => t.Started))
+        {
+            if (BreachSignalled(track))
+                continue;
+            Consider(track.Reach(track.Policy.Target));
+            if (track.Running)
+            {
+                var done = HighestWarningSignalled(track);
+                Consider(track.Policy.WarnAt.Where(f => f > done).Select(f => track.Reach(track.Policy.TimeAtFraction(f))).FirstOrDefault());
+            }
+        }
+
+        var floor = Math.Max(HighestEscalationSignalled(), Timeline.ManualLevelFinal);
+        Consider(Timeline.AutoLevels.Where(l => l.Level > floor).Select(l => (DateTimeOffset?)l.At).FirstOrDefault());
+        return next;
+    }
+
+    /// <summary>
+    /// Returns the signals due at or before <paramref name="now"/> that were not returned before, and records them in
+    /// <see cref="State"/> so each is returned exactly once (also after a save and reload). Of a clock whose breach is due,
+    /// only the breach is returned (its unsignalled warnings are pointless); of several passed warnings, only the highest.
+    /// Warnings are only given for running clocks. Escalation levels at or below one set by <c>complaint.escalated</c> are not
+    /// signalled. Ordered by instant.
+    /// </summary>
+    public IReadOnlyList<SlaSignal> Advance(DateTimeOffset now)
+    {
+        var due = new List<(DateTimeOffset At, int Order, SlaSignal Signal)>();
+        foreach (var track in Timeline.Tracks.Where(t => t.Started && !BreachSignalled(t)))
+        {
+            var name = track.Policy.Name;
+            var dueAt = track.Reach(track.Policy.Target);
+            if (dueAt is { } breachedAt && breachedAt <= now)
+            {
+                var late = IsLate(breachedAt, now);
+                State.Breaches.Add(new BreachRecord(name, track.Cycle, breachedAt, now, late));
+                due.Add((breachedAt, 1, new SlaBreachSignal(name, breachedAt, breachedAt, now, late)));
+                continue;
+            }
+            if (!track.Running || dueAt is null)
+                continue;
+
+            var done = HighestWarningSignalled(track);
+            (double Fraction, DateTimeOffset At)? passed = null;
+            foreach (var fraction in track.Policy.WarnAt.Where(f => f > done))
+            {
+                if (track.Reach(track.Policy.TimeAtFraction(fraction)) is { } at && at <= now)
+                    passed = (fraction, at);
+            }
+            if (passed is { } w)
+            {
+                var late = IsLate(w.At, now);
+                State.Warnings.Add(new WarningRecord(name, track.Cycle, w.Fraction, w.At, now, late));
+                due.Add((w.At, 0, new SlaWarningSignal(name, w.Fraction, w.At, dueAt.Value, late)));
+            }
+        }
+
+        var floor = Math.Max(HighestEscalationSignalled(), Timeline.ManualLevelAt(now));
+        foreach (var (level, at) in Timeline.AutoLevels.Where(l => l.Level > floor && l.At <= now))
+        {
+            var late = IsLate(at, now);
+            State.Escalations.Add(new EscalationRecord(level, at, now, late));
+            due.Add((at, 2, new EscalationSignal(level, (EscalationRole)level, at, late)));
+        }
+
+        return due.OrderBy(d => d.At).ThenBy(d => d.Order).Select(d => d.Signal).ToArray();
+    }
+
+    private int EscalationLevelAt(DateTimeOffset now) =>
+        Math.Max(HighestEscalationSignalled(), Math.Max(Timeline.AutoLevelAt(now), Timeline.ManualLevelAt(now)));
+
+    private static ClockView ViewOf(ClockTrack track, DateTimeOffset now)
+    {
+        var policy = track.Policy;
+        if (!track.Started)
+            return new ClockView(policy.Name, null, policy.Target, TimeSpan.Zero, policy.Target, null, null);
+
+        var elapsed = track.ElapsedAt(now);
+        var reach = track.Reach(policy.Target);
+        // A running clock is breached once its due instant has come; a paused or stopped one only if it passed the target.
+        var breached = reach is { } r && (r <= now || !track.Running);
+        var state = breached ? ClockState.Breached
+            : track.Running ? ClockState.Running
+            : track.Paused ? ClockState.Paused
+            : ClockState.Met;
+        var remaining = policy.Target - elapsed;
+        return new ClockView(policy.Name, state, policy.Target, elapsed, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
+            track.Running ? reach : null, breached ? reach : null)
+        {
+            StartedAt = track.StartedAt,
+            StoppedAt = track.StoppedAt,
+        };
+    }
+
+    private bool IsLate(DateTimeOffset instant, DateTimeOffset now) => now - instant > Policy.LateTolerance;
+
+    private bool BreachSignalled(ClockTrack track) =>
+        State.Breaches.Exists(b => b.Cycle == track.Cycle && b.Clock == track.Policy.Name);
+
+    private double HighestWarningSignalled(ClockTrack track) =>
+        State.Warnings.Where(w => w.Cycle == track.Cycle && w.Clock == track.Policy.Name).Select(w => w.Fraction).DefaultIfEmpty(0).Max();
+
+    private int HighestEscalationSignalled() => State.Escalations.Select(e => e.Level).DefaultIfEmpty(0).Max();
+
+    private void TakeOpeningDetails(FloorEvent opened)
+    {
+        State.AboutAgentId = opened.AboutAgentId ?? State.AboutAgentId;
+        State.Category = opened.Category ?? State.Category;
+        State.Channel = opened.Channel ?? State.Channel;
+        State.Severity = opened.Severity ?? State.Severity;
+        State.CustomerId = opened.CustomerId ?? State.CustomerId;
+        State.CustomerName = opened.CustomerName ?? State.CustomerName;
+        State.CustomerPhone = opened.CustomerPhone ?? State.CustomerPhone;
+    }
+
+    /// <summary>Reassignment moves the owner, not the clocks: the latest opening or assignment in time decides.</summary>
+    private void TakeOwnership()
+    {
+        foreach (var e in State.Events.Where(x => x.Type is EventType.ComplaintOpened or EventType.ComplaintAssigned))
+        {
+            State.AgentId = e.AgentId ?? State.AgentId;
+            State.TeamId = e.TeamId ?? State.TeamId;
+        }
+    }
+
+    /// <summary>After every entry that sorts at or before it, so ties keep arrival order.</summary>
+    private static int InsertionIndex(List<ComplaintEventEntry> events, ComplaintEventEntry entry)
+    {
+        var index = events.Count;
+        while (index > 0 && Compare(events[index - 1], entry) > 0)
+            index--;
+        return index;
+    }
+
+    /// <summary>By instant, then opening first (a response at the opening instant must not precede it), then arrival.</summary>
+    private static int Compare(ComplaintEventEntry a, ComplaintEventEntry b)
+    {
+        var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
+        if (byTime != 0)
+            return byTime;
+        var byOpening = (a.Type != EventType.ComplaintOpened).CompareTo(b.Type != EventType.ComplaintOpened);
+        return byOpening != 0 ? byOpening : a.Sequence.CompareTo(b.Sequence);
+    }
+}
