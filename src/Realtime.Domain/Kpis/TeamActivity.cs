@@ -1,0 +1,374 @@
+using System.Text.Json.Serialization;
+using Realtime.Domain.Calendars;
+
+namespace Realtime.Domain.Kpis;
+
+/// <summary>A complaint currently open in a team, as far as the team KPIs need it.</summary>
+/// <param name="Category">Its category, or null.</param>
+/// <param name="Paused">Whether its clocks are paused (waiting on the customer).</param>
+/// <param name="BreachedClocks">The names of its clocks that have breached.</param>
+public sealed record OpenComplaint(string? Category, bool Paused, IReadOnlyList<string> BreachedClocks);
+
+/// <summary>The customers a team saw and followed up in one quarter (the basis of follow-up coverage).</summary>
+/// <param name="Quarter">The quarter.</param>
+/// <param name="Seen">Distinct customers of the team's complaints and follow-up visits in the quarter.</param>
+/// <param name="FollowedUp">Distinct customers with a follow-up visit in the quarter.</param>
+public sealed record QuarterCustomers(Quarter Quarter, CustomerSet Seen, CustomerSet FollowedUp);
+
+/// <summary>
+/// A team's compact, serializable KPI history: the complaints open now (with paused and breached state),
+/// daily counter buckets (<see cref="TeamDay"/>) in the company zone, and per-quarter customer sets for
+/// follow-up coverage. The team's grain feeds it complaint outcomes and the team's services, surveys and
+/// follow-ups; <see cref="TeamKpis.Compute"/> reads it. Events are placed by their own timestamps.
+/// <see cref="Merge"/> builds the floor-level aggregate. Not thread-safe.
+/// </summary>
+public sealed class TeamActivity
+{
+    /// <summary>The category name used for complaints opened without one.</summary>
+    public const string UnspecifiedCategory = "unspecified";
+
+    /// <summary>The most daily buckets kept; beyond it the oldest are dropped.</summary>
+    public const int MaxRetainedDays = 200;
+
+    private const int MaxCategoryLength = 64;
+
+    private readonly SortedList<DateOnly, TeamDay> _days = [];
+    private readonly SortedDictionary<string, OpenComplaint> _open = new(StringComparer.Ordinal);
+    private readonly SortedList<Quarter, QuarterCustomers> _quarters = [];
+    private readonly CompanyCalendar _calendar;
+
+    /// <summary>Creates an empty history for team (or scope) <paramref name="teamId"/>.</summary>
+    public TeamActivity(string teamId, CompanyCalendar calendar)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamId);
+        TeamId = teamId;
+        _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
+    }
+
+    /// <summary>Restores a serialized history.</summary>
+    [JsonConstructor]
+    public TeamActivity(
+        string teamId,
+        string timeZoneId,
+        DateOnly? retainedFrom,
+        IReadOnlyDictionary<string, OpenComplaint>? openComplaints,
+        IReadOnlyList<TeamDay>? days,
+        IReadOnlyList<QuarterCustomers>? quarters)
+        : this(teamId, timeZoneId == CompanyCalendar.Default.TimeZoneId ? CompanyCalendar.Default : new CompanyCalendar(timeZoneId))
+    {
+        RetainedFrom = retainedFrom;
+        foreach (var (id, complaint) in openComplaints ?? new Dictionary<string, OpenComplaint>())
+        {
+            _open[id] = complaint;
+        }
+
+        foreach (var day in days ?? [])
+        {
+            _days[day.Date] = day;
+        }
+
+        foreach (var quarter in quarters ?? [])
+        {
+            _quarters[quarter.Quarter] = quarter;
+        }
+    }
+
+    /// <summary>The team (or <c>floor</c> for a merged aggregate).</summary>
+    [JsonPropertyName("teamId")]
+    public string TeamId { get; }
+
+    /// <summary>The company zone the buckets are reckoned in.</summary>
+    [JsonPropertyName("timeZoneId")]
+    public string TimeZoneId => _calendar.TimeZoneId;
+
+    /// <summary>The first local date still kept after pruning; older counter updates are ignored.</summary>
+    [JsonPropertyName("retainedFrom")]
+    public DateOnly? RetainedFrom { get; private set; }
+
+    /// <summary>The complaints open now, by complaint id.</summary>
+    [JsonPropertyName("openComplaints")]
+    public IReadOnlyDictionary<string, OpenComplaint> OpenComplaints => _open;
+
+    /// <summary>The daily buckets, oldest first.</summary>
+    [JsonPropertyName("days")]
+    public IReadOnlyList<TeamDay> Days => [.. _days.Values];
+
+    /// <summary>The customer sets per quarter, oldest first.</summary>
+    [JsonPropertyName("quarters")]
+    public IReadOnlyList<QuarterCustomers> Quarters => [.. _quarters.Values];
+
+    /// <summary>The calendar the buckets are reckoned in.</summary>
+    [JsonIgnore]
+    public CompanyCalendar Calendar => _calendar;
+
+    /// <summary>A complaint of the team was opened. Counts it (and its category), marks its customer as seen in the quarter.</summary>
+    /// <returns>False when it is already open here (a repeat).</returns>
+    public bool ComplaintOpened(string complaintId, string? category, string? customerId, DateTimeOffset openedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(complaintId);
+        var name = NormalizeCategory(category);
+        if (!_open.TryAdd(complaintId, new OpenComplaint(name, false, [])))
+        {
+            return false;
+        }
+
+        Update(openedAt, day =>
+        {
+            day.ComplaintsOpened++;
+            day.OpenedByCategory[name] = day.OpenedByCategory.GetValueOrDefault(name) + 1;
+        });
+        if (!string.IsNullOrEmpty(customerId))
+        {
+            CustomersOf(_calendar.QuarterOf(openedAt))?.Seen.Add(customerId);
+        }
+
+        return true;
+    }
+
+    /// <summary>The complaint's clocks were paused (waiting on the customer).</summary>
+    public bool ComplaintPaused(string complaintId) => SetPaused(complaintId, true);
+
+    /// <summary>The complaint's clocks resumed.</summary>
+    public bool ComplaintResumed(string complaintId) => SetPaused(complaintId, false);
+
+    /// <summary>Clock <paramref name="clock"/> of the complaint breached at <paramref name="breachedAt"/>; each clock counts once.</summary>
+    public bool ComplaintBreached(string complaintId, string clock, DateTimeOffset breachedAt)
+    {
+        if (!_open.TryGetValue(complaintId, out var complaint) || complaint.BreachedClocks.Contains(clock))
+        {
+            return false;
+        }
+
+        _open[complaintId] = complaint with { BreachedClocks = [.. complaint.BreachedClocks, clock] };
+        Update(breachedAt, day => day.Breaches++);
+        return true;
+    }
+
+    /// <summary>
+    /// The complaint was resolved at <paramref name="resolvedAt"/>; <paramref name="within48h"/> and
+    /// <paramref name="within7d"/> say whether its resolution and quick-resolution clocks were met (paused time excluded).
+    /// Counted even when the opening predates this history.
+    /// </summary>
+    public bool ComplaintResolved(string complaintId, DateTimeOffset resolvedAt, bool within48h, bool within7d)
+    {
+        _open.Remove(complaintId);
+        return Update(resolvedAt, day =>
+        {
+            day.ComplaintsResolved++;
+            day.ResolvedWithin48h += within48h ? 1 : 0;
+            day.ResolvedWithin7d += within7d ? 1 : 0;
+        });
+    }
+
+    /// <summary>A resolved complaint was reopened: it is open again (not counted as a new complaint).
+    /// <paramref name="breachedClocks"/> are its clocks already breached, if the clock policy keeps them running.</summary>
+    public bool ComplaintReopened(string complaintId, string? category, IReadOnlyList<string>? breachedClocks = null) =>
+        _open.TryAdd(complaintId, new OpenComplaint(NormalizeCategory(category), false, breachedClocks ?? []));
+
+    /// <summary>The complaint moved to this team from another one (open, not counted as opened here).</summary>
+    public bool ComplaintTransferredIn(string complaintId, string? category, bool paused, IReadOnlyList<string>? breachedClocks = null) =>
+        _open.TryAdd(complaintId, new OpenComplaint(NormalizeCategory(category), paused, breachedClocks ?? []));
+
+    /// <summary>The complaint moved to another team.</summary>
+    public bool ComplaintTransferredOut(string complaintId) => _open.Remove(complaintId);
+
+    /// <summary>A first response to one of the team's complaints, <paramref name="responseTime"/> after it opened.</summary>
+    public bool FirstResponse(TimeSpan responseTime, DateTimeOffset respondedAt) =>
+        responseTime >= TimeSpan.Zero && Update(respondedAt, day =>
+        {
+            day.FirstResponseMillisecondsSum += (long)Math.Round(responseTime.TotalMilliseconds);
+            day.FirstResponseCount++;
+        });
+
+    /// <summary>A survey score (0–100) for one of the team's agents.</summary>
+    public bool SurveySubmitted(double score, DateTimeOffset submittedAt) =>
+        double.IsFinite(score) && Update(submittedAt, day =>
+        {
+            day.SurveyScoreSum += score;
+            day.SurveyCount++;
+        });
+
+    /// <summary>A service handled by one of the team's agents.</summary>
+    public bool ServiceHandled(DateTimeOffset handledAt, bool firstContactResolved) =>
+        Update(handledAt, day =>
+        {
+            day.ServicesHandled++;
+            day.FirstContactResolved += firstContactResolved ? 1 : 0;
+        });
+
+    /// <summary>
+    /// A follow-up visit to <paramref name="customerId"/> at <paramref name="visitedAt"/>, whose record was entered at
+    /// <paramref name="enteredAt"/> (the event's <c>occurredAt</c>). The record counts on the day it was entered and as
+    /// on time when entered within 24 hours of the visit; the customer counts as seen and followed up in the quarter of the visit.
+    /// </summary>
+    public bool FollowupCompleted(string customerId, DateTimeOffset visitedAt, DateTimeOffset enteredAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        var changed = Update(enteredAt, day =>
+        {
+            day.FollowupsCompleted++;
+            day.FollowupsEnteredWithin24h += enteredAt - visitedAt <= TimeSpan.FromHours(24) ? 1 : 0;
+        });
+        if (CustomersOf(_calendar.QuarterOf(visitedAt)) is { } customers)
+        {
+            customers.Seen.Add(customerId);
+            changed |= customers.FollowedUp.Add(customerId);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Drops buckets and customer sets older than the previous quarter of <paramref name="now"/>.</summary>
+    public bool Prune(DateTimeOffset now)
+    {
+        var keepFrom = _calendar.QuarterOf(now).Previous();
+        if (RetainedFrom is { } retained && retained >= keepFrom.FirstDay)
+        {
+            return false;
+        }
+
+        RetainedFrom = keepFrom.FirstDay;
+        var removed = false;
+        while (_days.Count > 0 && _days.Keys[0] < keepFrom.FirstDay)
+        {
+            _days.RemoveAt(0);
+            removed = true;
+        }
+
+        while (_quarters.Count > 0 && _quarters.Keys[0] < keepFrom)
+        {
+            _quarters.RemoveAt(0);
+            removed = true;
+        }
+
+        return removed;
+    }
+
+    /// <summary>The sum of the daily buckets in <paramref name="range"/> (categories included).</summary>
+    public TeamDay Totals(LocalDateRange range)
+    {
+        var totals = new TeamDay(range.Last);
+        foreach (var (date, day) in _days)
+        {
+            if (range.Contains(date))
+            {
+                totals.Add(day);
+            }
+        }
+
+        return totals;
+    }
+
+    /// <summary>The customer sets of <paramref name="quarter"/>, or null when nothing was recorded for it.</summary>
+    public QuarterCustomers? CustomersIn(Quarter quarter) => _quarters.GetValueOrDefault(quarter);
+
+    /// <summary>
+    /// The aggregate of several teams (e.g. the whole floor) under id <paramref name="scopeId"/>: counters summed per day,
+    /// open complaints united, customer sets united per quarter (a customer seen by two teams counts once).
+    /// All parts must share one time zone.
+    /// </summary>
+    public static TeamActivity Merge(string scopeId, IEnumerable<TeamActivity> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        TeamActivity? merged = null;
+        foreach (var part in parts)
+        {
+            merged ??= new TeamActivity(scopeId, part._calendar);
+            if (part.TimeZoneId != merged.TimeZoneId)
+            {
+                throw new ArgumentException("Team activities in different time zones cannot be merged.", nameof(parts));
+            }
+
+            foreach (var (id, complaint) in part._open)
+            {
+                merged._open[id] = complaint;
+            }
+
+            foreach (var (date, day) in part._days)
+            {
+                if (!merged._days.TryGetValue(date, out var target))
+                {
+                    merged._days.Add(date, target = new TeamDay(date));
+                }
+
+                target.Add(day);
+            }
+
+            foreach (var (quarter, customers) in part._quarters)
+            {
+                if (!merged._quarters.TryGetValue(quarter, out var target))
+                {
+                    merged._quarters.Add(quarter, target = new QuarterCustomers(quarter, new CustomerSet(), new CustomerSet()));
+                }
+
+                target.Seen.UnionWith(customers.Seen);
+                target.FollowedUp.UnionWith(customers.FollowedUp);
+            }
+
+            if (part.RetainedFrom is { } retained && (merged.RetainedFrom is null || retained > merged.RetainedFrom))
+            {
+                merged.RetainedFrom = retained;
+            }
+        }
+
+        return merged ?? new TeamActivity(scopeId, CompanyCalendar.Default);
+    }
+
+    private bool SetPaused(string complaintId, bool paused)
+    {
+        if (!_open.TryGetValue(complaintId, out var complaint) || complaint.Paused == paused)
+        {
+            return false;
+        }
+
+        _open[complaintId] = complaint with { Paused = paused };
+        return true;
+    }
+
+    private QuarterCustomers? CustomersOf(Quarter quarter)
+    {
+        if (RetainedFrom is { } retained && quarter.LastDay < retained)
+        {
+            return null;
+        }
+
+        if (!_quarters.TryGetValue(quarter, out var customers))
+        {
+            _quarters.Add(quarter, customers = new QuarterCustomers(quarter, new CustomerSet(), new CustomerSet()));
+        }
+
+        return customers;
+    }
+
+    private bool Update(DateTimeOffset at, Action<TeamDay> change)
+    {
+        var date = _calendar.DateOf(at);
+        if (RetainedFrom is { } retained && date < retained)
+        {
+            return false;
+        }
+
+        if (!_days.TryGetValue(date, out var day))
+        {
+            _days.Add(date, day = new TeamDay(date));
+            if (_days.Count > MaxRetainedDays)
+            {
+                // A bound on size even if Prune is never called; same horizon as agent histories.
+                _days.RemoveAt(0);
+                RetainedFrom = _days.Keys[0];
+                if (!_days.ContainsKey(date))
+                {
+                    return false;
+                }
+            }
+        }
+
+        change(day);
+        return true;
+    }
+
+    private static string NormalizeCategory(string? category) =>
+        string.IsNullOrWhiteSpace(category) ? UnspecifiedCategory
+        : category.Length > MaxCategoryLength ? category[..MaxCategoryLength]
+        : category;
+}

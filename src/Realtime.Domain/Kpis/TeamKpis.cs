@@ -1,0 +1,113 @@
+using System.Text.Json.Serialization;
+using Realtime.Domain.Calendars;
+using Realtime.Domain.Scorecards;
+
+namespace Realtime.Domain.Kpis;
+
+/// <summary>Whether a KPI's target is a floor or a ceiling.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<KpiGoal>))]
+public enum KpiGoal
+{
+    /// <summary>Met when the value is at least the target.</summary>
+    [JsonStringEnumMemberName("atLeast")] AtLeast,
+    /// <summary>Met when the value is at most the target.</summary>
+    [JsonStringEnumMemberName("atMost")] AtMost,
+}
+
+/// <summary>One KPI: its value (null = no data, never zero), its target (null = tracked only) and whether it is met (null when either is missing).</summary>
+/// <param name="Value">The value, or null.</param>
+/// <param name="Target">The target, or null.</param>
+/// <param name="Goal">Whether the target is a floor or a ceiling.</param>
+public sealed record Kpi(double? Value, double? Target, KpiGoal Goal = KpiGoal.AtLeast)
+{
+    /// <summary>True when value and target are known and the target is met; null otherwise.</summary>
+    public bool? Met => Value is { } v && Target is { } t ? (Goal == KpiGoal.AtLeast ? v >= t : v <= t) : null;
+}
+
+/// <summary>
+/// A team's (or, from a merged <see cref="TeamActivity"/>, the floor's) KPIs over a window. Counts of open, paused
+/// and breached complaints are the state now; the rates are over the window's days, except follow-up coverage,
+/// which is always quarter to date because the policy is "each customer at least once a quarter".
+/// </summary>
+/// <param name="TeamId">The team or scope.</param>
+/// <param name="Window">The window.</param>
+/// <param name="Quarter">The quarter containing now.</param>
+/// <param name="From">First local date of the window.</param>
+/// <param name="To">Last local date of the window (inclusive).</param>
+/// <param name="OpenComplaints">Complaints open now (paused ones included).</param>
+/// <param name="PausedComplaints">Open complaints whose clocks are paused.</param>
+/// <param name="BreachedComplaints">Open complaints with at least one breached clock.</param>
+/// <param name="ComplaintsOpened">Complaints opened in the window.</param>
+/// <param name="ComplaintsResolved">Complaints resolved in the window.</param>
+/// <param name="ResolvedWithin48hRate">Resolutions within 48 h ÷ resolutions in the window, percent.</param>
+/// <param name="QuickResolution7dRate">Resolutions within 7 days ÷ resolutions in the window, percent.</param>
+/// <param name="AverageFirstResponseSeconds">Mean first response to complaints, seconds.</param>
+/// <param name="SatisfactionAverage">Mean survey score on the 0–100 scale (target = the 1–10 target × 10).</param>
+/// <param name="SatisfactionAverage10">Mean survey score on the 1–10 scale (score ÷ 10).</param>
+/// <param name="FirstContactResolutionRate">Services resolved at first contact ÷ services handled, percent.</param>
+/// <param name="FollowupCoverage">
+/// Customers followed up ÷ customers seen, percent, quarter to date. A customer is <em>seen</em> when a complaint of
+/// the team names them (<c>customerId</c> of <c>complaint.opened</c>) or one of the team's agents visits them
+/// (<c>followup.completed</c>) in the quarter; <em>followed up</em> when a follow-up visit of the team falls in the quarter.
+/// Distinct customers, counted by a 64-bit hash of their id.
+/// </param>
+/// <param name="FollowupRecordCompliance">Follow-up records entered within 24 h of the visit ÷ records entered in the window, percent.</param>
+/// <param name="ComplaintsByCategory">Complaints opened in the window per category (<c>unspecified</c> when none was given).</param>
+public sealed record TeamKpis(
+    string TeamId,
+    ScorecardWindow Window,
+    Quarter Quarter,
+    DateOnly From,
+    DateOnly To,
+    int OpenComplaints,
+    int PausedComplaints,
+    int BreachedComplaints,
+    int ComplaintsOpened,
+    int ComplaintsResolved,
+    Kpi ResolvedWithin48hRate,
+    Kpi QuickResolution7dRate,
+    Kpi AverageFirstResponseSeconds,
+    Kpi SatisfactionAverage,
+    Kpi SatisfactionAverage10,
+    Kpi FirstContactResolutionRate,
+    Kpi FollowupCoverage,
+    Kpi FollowupRecordCompliance,
+    IReadOnlyDictionary<string, int> ComplaintsByCategory)
+{
+    /// <summary>The KPIs of <paramref name="activity"/> over <paramref name="window"/> at instant <paramref name="now"/>.</summary>
+    public static TeamKpis Compute(TeamActivity activity, ScorecardWindow window, DateTimeOffset now, KpiTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(targets);
+        var calendar = activity.Calendar;
+        var days = window.DaysAt(now, calendar);
+        var quarter = calendar.QuarterOf(now);
+        var t = activity.Totals(days);
+        var open = activity.OpenComplaints.Values;
+        double? satisfaction = Ratio(t.SurveyScoreSum, t.SurveyCount, 1);
+        var customers = activity.CustomersIn(quarter);
+        return new TeamKpis(
+            activity.TeamId,
+            window,
+            quarter,
+            days.First,
+            days.Last,
+            activity.OpenComplaints.Count,
+            open.Count(c => c.Paused),
+            open.Count(c => c.BreachedClocks.Count > 0),
+            t.ComplaintsOpened,
+            t.ComplaintsResolved,
+            new Kpi(Ratio(t.ResolvedWithin48h, t.ComplaintsResolved, 100), targets.ResolvedWithin48hRate),
+            new Kpi(Ratio(t.ResolvedWithin7d, t.ComplaintsResolved, 100), targets.QuickResolution7dRate),
+            new Kpi(Ratio(t.FirstResponseMillisecondsSum, t.FirstResponseCount, 0.001), targets.AverageFirstResponseSeconds, KpiGoal.AtMost),
+            new Kpi(satisfaction, targets.SatisfactionAverage10 * 10),
+            new Kpi(satisfaction / 10, targets.SatisfactionAverage10),
+            new Kpi(Ratio(t.FirstContactResolved, t.ServicesHandled, 100), targets.FirstContactResolutionRate),
+            new Kpi(customers is null ? null : Ratio(customers.FollowedUp.Count, customers.Seen.Count, 100), targets.FollowupCoverage),
+            new Kpi(Ratio(t.FollowupsEnteredWithin24h, t.FollowupsCompleted, 100), targets.FollowupRecordCompliance),
+            new SortedDictionary<string, int>(t.OpenedByCategory, StringComparer.Ordinal));
+    }
+
+    private static double? Ratio(double numerator, int denominator, double scale) =>
+        denominator == 0 ? null : numerator * scale / denominator;
+}
