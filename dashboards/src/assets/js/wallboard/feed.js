@@ -1,0 +1,88 @@
+// The live ticker: warnings, breaches and escalations as they arrive, newest on top.
+
+import { t } from '../i18n.js';
+import { clockLabel } from './board.js';
+import { formatCountdown, formatPercent, formatTimeOfDay } from './format.js';
+import { parseDurationMs } from '../duration.js';
+
+/** Older entries fall off; the ticker is a view of the last few minutes, not a log. */
+const maxEntries = 40;
+
+export class EventFeed {
+  /**
+   * @param {HTMLOListElement} list
+   * @param {string} timeZone IANA zone the times are shown in
+   */
+  constructor(list, timeZone) {
+    this.list = list;
+    this.timeZone = timeZone;
+    /** @type {{ kind: 'warning' | 'breached' | 'escalated', payload: any, atMs: number, element: HTMLLIElement }[]} */
+    this.entries = [];
+    this.renderEmpty();
+  }
+
+  /**
+   * Adds an entry for a hub message.
+   * @param {'warning' | 'breached' | 'escalated'} kind
+   * @param {object} payload slaWarning, slaBreached or escalated payload
+   * @param {number} atMs server time of arrival
+   */
+  add(kind, payload, atMs) {
+    const element = document.createElement('li');
+    element.className = `feed-item kind-${kind} is-new`;
+    element.dataset.complaintId = payload.complaintId ?? '';
+    element.addEventListener('animationend', () => element.classList.remove('is-new'));
+    const entry = { kind, payload, atMs, element };
+    this.fill(entry);
+    this.entries.unshift(entry);
+    this.list.querySelector('.feed-empty')?.remove();
+    this.list.prepend(element);
+    for (const old of this.entries.splice(maxEntries)) old.element.remove();
+  }
+
+  /** Re-renders every entry's text (after a language switch). */
+  relabel() {
+    for (const entry of this.entries) this.fill(entry);
+    this.renderEmpty();
+  }
+
+  fill({ kind, payload, atMs, element }) {
+    const time = document.createElement('time');
+    time.className = 'feed-time';
+    time.textContent = formatTimeOfDay(atMs, this.timeZone);
+    const label = document.createElement('span');
+    label.className = 'feed-kind';
+    label.textContent = t(`ticker.${kind}`);
+    const text = document.createElement('span');
+    text.className = 'feed-text';
+    text.textContent = describe(kind, payload);
+    element.replaceChildren(time, label, text);
+  }
+
+  renderEmpty() {
+    const existing = this.list.querySelector('.feed-empty');
+    if (this.entries.length > 0) return;
+    const empty = existing ?? document.createElement('li');
+    empty.className = 'feed-empty';
+    empty.textContent = t('ticker.empty');
+    if (!existing) this.list.append(empty);
+  }
+}
+
+function describe(kind, payload) {
+  const complaint = `${t('complaint')} ${payload.complaintId}`;
+  switch (kind) {
+    case 'warning':
+      return t('ticker.warningText', { complaint, clock: clockLabel(payload.clock), percent: formatPercent(payload.fraction ?? 0) });
+    case 'breached': {
+      const lateMs = parseDurationMs(payload.late);
+      // "late" is how long after the deadline the breach became known (a late-arriving event).
+      const late = lateMs && lateMs >= 1000 ? t('ticker.lateSuffix', { time: formatCountdown(lateMs) }) : '';
+      return t('ticker.breachedText', { complaint, clock: clockLabel(payload.clock), late });
+    }
+    default: {
+      const role = payload.role ? t(`escalation.role.${payload.role}`) : '';
+      return t('ticker.escalatedText', { complaint, role, level: payload.level });
+    }
+  }
+}
