@@ -1,0 +1,70 @@
+using Npgsql;
+using NpgsqlTypes;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Storage.Postgres;
+
+/// <summary>
+/// The two set-based statements that apply a batch of deadline changes: an upsert of the due times and a
+/// delete of the removed ones, each taking the whole batch as array parameters (one statement however many rows).
+/// Shared by <see cref="PostgresDeadlineIndex"/> and <see cref="PostgresCheckpointStore"/>.
+/// </summary>
+internal static class DeadlineStatements
+{
+    private const string UpsertSql = """
+        INSERT INTO deadlines AS d (grain_type, grain_key, due_at)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+        ON CONFLICT (grain_type, grain_key) DO UPDATE SET due_at = excluded.due_at
+        """;
+
+    private const string DeleteSql = """
+        DELETE FROM deadlines d USING unnest($1::text[], $2::text[]) AS r(grain_type, grain_key)
+        WHERE d.grain_type = r.grain_type AND d.grain_key = r.grain_key
+        """;
+
+    /// <summary>Adds the statements for <paramref name="deadlines"/> to <paramref name="batch"/>; the last change of a grain wins.</summary>
+    public static void AddTo(NpgsqlBatch batch, IReadOnlyCollection<Deadline> deadlines)
+    {
+        if (deadlines.Count == 0) return;
+        var latest = new Dictionary<Actors.GrainId, DateTimeOffset?>(deadlines.Count);
+        foreach (var deadline in deadlines) latest[deadline.Grain] = deadline.DueAt;
+
+        var setTypes = new List<string>(latest.Count);
+        var setKeys = new List<string>(latest.Count);
+        var setDue = new List<DateTime>(latest.Count);
+        var removeTypes = new List<string>();
+        var removeKeys = new List<string>();
+        foreach (var (grain, dueAt) in latest)
+        {
+            if (dueAt is { } due)
+            {
+                setTypes.Add(grain.Type);
+                setKeys.Add(grain.Key);
+                setDue.Add(due.UtcDateTime);
+            }
+            else
+            {
+                removeTypes.Add(grain.Type);
+                removeKeys.Add(grain.Key);
+            }
+        }
+        if (setTypes.Count > 0)
+        {
+            var upsert = new NpgsqlBatchCommand(UpsertSql);
+            upsert.Parameters.Add(TextArray(setTypes));
+            upsert.Parameters.Add(TextArray(setKeys));
+            upsert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. setDue], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            batch.BatchCommands.Add(upsert);
+        }
+        if (removeTypes.Count > 0)
+        {
+            var delete = new NpgsqlBatchCommand(DeleteSql);
+            delete.Parameters.Add(TextArray(removeTypes));
+            delete.Parameters.Add(TextArray(removeKeys));
+            batch.BatchCommands.Add(delete);
+        }
+    }
+
+    public static NpgsqlParameter<string[]> TextArray(List<string> values)
+        => new() { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+}

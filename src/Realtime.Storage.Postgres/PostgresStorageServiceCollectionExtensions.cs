@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Realtime.Actors.Storage;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Storage.Postgres;
+
+/// <summary>Settings of the PostgreSQL storage.</summary>
+public sealed class PostgresStorageOptions
+{
+    /// <summary>The Npgsql connection string (<c>ConnectionStrings:Postgres</c>).</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>How long a health probe may take before <c>/health</c> reports the database unreachable.</summary>
+    public TimeSpan HealthCheckTimeout { get; init; } = PostgresHealth.DefaultTimeout;
+
+    /// <summary>Where the connections go, without the password: safe for logs and error messages.</summary>
+    public string Describe() => PostgresConnections.Describe(ConnectionString);
+}
+
+/// <summary>Registers the PostgreSQL storage in a service collection.</summary>
+public static class PostgresStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers, as singletons: <see cref="PostgresStorageOptions"/>, an <see cref="NpgsqlDataSource"/> for
+    /// <paramref name="connectionString"/>, and <see cref="PostgresEventJournal"/> (<see cref="IEventJournal"/>),
+    /// <see cref="PostgresGrainStorage"/> (<see cref="IGrainStorage"/>), <see cref="PostgresDeadlineIndex"/>
+    /// (<see cref="IDeadlineIndex"/>) and <see cref="PostgresCheckpointStore"/>. The interface registrations are
+    /// added last, so they win over in-memory defaults registered earlier. The schema is not touched here:
+    /// call <see cref="PostgresMigrator.MigrateAsync"/> at start-up.
+    /// </summary>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Names the server in pg_stat_activity unless the operator chose a name.
+        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "realtime";
+        var options = new PostgresStorageOptions { ConnectionString = builder.ConnectionString };
+
+        services.AddSingleton(options);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString));
+        services.AddSingleton(sp => new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new PostgresGrainStorage(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new PostgresDeadlineIndex(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new PostgresCheckpointStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
+        services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<PostgresGrainStorage>());
+        services.AddSingleton<IDeadlineIndex>(sp => sp.GetRequiredService<PostgresDeadlineIndex>());
+        return services;
+    }
+}
