@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Realtime.Actors;
+using Realtime.Actors.Reminders;
+using Realtime.Domain.Clocks;
+using Realtime.Domain.Complaints;
+using Realtime.Domain.Events;
+using Realtime.Grains.Live;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Grains.Complaints;
+
+/// <summary>
+/// The complaint grain: thin by design. It holds the state, lets the domain <see cref="Complaint"/> decide, persists
+/// through the checkpointer, keeps exactly one reminder for the next deadline, and publishes.
+/// </summary>
+internal sealed class ComplaintGrain(
+    SlaPolicy policy,
+    ReminderService reminders,
+    ILiveNotifier notifier,
+    IStateCheckpointer checkpointer,
+    OpenComplaintDirectory directory,
+    ILogger<ComplaintGrain> log) : Grain, IComplaintGrain
+{
+    private ComplaintGrainState _state = null!;
+    private Complaint _complaint = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await checkpointer.LoadAsync(GrainId, cancellationToken);
+        _state = stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = Key } };
+        _complaint = new Complaint(_state.Complaint, policy);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        checkpointer.ReleaseAsync(GrainId);
+
+    public async Task<ComplaintView?> ApplyAsync(IReadOnlyList<FloorEvent> events)
+    {
+        var changed = false;
+        foreach (var e in events)
+        {
+            // A replay after restart re-delivers what the stored state may already hold.
+            if (e.Sequence != 0 && e.Sequence <= _state.AppliedSequence) continue;
+            changed |= _complaint.Apply(e);
+            _state.AppliedSequence = Math.Max(_state.AppliedSequence, e.Sequence);
+        }
+        if (!changed) return Exists ? _complaint.View(Time.GetUtcNow()) : null;
+        return await AfterChangeAsync();
+    }
+
+    public Task<ComplaintView?> GetAsync() => Task.FromResult(Exists ? _complaint.View(Time.GetUtcNow()) : null);
+
+    public async Task ReceiveReminderAsync(DateTimeOffset dueAt)
+    {
+        if (!Exists) return;
+        await AfterChangeAsync();
+    }
+
+    private bool Exists => _complaint.State.Events.Count > 0;
+
+    /// <summary>Emits whatever is due, publishes the new view, tells the team, re-arms the reminder and marks the state for the next checkpoint.</summary>
+    private async Task<ComplaintView?> AfterChangeAsync()
+    {
+        var now = Time.GetUtcNow();
+        var signals = _complaint.Advance(now);
+        var view = _complaint.View(now);
+        notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
+        directory.Update(view.Id, OpenComplaintSummary.From(view));
+        var next = _complaint.NextDueAt();
+        reminders.Set(GrainId, next);
+        checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        // A signal is published only once its record is durable, so a restart never emits it twice.
+        if (signals.Count > 0) await checkpointer.FlushAsync();
+        foreach (var signal in signals) Publish(signal, view);
+        return view;
+    }
+
+    private void Publish(SlaSignal signal, ComplaintView view)
+    {
+        var scopes = LiveScopes.For(view.TeamId, view.AgentId);
+        switch (signal)
+        {
+            case SlaWarningSignal w:
+                notifier.Publish(new LiveMessage(LiveMethods.SlaWarning,
+                    new SlaWarningPayload(view.Id, w.Clock, w.Fraction, w.DueAt, w.At, view.AgentId, view.TeamId, w.Late), scopes));
+                break;
+            case SlaBreachSignal b:
+                if (b.Late) log.LogWarning("Complaint {Complaint}: {Clock} breach detected late ({Delay} after its due time {DueAt})", view.Id, b.Clock, b.DetectedAt - b.DueAt, b.DueAt);
+                notifier.Publish(new LiveMessage(LiveMethods.SlaBreached,
+                    new SlaBreachedPayload(view.Id, b.Clock, b.DueAt, b.BreachedAt, b.DetectedAt, b.Late, view.AgentId, view.TeamId), scopes));
+                break;
+            case EscalationSignal x:
+                notifier.Publish(new LiveMessage(LiveMethods.Escalated,
+                    new EscalatedPayload(view.Id, x.Level, EscalationRoles.WireName(x.Role), x.At, x.Late, view.AgentId, view.TeamId), scopes));
+                break;
+        }
+    }
+}

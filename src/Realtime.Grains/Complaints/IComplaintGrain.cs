@@ -1,0 +1,28 @@
+using Realtime.Actors.Reminders;
+using Realtime.Domain.Complaints;
+using Realtime.Domain.Events;
+
+namespace Realtime.Grains.Complaints;
+
+/// <summary>
+/// One complaint (投诉), keyed by its complaint id: applies its events through the domain, keeps its clocks, sets its
+/// reminder for exactly its next deadline (warning, breach or escalation) and publishes what happens.
+/// </summary>
+public interface IComplaintGrain : IRemindable
+{
+    /// <summary>Applies this complaint's events (in arrival order); already applied ones are ignored. Returns the complaint as it now stands.</summary>
+    Task<ComplaintView?> ApplyAsync(IReadOnlyList<FloorEvent> events);
+
+    /// <summary>The complaint as it stands now; null when no event of it was ever received.</summary>
+    Task<ComplaintView?> GetAsync();
+}
+
+/// <summary>What a complaint grain persists.</summary>
+public sealed class ComplaintGrainState
+{
+    /// <summary>The domain state.</summary>
+    public ComplaintState Complaint { get; set; } = new();
+
+    /// <summary>Highest journal sequence applied, so a replay after restart skips what the stored state already holds.</summary>
+    public long AppliedSequence { get; set; }
+}

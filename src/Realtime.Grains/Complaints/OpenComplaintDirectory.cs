@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Realtime.Domain.Clocks;
+using Realtime.Domain.Complaints;
+
+namespace Realtime.Grains.Complaints;
+
+/// <summary>What a board needs to know of one open complaint to order it by urgency without activating it.</summary>
+/// <param name="ComplaintId">The complaint.</param>
+/// <param name="TeamId">Its team.</param>
+/// <param name="AgentId">Its current owner.</param>
+/// <param name="Paused">Whether it is waiting on the customer.</param>
+/// <param name="Breached">Whether any clock has breached.</param>
+/// <param name="MostUrgentDueAt">The earliest due instant of its running clocks (null when none runs).</param>
+public sealed record OpenComplaintSummary(string ComplaintId, string? TeamId, string? AgentId, bool Paused, bool Breached, DateTimeOffset? MostUrgentDueAt)
+{
+    /// <summary>The summary of <paramref name="view"/>; null when it is resolved (no longer open).</summary>
+    public static OpenComplaintSummary? From(ComplaintView view) =>
+        view.Status == ComplaintStatus.Resolved
+            ? null
+            : new(view.Id, view.TeamId, view.AgentId, view.Status == ComplaintStatus.Paused,
+                view.Clocks.Any(c => c.State == ClockState.Breached),
+                view.Clocks.Where(c => c.State == ClockState.Running && c.DueAt is not null).Min(c => c.DueAt));
+
+    /// <summary>Board order: breached first, then the least time left (paused ones have none running and come last).</summary>
+    public static int CompareUrgency(OpenComplaintSummary? a, OpenComplaintSummary? b)
+    {
+        if (a is null || b is null) return a is null ? (b is null ? 0 : 1) : -1;
+        var c = b.Breached.CompareTo(a.Breached);
+        if (c != 0) return c;
+        c = (a.MostUrgentDueAt ?? DateTimeOffset.MaxValue).CompareTo(b.MostUrgentDueAt ?? DateTimeOffset.MaxValue);
+        return c != 0 ? c : string.CompareOrdinal(a.ComplaintId, b.ComplaintId);
+    }
+}
+
+/// <summary>
+/// Which complaints are open, by team: a small in-memory index that complaint grains keep current at the end of every
+/// turn that changes them, so boards can list and order open complaints without activating every grain.
+/// It is derived data: after a restart it is rebuilt from the stored complaint states.
+/// </summary>
+public sealed class OpenComplaintDirectory
+{
+    private readonly ConcurrentDictionary<string, OpenComplaintSummary> _open = new(StringComparer.Ordinal);
+
+    /// <summary>Open complaints on the floor.</summary>
+    public int Count => _open.Count;
+
+    /// <summary>Records the current summary of a complaint (null: it is no longer open).</summary>
+    public void Update(string complaintId, OpenComplaintSummary? summary)
+    {
+        if (summary is null) _open.TryRemove(complaintId, out _);
+        else _open[complaintId] = summary;
+    }
+
+    /// <summary>Open complaints, optionally of one team and/or one agent, most urgent first, at most <paramref name="limit"/>, and how many match in all.</summary>
+    public (IReadOnlyList<OpenComplaintSummary> Items, int Total) Query(string? teamId, string? agentId, int limit)
+    {
+        var matching = _open.Values.Where(s => (teamId is null || s.TeamId == teamId) && (agentId is null || s.AgentId == agentId)).ToList();
+        matching.Sort(OpenComplaintSummary.CompareUrgency);
+        return (matching.Count > limit ? matching.GetRange(0, limit) : matching, matching.Count);
+    }
+
+    /// <summary>Counts of open, paused and breached complaints by team.</summary>
+    public IReadOnlyDictionary<string, (int Open, int Paused, int Breached)> CountsByTeam() =>
+        _open.Values.Where(s => s.TeamId is not null).GroupBy(s => s.TeamId!)
+            .ToDictionary(g => g.Key, g => (g.Count(), g.Count(s => s.Paused), g.Count(s => s.Breached)), StringComparer.Ordinal);
+}

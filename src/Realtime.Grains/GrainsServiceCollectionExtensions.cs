@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Realtime.Actors;
+using Realtime.Actors.Storage;
+using Realtime.Grains.Complaints;
+using Realtime.Grains.Ingest;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Grains;
+
+/// <summary>Registration of the grains, the ingest pipeline and the checkpointer.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the grains and their plumbing. Storage defaults to memory; a durable engine registers its
+    /// <see cref="IEventJournal"/>, <see cref="ICheckpointStore"/>, <see cref="IDeadlineIndex"/> and <see cref="IGrainStorage"/> first.
+    /// An <see cref="ILiveNotifier"/> must be registered by the host.
+    /// </summary>
+    public static IServiceCollection AddRealtimeGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IGrainStorage, InMemoryGrainStorage>();
+        services.TryAddSingleton<IEventJournal, InMemoryEventJournal>();
+        services.TryAddSingleton<InMemoryCheckpointStore>();
+        services.TryAddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<InMemoryCheckpointStore>());
+        services.TryAddSingleton<IDeadlineIndex>(sp => sp.GetRequiredService<InMemoryCheckpointStore>());
+        services.AddOptions<CheckpointOptions>();
+
+        services.AddSingleton<OpenComplaintDirectory>();
+        services.AddSingleton<FloorEventRouter>();
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<IAppliedWatermark>(sp => sp.GetRequiredService<IngestPipeline>());
+        services.AddSingleton<StateCheckpointer>();
+        services.AddSingleton<IStateCheckpointer>(sp => sp.GetRequiredService<StateCheckpointer>());
+
+        services.AddGrainHost();
+        services.AddGrain<IComplaintGrain, ComplaintGrain>("complaint");
+
+        // Stop order is the reverse of this: grains leave memory first, then the last checkpoint, then ingest.
+        services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
+        services.AddHostedService(sp => sp.GetRequiredService<StateCheckpointer>());
+        services.AddHostedService<GrainHostLifetime>();
+        return services;
+    }
+
+    /// <summary>Deactivates every grain on shutdown so their last states are staged before the final checkpoint.</summary>
+    private sealed class GrainHostLifetime(GrainHost host) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync();
+    }
+}

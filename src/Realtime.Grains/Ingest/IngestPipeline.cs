@@ -1,0 +1,172 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Realtime.Domain.Events;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Grains.Ingest;
+
+/// <summary>The answer to an ingest request: how many events were new and how many were already known.</summary>
+public sealed record IngestResult(int Accepted, int Duplicates);
+
+/// <summary>
+/// The single path every event takes: requests queue their batches; one writer journals whatever has queued up in
+/// one append (group commit: one transaction for many requests, each batch still all-or-nothing), then hands the new
+/// events to their grains in sequence order, and answers each request once its events are durable and applied.
+/// One writer also gives one total order, so each grain sees its events in journal order.
+/// </summary>
+public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRouter router, ILogger<IngestPipeline> log) : BackgroundService, IAppliedWatermark
+{
+    /// <summary>Most events journaled in one group commit.</summary>
+    public const int MaxEventsPerCommit = 20_000;
+
+    private readonly Channel<PendingBatch> _queue = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(256) { SingleReader = true });
+    private readonly object _gate = new();
+    private readonly LinkedList<(long LastSequence, bool Done)> _inFlight = new();
+    private long _appliedThrough;
+
+    /// <inheritdoc />
+    public long AppliedThrough => Interlocked.Read(ref _appliedThrough);
+
+    /// <summary>Journals <paramref name="events"/> (all or nothing) and applies the new ones; completes when they are durable and applied.</summary>
+    /// <exception cref="Exception">The journal could not store the batch: nothing of it was acknowledged.</exception>
+    public async Task<IngestResult> SubmitAsync(IReadOnlyList<FloorEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0) return new IngestResult(0, 0);
+        var pending = new PendingBatch(events);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Completion.Task;
+    }
+
+    /// <summary>Applies already-journaled events (recovery replay) through the same ordered path, without journaling them again.</summary>
+    public Task ReplayAsync(IReadOnlyList<FloorEvent> journaled)
+    {
+        var pending = new PendingBatch(journaled) { AlreadyJournaled = true };
+        return EnqueueAsync(pending);
+    }
+
+    private async Task EnqueueAsync(PendingBatch pending)
+    {
+        await _queue.Writer.WriteAsync(pending);
+        await pending.Completion.Task;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var group = new List<PendingBatch>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                group.Clear();
+                var count = 0;
+                while (count < MaxEventsPerCommit && _queue.Reader.TryPeek(out var next) && (group.Count == 0 || next.AlreadyJournaled == group[0].AlreadyJournaled))
+                {
+                    _queue.Reader.TryRead(out next);
+                    group.Add(next!);
+                    count += next!.Events.Count;
+                }
+                await CommitAndDispatchAsync(group);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        while (_queue.Reader.TryRead(out var left)) left.Completion.TrySetException(new OperationCanceledException("The server is stopping."));
+    }
+
+    private async Task CommitAndDispatchAsync(List<PendingBatch> group)
+    {
+        IReadOnlyList<FloorEvent> accepted;
+        if (group[0].AlreadyJournaled)
+        {
+            accepted = group.SelectMany(b => b.Events).ToList();
+        }
+        else
+        {
+            try
+            {
+                var combined = group.Count == 1 ? group[0].Events : group.SelectMany(b => b.Events).ToList();
+                accepted = (await journal.AppendAsync(combined)).Accepted;
+            }
+            catch (Exception e)
+            {
+                LogJournalFailed(e, group.Sum(b => b.Events.Count));
+                foreach (var b in group) b.Completion.TrySetException(new JournalUnavailableException(e));
+                return;
+            }
+        }
+        var perBatch = SplitAccepted(group, accepted);
+        if (accepted.Count == 0)
+        {
+            for (var i = 0; i < group.Count; i++) group[i].Complete(perBatch[i]);
+            return;
+        }
+        var last = accepted[^1].Sequence;
+        LinkedListNode<(long, bool)> node;
+        lock (_gate) node = _inFlight.AddLast((last, false));
+        var applied = router.DispatchAsync(accepted);
+        _ = applied.ContinueWith(t =>
+        {
+            if (t.IsFaulted) LogApplyFailed(t.Exception!.GetBaseException(), accepted.Count);
+            MarkApplied(node);
+            for (var i = 0; i < group.Count; i++) group[i].Complete(perBatch[i]);
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>How many of each batch's events were accepted (the journal returns accepted events in combined order).</summary>
+    private static int[] SplitAccepted(List<PendingBatch> group, IReadOnlyList<FloorEvent> accepted)
+    {
+        var counts = new int[group.Count];
+        var next = 0;
+        for (var i = 0; i < group.Count; i++)
+        {
+            foreach (var e in group[i].Events)
+            {
+                if (next < accepted.Count && accepted[next].Id == e.Id)
+                {
+                    counts[i]++;
+                    next++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    private void MarkApplied(LinkedListNode<(long LastSequence, bool Done)> node)
+    {
+        lock (_gate)
+        {
+            node.Value = (node.Value.LastSequence, true);
+            while (_inFlight.First is { Value.Done: true } first)
+            {
+                Interlocked.Exchange(ref _appliedThrough, first.Value.LastSequence);
+                _inFlight.RemoveFirst();
+            }
+        }
+    }
+
+    /// <summary>Sets the watermark at start-up to the last checkpoint's (everything up to it is in the stored states).</summary>
+    public void StartFrom(long appliedThrough)
+    {
+        Interlocked.Exchange(ref _appliedThrough, appliedThrough);
+    }
+
+    private sealed class PendingBatch(IReadOnlyList<FloorEvent> events)
+    {
+        public IReadOnlyList<FloorEvent> Events { get; } = events;
+        public bool AlreadyJournaled { get; init; }
+        public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Complete(int accepted) => Completion.TrySetResult(new IngestResult(accepted, Events.Count - accepted));
+    }
+
+    [LoggerMessage(LogLevel.Error, "Journal append of {Count} events failed; nothing of it was acknowledged")]
+    private partial void LogJournalFailed(Exception error, int count);
+
+    [LoggerMessage(LogLevel.Error, "Applying {Count} journaled events failed in a grain; they stay in the journal")]
+    private partial void LogApplyFailed(Exception error, int count);
+}
+
+/// <summary>The journal could not store a batch; the batch was not acknowledged.</summary>
+public sealed class JournalUnavailableException(Exception inner) : Exception("The event journal is unavailable: " + inner.Message, inner);

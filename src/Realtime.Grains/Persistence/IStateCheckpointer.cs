@@ -1,0 +1,23 @@
+using Realtime.Actors;
+
+namespace Realtime.Grains.Persistence;
+
+/// <summary>
+/// Write-behind persistence for grains whose events are journaled: a grain stages its serialized state (and next
+/// deadline) at the end of every turn that changed it; the checkpointer writes what is staged in periodic group
+/// commits. The journal already holds every acknowledged event, so nothing acknowledged is lost in between.
+/// </summary>
+public interface IStateCheckpointer
+{
+    /// <summary>Loads the stored state of <paramref name="grain"/> and remembers its etag while the grain is in memory.</summary>
+    Task<ReadOnlyMemory<byte>?> LoadAsync(GrainId grain, CancellationToken cancellationToken = default);
+
+    /// <summary>Stages the latest state of <paramref name="grain"/> (replacing anything staged before) with its next deadline.</summary>
+    void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline);
+
+    /// <summary>Completes when everything staged so far is durable (used before publishing a breach, so it is recorded exactly once).</summary>
+    Task FlushAsync();
+
+    /// <summary>Called as the grain leaves memory: makes its staged state durable and forgets it.</summary>
+    Task ReleaseAsync(GrainId grain);
+}

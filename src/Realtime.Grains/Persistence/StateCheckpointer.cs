@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Realtime.Actors;
+using Realtime.Actors.Storage;
+
+namespace Realtime.Grains.Persistence;
+
+/// <summary>Settings of the checkpointer (configuration section <c>Checkpoints</c>).</summary>
+public sealed class CheckpointOptions
+{
+    /// <summary>Default of <see cref="Interval"/>.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often staged states are written when nobody asks for a flush.</summary>
+    public TimeSpan Interval { get; set; } = DefaultInterval;
+}
+
+/// <summary>The highest journal sequence whose events every grain has applied (all earlier ones too).</summary>
+public interface IAppliedWatermark
+{
+    /// <summary>Every journaled event with a sequence at or below this has been applied by its grains.</summary>
+    long AppliedThrough { get; }
+}
+
+/// <summary>
+/// Group-commits staged grain states, their deadlines and the applied watermark through an <see cref="ICheckpointStore"/>.
+/// Etags of grains in memory are tracked here, since only this class writes their state.
+/// </summary>
+public sealed partial class StateCheckpointer(
+    IGrainStorage storage,
+    ICheckpointStore store,
+    IAppliedWatermark watermark,
+    IOptions<CheckpointOptions> options,
+    ILogger<StateCheckpointer> log) : BackgroundService, IStateCheckpointer
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<GrainId, string?> _etags = [];
+    private Dictionary<GrainId, Staged> _staged = [];
+    private TaskCompletionSource _nextCommit = NewSignal();
+    private TaskCompletionSource _wake = NewSignal();
+
+    private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline);
+
+    /// <summary>Grain states staged and not yet written.</summary>
+    public int PendingCount
+    {
+        get { lock (_gate) return _staged.Count; }
+    }
+
+    /// <inheritdoc />
+    public async Task<ReadOnlyMemory<byte>?> LoadAsync(GrainId grain, CancellationToken cancellationToken = default)
+    {
+        var stored = await storage.ReadAsync(grain, cancellationToken);
+        lock (_gate) _etags[grain] = stored?.Etag;
+        return stored?.Data;
+    }
+
+    /// <inheritdoc />
+    public void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline)
+    {
+        lock (_gate) _staged[grain] = new Staged(state, nextDeadline);
+    }
+
+    /// <inheritdoc />
+    public Task FlushAsync()
+    {
+        Task commit;
+        lock (_gate)
+        {
+            if (_staged.Count == 0) return Task.CompletedTask;
+            commit = _nextCommit.Task;
+        }
+        _wake.TrySetResult();
+        return commit;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseAsync(GrainId grain)
+    {
+        bool staged;
+        lock (_gate) staged = _staged.ContainsKey(grain);
+        if (staged) await FlushAsync();
+        lock (_gate)
+        {
+            if (!_staged.ContainsKey(grain)) _etags.Remove(grain);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.Interval;
+        while (true)
+        {
+            var wake = _wake.Task;
+            try
+            {
+                await wake.WaitAsync(interval, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            _wake = NewSignal();
+            await CheckpointOnceAsync(stoppingToken);
+        }
+        // Shutdown: one last checkpoint so a clean stop needs no replay.
+        await CheckpointOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>Writes everything staged so far; returns false when the store failed (the states stay staged).</summary>
+    public async Task<bool> CheckpointOnceAsync(CancellationToken cancellationToken)
+    {
+        // Read the watermark before taking the staged states: a grain stages before its batch counts as applied.
+        var applied = watermark.AppliedThrough;
+        Dictionary<GrainId, Staged> batch;
+        TaskCompletionSource committed;
+        List<GrainStateWrite> writes;
+        lock (_gate)
+        {
+            batch = _staged;
+            _staged = [];
+            committed = _nextCommit;
+            _nextCommit = NewSignal();
+            writes = batch.Select(p => new GrainStateWrite(p.Key, p.Value.Data, _etags.GetValueOrDefault(p.Key))).ToList();
+        }
+        var deadlines = batch.Select(p => new Deadline(p.Key, p.Value.Deadline)).ToList();
+        try
+        {
+            var etags = await store.WriteCheckpointAsync(writes, deadlines, applied, cancellationToken);
+            lock (_gate)
+            {
+                for (var i = 0; i < writes.Count; i++) _etags[writes[i].Id] = etags[i];
+            }
+            committed.TrySetResult();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (e is InconsistentStateException conflict)
+            {
+                // Another writer owns this grain now; keep the others and say so loudly.
+                LogStaleState(conflict.GrainId, conflict);
+                batch.Remove(conflict.GrainId);
+            }
+            else
+            {
+                LogCheckpointFailed(e, batch.Count);
+            }
+            lock (_gate)
+            {
+                foreach (var (id, staged) in batch) _staged.TryAdd(id, staged);
+                // Whoever waited for this commit now waits for the next.
+                _nextCommit.Task.ContinueWith(t => committed.TrySetResult(), TaskScheduler.Default);
+            }
+            _wake.TrySetResult();
+            await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+            return false;
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(LogLevel.Error, "Checkpoint of {Count} grain states failed; they stay staged and will be retried")]
+    private partial void LogCheckpointFailed(Exception error, int count);
+
+    [LoggerMessage(LogLevel.Critical, "Grain {Grain} was written by another writer; its staged state is dropped")]
+    private partial void LogStaleState(GrainId grain, Exception error);
+}

@@ -1,0 +1,46 @@
+using Realtime.Actors;
+using Realtime.Grains.Complaints;
+using Realtime.Server.Hosting;
+
+namespace Realtime.Server.Api;
+
+/// <summary>Read endpoints: complaints, server time, health.</summary>
+public static class QueryEndpoints
+{
+    /// <summary>Default and largest page of <c>GET /api/complaints</c>.</summary>
+    public const int DefaultLimit = 200, MaxLimit = 2000;
+
+    /// <summary>Maps the read endpoints.</summary>
+    public static void MapQueries(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/complaints/{id}", async (string id, IGrainFactory grains) =>
+            await grains.GetGrain<IComplaintGrain>(id).GetAsync() is { } view
+                ? Results.Ok(ComplaintResource.From(view))
+                : Problems.Status(StatusCodes.Status404NotFound, "Complaint not found", $"No event of complaint '{id}' has been received."));
+
+        app.MapGet("/api/complaints", ListOpenAsync);
+
+        app.MapGet("/api/time", (TimeProvider time) => Results.Ok(new { now = time.GetUtcNow() }));
+
+        app.MapGet("/health", (StorageReadiness readiness) => readiness.IsReady
+            ? Results.Ok(new { status = "ready" })
+            : Results.Json(new { status = "unavailable", problem = readiness.Problem }, statusCode: StatusCodes.Status503ServiceUnavailable));
+    }
+
+    /// <summary>Open complaints (optionally of a team or an agent), most urgent first, with their clocks.</summary>
+    private static async Task<IResult> ListOpenAsync(IGrainFactory grains, OpenComplaintDirectory directory, string? status, string? team, string? agent, int? limit)
+    {
+        if (status is not (null or "open"))
+            return Problems.BadParameter("status", "only 'open' is supported: resolved complaints are read one by one with GET /api/complaints/{id}");
+        if (limit is < 1 or > MaxLimit) return Problems.BadParameter("limit", $"must be from 1 to {MaxLimit}");
+        var (items, total) = directory.Query(NullIfEmpty(team), NullIfEmpty(agent), limit ?? DefaultLimit);
+        var views = await Task.WhenAll(items.Select(s => grains.GetGrain<IComplaintGrain>(s.ComplaintId).GetAsync()));
+        return Results.Ok(new
+        {
+            items = views.Where(v => v is not null).Select(v => ComplaintResource.From(v!)).ToList(),
+            total,
+        });
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

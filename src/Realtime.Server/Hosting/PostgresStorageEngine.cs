@@ -1,0 +1,39 @@
+using Npgsql;
+using Realtime.Storage.Postgres;
+
+namespace Realtime.Server.Hosting;
+
+/// <summary>PostgreSQL as start-up and <c>/health</c> see it: reachable, migrated, still reachable.</summary>
+public sealed class PostgresStorageEngine(NpgsqlDataSource dataSource) : IStorageEngine
+{
+    /// <summary>How often reachability is checked while running.</summary>
+    public static readonly TimeSpan MonitorInterval = TimeSpan.FromSeconds(2);
+
+    /// <inheritdoc />
+    public async Task<string?> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var health = await PostgresHealth.CheckAsync(dataSource, cancellationToken);
+        if (!health.CanConnect) return health.Description;
+        try
+        {
+            await PostgresMigrator.MigrateAsync(dataSource, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException)
+        {
+            return "schema migration failed: " + e.Message;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task MonitorAsync(StorageReadiness readiness, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(MonitorInterval);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var health = await PostgresHealth.CheckAsync(dataSource, cancellationToken);
+            if (health.CanConnect) readiness.ReportReady();
+            else readiness.ReportFailure(health.Description);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Realtime.Domain.Clocks;
+using Realtime.Domain.Scorecards;
+using Realtime.Grains;
+using Realtime.Grains.Live;
+using Realtime.Server.Api;
+using Realtime.Server.Demo;
+using Realtime.Server.Ingest;
+using Realtime.Server.Live;
+
+namespace Realtime.Server.Hosting;
+
+/// <summary>Composes the server: configuration, storage, grains, API, hub, dashboards, demo.</summary>
+public static partial class RealtimeServer
+{
+    /// <summary>The default address (contract: http://127.0.0.1:5080).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Builds the application from command-line <paramref name="args"/> (<c>--demo</c> turns the simulator on).</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var demo = args.Contains("--demo");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != "--demo").ToArray(),
+            // The dashboards are copied next to the assembly, so they are found however the server is started.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (demo) builder.Configuration.AddInMemoryCollection([new("Demo:Enabled", "true")]);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        MapEndpoints(app);
+        LogStartup(app);
+        return app;
+    }
+
+    /// <summary>Registers everything the server runs.</summary>
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        var sla = configuration.GetSection(SlaOptions.SectionName).Get<SlaOptions>() ?? new SlaOptions();
+        var slaErrors = sla.Validate();
+        if (slaErrors.Count > 0) throw new InvalidOperationException("Invalid SLA configuration: " + string.Join("; ", slaErrors));
+        services.AddSingleton(sla.ToPolicy());
+
+        services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
+        services.Configure<IngestOptions>(o => o.IngestKeys = ReadKeys(configuration.GetSection("Auth:IngestKeys")));
+        services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddSignalR().AddJsonProtocol(o => WireJson.Configure(o.PayloadSerializerOptions));
+
+        services.AddSingleton<StorageReadiness>();
+        if (StorageSetup.AddChosenStorage(services, configuration)) services.AddSingleton<IStorageEngine, PostgresStorageEngine>();
+        services.AddSingleton(new FloorEventReader(RatedIndicators.Contains));
+        services.AddSingleton<SignalRLiveNotifier>();
+        services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());
+        services.AddRealtimeGrains();
+        services.AddHostedService<StartupRecovery>();
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddHostedService<DemoFloorSimulator>();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.UseStaticFiles();
+        app.MapIngest();
+        app.MapQueries();
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapDashboards();
+    }
+
+    /// <summary>Serves the built dashboards: <c>/wallboard</c>, <c>/agent</c>, <c>/manager</c>.</summary>
+    private static void MapDashboards(this WebApplication app)
+    {
+        var root = app.Environment.WebRootFileProvider;
+        foreach (var (route, file) in new[] { ("/", "wallboard.html"), ("/wallboard", "wallboard.html"), ("/agent", "agent.html"), ("/manager", "manager.html") })
+        {
+            app.MapGet(route, () => root.GetFileInfo(file) is { Exists: true, PhysicalPath: { } path }
+                ? Results.File(path, "text/html; charset=utf-8")
+                : Problems.Status(StatusCodes.Status404NotFound, "Dashboard not built", $"{file} is missing from {app.Environment.WebRootPath}; build the server with npm available (dashboards/ is built as part of the build)."));
+        }
+    }
+
+    /// <summary>Indicators that <c>agent.rated</c> may set: every scorecard indicator that is not computed live from events.</summary>
+    private static readonly HashSet<string> RatedIndicators = new(StringComparer.Ordinal)
+    {
+        IndicatorIds.KnowledgeTest, IndicatorIds.SalesVsTarget, IndicatorIds.ClaimsAccuracy, IndicatorIds.TrainingAttendance, IndicatorIds.Violations,
+        IndicatorIds.CrossDeptCompletion, IndicatorIds.InternalCommunication, IndicatorIds.CustomerCommunication, IndicatorIds.InfoErrorRate, IndicatorIds.EmotionManagement,
+        IndicatorIds.NewSkills, IndicatorIds.ImprovementPlan, IndicatorIds.SelfAssessment, IndicatorIds.Initiative, IndicatorIds.CareerPlan,
+    };
+
+    private static string[] ReadKeys(IConfigurationSection section)
+    {
+        var single = section.Value;
+        var list = section.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!);
+        return (single is null ? list : list.Concat(single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToArray();
+    }
+
+    private static void LogStartup(WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Realtime.Server");
+        if (app.Services.GetService<IStorageEngine>() is null) LogInMemory(log);
+        if (app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.IngestKeys.Length == 0) LogOpenIngest(log);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "**************** IN-MEMORY STORAGE: no ConnectionStrings:Postgres is configured. Events, clocks and scores live only in this process and are LOST when it stops. Set ConnectionStrings__Postgres for durable storage. ****************")]
+    private static partial void LogInMemory(ILogger log);
+
+    [LoggerMessage(LogLevel.Warning, "Ingest is OPEN: Auth:IngestKeys is not configured, so POST /api/events accepts events without an X-Api-Key.")]
+    private static partial void LogOpenIngest(ILogger log);
+}

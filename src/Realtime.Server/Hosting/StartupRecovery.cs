@@ -1,0 +1,85 @@
+using Realtime.Actors.Reminders;
+using Realtime.Grains.Ingest;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Server.Hosting;
+
+/// <summary>
+/// Brings the server to "ready": on PostgreSQL it waits for the database (saying clearly what fails), migrates the
+/// schema, replays the journal after the last checkpoint, and sets every stored deadline as a reminder, so deadlines
+/// that passed while the server was down fire at once. In memory there is nothing to recover.
+/// </summary>
+public sealed partial class StartupRecovery(
+    IServiceProvider services,
+    StorageReadiness readiness,
+    IngestPipeline pipeline,
+    ICheckpointStore checkpoints,
+    IDeadlineIndex deadlines,
+    IEventJournal journal,
+    ReminderService reminders,
+    ILogger<StartupRecovery> log) : BackgroundService
+{
+    /// <summary>Events replayed per batch during recovery.</summary>
+    public const int ReplayBatchSize = 5_000;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var engine = services.GetService<IStorageEngine>();
+        if (engine is null)
+        {
+            readiness.ReportReady();
+            return;
+        }
+        var started = TimeProvider.System.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var problem = await engine.PrepareAsync(stoppingToken);
+            if (problem is null) break;
+            readiness.ReportFailure(problem);
+            LogStorageUnavailable(problem);
+            await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+        }
+
+        var applied = await checkpoints.ReadAppliedSequenceAsync(stoppingToken);
+        pipeline.StartFrom(applied);
+        var replayed = 0;
+        var batch = new List<Domain.Events.FloorEvent>(ReplayBatchSize);
+        await foreach (var e in journal.ReadAfterAsync(applied, stoppingToken))
+        {
+            batch.Add(e);
+            if (batch.Count < ReplayBatchSize) continue;
+            await pipeline.ReplayAsync(batch);
+            replayed += batch.Count;
+            batch = new List<Domain.Events.FloorEvent>(ReplayBatchSize);
+        }
+        if (batch.Count > 0) await pipeline.ReplayAsync(batch);
+        replayed += batch.Count;
+
+        var count = 0;
+        await foreach (var d in deadlines.LoadAllAsync(stoppingToken))
+        {
+            reminders.Set(d.Grain, d.DueAt);
+            count++;
+        }
+        readiness.ReportReady();
+        LogRecovered(applied, replayed, count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+        await engine.MonitorAsync(readiness, stoppingToken);
+    }
+
+    [LoggerMessage(LogLevel.Error, "Storage is not reachable: {Problem}. /health answers 503 and no event is accepted until it is; retrying.")]
+    private partial void LogStorageUnavailable(string problem);
+
+    [LoggerMessage(LogLevel.Information, "Recovered: checkpoint at sequence {Applied}, {Replayed} journal events replayed, {Deadlines} deadlines re-armed in {Seconds:F2} s")]
+    private partial void LogRecovered(long applied, int replayed, int deadlines, double seconds);
+}
+
+/// <summary>A durable storage engine as start-up sees it.</summary>
+public interface IStorageEngine
+{
+    /// <summary>Connects and migrates; returns null when ready, else what is wrong (never containing a password).</summary>
+    Task<string?> PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Watches reachability while the server runs, reporting to <paramref name="readiness"/>.</summary>
+    Task MonitorAsync(StorageReadiness readiness, CancellationToken cancellationToken);
+}
