@@ -60,7 +60,7 @@ public sealed class AgentActivity
 
     /// <summary>The daily buckets, oldest first.</summary>
     [JsonPropertyName("days")]
-    public IReadOnlyList<AgentDay> Days => (IReadOnlyList<AgentDay>)_days.Values;
+    public IReadOnlyList<AgentDay> Days => [.. _days.Values];
 
     /// <summary>The latest rating per indicator, rater and quarter.</summary>
     [JsonPropertyName("ratings")]
