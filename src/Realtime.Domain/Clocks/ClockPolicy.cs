@@ -40,6 +40,14 @@ public sealed record ClockPolicy(
     /// <summary>The running time at which the warning at <paramref name="fraction"/> is due, rounded to the tick.</summary>
     public TimeSpan TimeAtFraction(double fraction) => TimeSpan.FromTicks((long)Math.Round(Target.Ticks * fraction, MidpointRounding.AwayFromZero));
 
+    /// <summary>Value equality, including the warning fractions element by element.</summary>
+    public bool Equals(ClockPolicy? other) =>
+        other is not null && Name == other.Name && StartEvent == other.StartEvent && StopEvent == other.StopEvent && Target == other.Target
+        && WarnAt.SequenceEqual(other.WarnAt) && Pausable == other.Pausable && OnReopen == other.OnReopen && Escalates == other.Escalates;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, StartEvent, StopEvent, Target, WarnAt.Count, Pausable, OnReopen, Escalates);
+
     private static IReadOnlyList<double> CheckWarnAt(IReadOnlyList<double> warnAt)
     {
         ArgumentNullException.ThrowIfNull(warnAt);

@@ -33,6 +33,12 @@ public sealed record EscalationPolicy(IReadOnlyList<TimeSpan> Delays)
     /// <inheritdoc cref="EscalationPolicy" path="/param[@name='Delays']"/>
     public IReadOnlyList<TimeSpan> Delays { get; init; } = CheckDelays(Delays);
 
+    /// <summary>Value equality of the delays, element by element.</summary>
+    public bool Equals(EscalationPolicy? other) => other is not null && Delays.SequenceEqual(other.Delays);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Delays.Aggregate(Delays.Count, HashCode.Combine);
+
     private static IReadOnlyList<TimeSpan> CheckDelays(IReadOnlyList<TimeSpan> delays)
     {
         ArgumentNullException.ThrowIfNull(delays);

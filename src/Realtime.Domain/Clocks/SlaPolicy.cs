@@ -50,4 +50,11 @@ public sealed record SlaPolicy
 
     /// <summary>A signal detected more than this after its own instant is marked late; default 2 s.</summary>
     public TimeSpan LateTolerance { get; init; } = DefaultLateTolerance;
+
+    /// <summary>Value equality, including the clocks element by element.</summary>
+    public bool Equals(SlaPolicy? other) =>
+        other is not null && Clocks.SequenceEqual(other.Clocks) && Escalation.Equals(other.Escalation) && LateTolerance == other.LateTolerance;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Clocks.Count, Escalation, LateTolerance);
 }
