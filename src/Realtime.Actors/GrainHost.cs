@@ -69,12 +69,12 @@ public sealed class GrainHost : IGrainFactory, IAsyncDisposable
 
     internal void Send(GrainId id, WorkItem item) => _runtime.Catalog.Send(id, item);
 
-    /// <summary>Deactivates every activation (each runs <see cref="Grain.OnDeactivateAsync"/>), then refuses further calls.</summary>
+    /// <summary>Refuses further calls (they fail with <see cref="ObjectDisposedException"/>), then deactivates every activation (each runs <see cref="Grain.OnDeactivateAsync"/> after the calls already queued to it).</summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         _collector.Dispose();
-        await _runtime.Catalog.DeactivateAllAsync(DeactivationReason.Shutdown);
+        await _runtime.Catalog.CloseAsync(DeactivationReason.Shutdown);
         _runtime.Stop();
         Scheduler.Dispose();
     }

@@ -15,7 +15,6 @@ internal sealed class Activation : IThreadPoolWorkItem
     private readonly object _gate = new();
     private readonly Queue<WorkItem> _mailbox = new();
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly GrainRegistration _registration;
     private Phase _phase;
     private bool _draining;
     private Grain? _grain;
@@ -24,12 +23,14 @@ internal sealed class Activation : IThreadPoolWorkItem
     public Activation(GrainId id, GrainRegistration registration, GrainRuntime runtime)
     {
         Id = id;
-        _registration = registration;
+        Registration = registration;
         Runtime = runtime;
         LastActivity = runtime.Time.GetTimestamp();
     }
 
     public GrainId Id { get; }
+
+    public GrainRegistration Registration { get; }
 
     public GrainRuntime Runtime { get; }
 
@@ -57,9 +58,10 @@ internal sealed class Activation : IThreadPoolWorkItem
     }
 
     /// <summary>Queues deactivation if the activation is still idle when its turn comes.</summary>
-    public void RequestDeactivation() => TryEnqueue(new DeactivationWorkItem(this, DeactivationReason.Requested));
+    public void RequestDeactivation() => TryEnqueue(new DeactivationWorkItem(this, DeactivationReason.Requested, TimeSpan.Zero));
 
-    public void EnqueueDeactivation(DeactivationReason reason) => TryEnqueue(new DeactivationWorkItem(this, reason));
+    /// <summary>Queues deactivation for <paramref name="reason"/>; an idle one is dropped at its turn unless the activation is still idle for <paramref name="idleFor"/>.</summary>
+    public void EnqueueDeactivation(DeactivationReason reason, TimeSpan idleFor = default) => TryEnqueue(new DeactivationWorkItem(this, reason, idleFor));
 
     public IGrainTimer RegisterTimer(Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
@@ -119,7 +121,7 @@ internal sealed class Activation : IThreadPoolWorkItem
     {
         try
         {
-            _grain = _registration.Create(Runtime.Services);
+            _grain = Registration.Create(Runtime.Services);
             _grain.Attach(this);
             await _grain.OnActivateAsync(Runtime.Stopping);
             _phase = Phase.Active;
@@ -135,11 +137,12 @@ internal sealed class Activation : IThreadPoolWorkItem
     }
 
     /// <summary>Runs as a turn: leaves memory if nothing else is queued (otherwise the grain is busy again and stays).</summary>
-    private async Task DeactivateAsync(DeactivationReason reason)
+    private async Task DeactivateAsync(DeactivationReason reason, TimeSpan idleFor)
     {
         lock (_gate)
         {
-            if (reason == DeactivationReason.Idle && _mailbox.Count > 0) return;
+            // A call that arrived after the collector looked makes the activation busy again.
+            if (reason == DeactivationReason.Idle && (_mailbox.Count > 0 || Runtime.Time.GetElapsedTime(LastActivity) < idleFor)) return;
             _phase = Phase.Deactivating;
         }
         try
@@ -153,25 +156,26 @@ internal sealed class Activation : IThreadPoolWorkItem
         finally
         {
             foreach (var timer in _timers?.ToArray() ?? []) timer.Dispose();
-            WorkItem[] orphans;
             lock (_gate)
             {
+                // Calls that raced with deactivation move, in their original order, to a fresh activation that the
+                // catalog publishes before this one starts refusing work (senders wait on this lock), so a sender's
+                // later calls always queue behind its earlier ones. Ticks and deactivations belong to this activation and die with it.
+                Runtime.Catalog.Replace(this, [.. _mailbox.Where(static i => i.OutlivesActivation)]);
                 _phase = Phase.Deactivated;
-                orphans = [.. _mailbox];
                 _mailbox.Clear();
             }
-            Runtime.Catalog.Remove(this);
             _deactivated.TrySetResult();
-            // Calls that raced with deactivation are re-sent to a fresh activation, in their original order.
-            foreach (var orphan in orphans) Runtime.Catalog.Send(Id, orphan);
         }
     }
 
-    private sealed class DeactivationWorkItem(Activation owner, DeactivationReason reason) : WorkItem
+    private sealed class DeactivationWorkItem(Activation owner, DeactivationReason reason, TimeSpan idleFor) : WorkItem
     {
         public override bool CountsAsActivity => false;
 
-        public override Task ExecuteAsync(Grain grain) => owner.DeactivateAsync(reason);
+        public override bool OutlivesActivation => false;
+
+        public override Task ExecuteAsync(Grain grain) => owner.DeactivateAsync(reason, idleFor);
 
         public override void Fail(Exception error)
         {

@@ -6,15 +6,16 @@ namespace Realtime.Actors.Hosting;
 internal sealed class Catalog(GrainRuntime runtime)
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private volatile bool _closed;
 
     public int Count => _activations.Count;
 
     /// <summary>Delivers <paramref name="item"/> to the activation of <paramref name="id"/>, activating the grain on demand.</summary>
     public void Send(GrainId id, WorkItem item)
     {
-        if (runtime.Stopping.IsCancellationRequested)
+        if (_closed)
         {
-            item.Fail(new ObjectDisposedException(nameof(GrainHost), "The grain host is stopping."));
+            item.Fail(Closed());
             return;
         }
         var registration = runtime.Registrations.ByType(id.Type);
@@ -22,12 +23,29 @@ internal sealed class Catalog(GrainRuntime runtime)
         {
             var activation = _activations.GetOrAdd(id, static (key, state) => new Activation(key, state.registration, state.runtime), (registration, runtime));
             if (activation.TryEnqueue(item)) return;
-            // It has just left memory: forget it and activate afresh.
+            // It has just left memory (its successor, if any, is already published): forget it and look again.
             _activations.TryRemove(new KeyValuePair<GrainId, Activation>(id, activation));
         }
     }
 
-    public void Remove(Activation activation) => _activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.Id, activation));
+    /// <summary>
+    /// Called by a leaving activation, under its mailbox lock: publishes a fresh activation holding the calls that were still
+    /// queued (or forgets the identity when there are none), so no later call can overtake them.
+    /// </summary>
+    public void Replace(Activation leaving, IReadOnlyList<WorkItem> orphans)
+    {
+        if (orphans.Count == 0 || _closed)
+        {
+            foreach (var orphan in orphans) orphan.Fail(Closed());
+            _activations.TryRemove(new KeyValuePair<GrainId, Activation>(leaving.Id, leaving));
+            return;
+        }
+        var next = new Activation(leaving.Id, leaving.Registration, runtime);
+        foreach (var orphan in orphans) next.TryEnqueue(orphan);
+        // Only a sender that saw the leaving activation refuse work removes it, and that cannot happen before this returns,
+        // so the update succeeds; the fallback only keeps the orphans from being lost should that reasoning ever break.
+        if (!_activations.TryUpdate(leaving.Id, next, leaving)) _activations.TryAdd(leaving.Id, next);
+    }
 
     /// <summary>Queues deactivation for every activation idle longer than <paramref name="age"/>; returns how many.</summary>
     public int CollectIdle(TimeSpan age)
@@ -37,19 +55,26 @@ internal sealed class Catalog(GrainRuntime runtime)
         foreach (var activation in _activations.Values)
         {
             if (runtime.Time.GetElapsedTime(activation.LastActivity, now) < age) continue;
-            activation.EnqueueDeactivation(DeactivationReason.Idle);
+            activation.EnqueueDeactivation(DeactivationReason.Idle, age);
             count++;
         }
         return count;
     }
 
-    /// <summary>Deactivates every activation and waits for them to leave.</summary>
-    public Task DeactivateAllAsync(DeactivationReason reason)
+    /// <summary>Refuses further calls, then deactivates every activation and waits until none is left.</summary>
+    public async Task CloseAsync(DeactivationReason reason)
     {
-        var all = _activations.Values.ToArray();
-        foreach (var activation in all) activation.EnqueueDeactivation(reason);
-        return Task.WhenAll(all.Select(a => a.Deactivated));
+        _closed = true;
+        // An activation leaving just as the catalog closed may still have published a successor: loop until none is left.
+        while (!_activations.IsEmpty)
+        {
+            var all = _activations.Values.ToArray();
+            foreach (var activation in all) activation.EnqueueDeactivation(reason);
+            await Task.WhenAll(all.Select(a => a.Deactivated));
+        }
     }
 
     public bool IsActive(GrainId id) => _activations.ContainsKey(id);
+
+    private static ObjectDisposedException Closed() => new(nameof(GrainHost), "The grain host has stopped; no further grain calls are accepted.");
 }

@@ -6,6 +6,9 @@ internal abstract class WorkItem
     /// <summary>Whether running it keeps the activation from being collected as idle.</summary>
     public virtual bool CountsAsActivity => true;
 
+    /// <summary>Whether it moves to the next activation when it is still queued as its activation leaves memory (calls do; ticks do not).</summary>
+    public virtual bool OutlivesActivation => true;
+
     public abstract Task ExecuteAsync(Grain grain);
 
     /// <summary>Called instead of <see cref="ExecuteAsync"/> when the turn cannot run (activation failed or host stopped).</summary>

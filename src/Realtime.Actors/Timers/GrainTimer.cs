@@ -72,6 +72,11 @@ internal sealed class GrainTimer(Activation owner, Func<CancellationToken, Task>
 
     private async Task TickAsync()
     {
+        // A tick queued before the timer was disposed must not run: disposed timers stop.
+        lock (_gate)
+        {
+            if (_disposed) return;
+        }
         try
         {
             await callback(owner.Runtime.Stopping);
@@ -99,6 +104,8 @@ internal sealed class GrainTimer(Activation owner, Func<CancellationToken, Task>
     private sealed class TickWorkItem(GrainTimer timer) : WorkItem
     {
         public override bool CountsAsActivity => timer._keepAlive;
+
+        public override bool OutlivesActivation => false;
 
         public override Task ExecuteAsync(Grain grain) => timer.TickAsync();
 

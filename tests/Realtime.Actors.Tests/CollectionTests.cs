@@ -1,0 +1,106 @@
+namespace Realtime.Actors.Tests;
+
+public sealed class CollectionTests
+{
+    [Fact]
+    public async Task An_activation_idle_for_the_collection_age_leaves_memory()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<ITimerGrain>("idle");
+        await host.Grain<ITimerGrain>("idle").Ticks();
+
+        host.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.True(host.Host.IsActive(id));
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.Journal.WaitFor($"deactivate:{id}:Idle");
+        await Eventually.True(() => !host.Host.IsActive(id), "the idle activation to leave");
+        Assert.Equal(0, host.Host.ActivationCount);
+    }
+
+    [Fact]
+    public async Task A_call_restarts_the_idle_clock()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<ITimerGrain>("touched");
+        var grain = host.Grain<ITimerGrain>("touched");
+        await grain.Ticks();
+
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        await grain.Ticks();
+        host.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.True(host.Host.IsActive(id));
+        Assert.Equal(0, host.Journal.CountOf($"deactivate:{id}:Idle"));
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.Journal.WaitFor($"deactivate:{id}:Idle");
+    }
+
+    [Fact]
+    public async Task State_written_on_deactivation_is_read_back_by_the_next_activation()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<ICounterGrain>("kept");
+        var grain = host.Grain<ICounterGrain>("kept");
+        await grain.Add(5);
+
+        await grain.Deactivate();
+        await host.Journal.WaitFor($"deactivate:{id}:Requested");
+        await Eventually.True(() => !host.Host.IsActive(id), "the activation to leave");
+        await grain.Add(2);
+
+        Assert.Equal(7, await grain.Get());
+        Assert.Equal(2, host.Journal.CountOf($"activate:{id}"));
+    }
+
+    [Fact]
+    public async Task Calls_racing_with_deactivation_are_neither_lost_nor_reordered()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<ICounterGrain>("raced");
+        var grain = host.Grain<ICounterGrain>("raced");
+
+        var adders = Enumerable.Range(0, 8).Select(sender => Task.Run(async () =>
+        {
+            for (var i = 0; i < 250; i++)
+            {
+                await grain.Add(1);
+                if (i % 25 == 0) _ = grain.Deactivate();
+            }
+        }));
+        var collector = Task.Run(async () =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                host.Host.CollectIdleActivations(TimeSpan.Zero);
+                await Task.Yield();
+            }
+        });
+        await Task.WhenAll(adders.Append(collector));
+
+        Assert.Equal(2_000, await grain.Get());
+        Assert.True(host.Journal.CountOf($"activate:{id}") > 1, "the grain should have been deactivated at least once");
+    }
+
+    [Fact]
+    public async Task A_sender_s_calls_stay_in_order_across_a_deactivation()
+    {
+        await using var host = new TestHost();
+        var grain = host.Grain<ICounterGrain>("ordered");
+        var id = host.Id<ICounterGrain>("ordered");
+        await grain.Append(-1);
+
+        // Calls queued behind a requested deactivation move to the next activation ahead of anything sent later.
+        var inFlight = new List<Task>();
+        for (var round = 0; round < 20; round++)
+        {
+            inFlight.Add(grain.Deactivate());
+            for (var i = 0; i < 50; i++) inFlight.Add(grain.Append(round * 50 + i));
+        }
+        await Task.WhenAll(inFlight);
+
+        var log = await grain.Log();
+        Assert.Equal(Enumerable.Range(0, 1_000).Prepend(-1), log);
+        Assert.True(host.Journal.CountOf($"deactivate:{id}:Requested") >= 1);
+    }
+}

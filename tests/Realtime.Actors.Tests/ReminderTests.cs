@@ -1,0 +1,108 @@
+namespace Realtime.Actors.Tests;
+
+public sealed class ReminderTests
+{
+    [Fact]
+    public async Task A_reminder_fires_at_its_due_instant_and_not_a_tick_before()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IReminderGrain>("r1");
+        var due = host.Time.GetUtcNow().AddMinutes(2);
+        host.Host.Reminders.Set(id, due);
+
+        host.Time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromTicks(1));
+        Assert.False(host.Host.IsActive(id));
+        Assert.Equal(due, host.Host.Reminders.Get(id));
+
+        host.Time.Advance(TimeSpan.FromTicks(1));
+        await host.Journal.WaitFor($"reminded:{id}:{due:O}@{due:O}");
+        Assert.Null(host.Host.Reminders.Get(id));
+        Assert.Equal(0, host.Host.Reminders.Count);
+    }
+
+    [Fact]
+    public async Task A_reminder_activates_a_grain_that_has_left_memory()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IReminderGrain>("sleeper");
+        await host.Grain<IReminderGrain>("sleeper").Ping();
+        var due = host.Time.GetUtcNow().AddMinutes(30);
+        host.Host.Reminders.Set(id, due);
+
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+        await host.Journal.WaitFor($"deactivate:{id}:Idle");
+        await Eventually.True(() => !host.Host.IsActive(id), "the idle activation to leave");
+        host.Time.Advance(TimeSpan.FromMinutes(20));
+
+        await host.Journal.WaitFor($"reminded:{id}:{due:O}@{due:O}");
+        Assert.Equal(2, host.Journal.CountOf($"activate:{id}"));
+    }
+
+    [Fact]
+    public async Task Setting_a_reminder_again_replaces_the_pending_one()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IReminderGrain>("moved");
+        var first = host.Time.GetUtcNow().AddMinutes(1);
+        var second = host.Time.GetUtcNow().AddMinutes(3);
+        host.Host.Reminders.Set(id, first);
+        host.Host.Reminders.Set(id, second);
+
+        Assert.Equal(second, host.Host.Reminders.Get(id));
+        Assert.Equal(1, host.Host.Reminders.Count);
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(host.Host.IsActive(id));
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.Journal.WaitFor($"reminded:{id}:{second:O}@{second:O}");
+        Assert.Equal(1, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{id}", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Setting_a_reminder_to_null_removes_it()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IReminderGrain>("cancelled");
+        host.Host.Reminders.Set(id, host.Time.GetUtcNow().AddMinutes(1));
+
+        host.Host.Reminders.Set(id, null);
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Null(host.Host.Reminders.Get(id));
+        Assert.Equal(0, host.Host.Reminders.Count);
+        Assert.False(host.Host.IsActive(id));
+        Assert.Equal(0, host.Journal.CountOf($"activate:{id}"));
+    }
+
+    [Fact]
+    public async Task A_reminder_set_in_the_past_fires_at_once()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IReminderGrain>("late");
+        var due = host.Time.GetUtcNow().AddMinutes(-5);
+        var now = host.Time.GetUtcNow();
+
+        host.Host.Reminders.Set(id, due);
+        host.Time.Advance(TimeSpan.Zero);
+
+        await host.Journal.WaitFor($"reminded:{id}:{due:O}@{now:O}");
+    }
+
+    [Fact]
+    public async Task Many_reminders_each_wake_their_own_grain()
+    {
+        await using var host = new TestHost();
+        var start = host.Time.GetUtcNow();
+        for (var i = 0; i < 200; i++) host.Host.Reminders.Set(host.Id<IReminderGrain>($"g{i}"), start.AddSeconds(i % 7));
+
+        host.Time.Advance(TimeSpan.FromSeconds(7));
+
+        await host.Journal.WaitUntil(all => all.Count(e => e.StartsWith("reminded:", StringComparison.Ordinal)) == 200, "200 reminders");
+        // The clock has run on to +7 s by the time the turns run, so only the instant each reminder was set for is compared.
+        for (var i = 0; i < 200; i++)
+        {
+            var due = start.AddSeconds(i % 7);
+            Assert.Single(host.Journal.Entries, e => e.StartsWith($"reminded:reminder/g{i}:{due:O}@", StringComparison.Ordinal));
+        }
+    }
+}
