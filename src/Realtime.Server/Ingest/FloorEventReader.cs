@@ -40,13 +40,14 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
         if (typeName is not null && !EventTypeNames.TryParse(typeName, out type))
             errors.Add(new EventError(index, "type", $"unknown type '{typeName}'; expected one of: {string.Join(", ", EventTypeNames.All)}"));
         var occurredAt = f.Timestamp("occurredAt", required: true);
-        if (errors.Count > before) return null;
+        // Without a known type the required fields are unknown; otherwise keep going so every bad field is named at once.
+        if (typeName is null || errors.Count > before && !EventTypeNames.TryParse(typeName, out _)) return null;
 
         var e = new FloorEvent
         {
-            Id = id!,
+            Id = id ?? "",
             Type = type,
-            OccurredAt = occurredAt!.Value,
+            OccurredAt = occurredAt ?? default,
             ComplaintId = f.Id("complaintId", required: type.IsComplaintEvent()),
             AgentId = f.Id("agentId", required: type is EventType.ComplaintAssigned or EventType.ComplaintResponded or EventType.ServiceHandled
                 or EventType.SurveySubmitted or EventType.PraiseReceived or EventType.FollowupCompleted or EventType.AgentRated),

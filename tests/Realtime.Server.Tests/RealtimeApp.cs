@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Realtime.Client;
+using Realtime.Testing;
+
+namespace Realtime.Server.Tests;
+
+/// <summary>The real server in-process (test server), on a fake clock, with configuration overrides.</summary>
+public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    /// <summary>The server's clock; advancing it fires due deadlines.</summary>
+    public FakeTimeProvider Time { get; } = new();
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>Posts <paramref name="events"/> to the ingest endpoint.</summary>
+    public Task<HttpResponseMessage> PostEventsAsync(object events, HttpClient? client = null) =>
+        (client ?? CreateClient()).PostAsJsonAsync("/api/events", events);
+
+    /// <summary>A started live-hub client subscribed to <paramref name="scope"/>, recording every message it receives.</summary>
+    public async Task<LiveRecorder> SubscribeAsync(string scope)
+    {
+        var sockets = Server.CreateWebSocketClient();
+        var connection = LiveConnection.Create(Server.BaseAddress, (uri, ct) => sockets.ConnectAsync(uri, ct));
+        var recorder = new LiveRecorder(connection);
+        await connection.StartAsync();
+        await connection.InvokeAsync("Subscribe", scope);
+        return recorder;
+    }
+}
+
+/// <summary>Records the live messages one hub connection receives.</summary>
+public sealed class LiveRecorder : IAsyncDisposable
+{
+    private static readonly string[] Methods = ["slaWarning", "slaBreached", "escalated", "complaintChanged", "scoreChanged", "kpiChanged"];
+    private readonly Channel<(string Method, JsonElement Payload)> _received = Channel.CreateUnbounded<(string, JsonElement)>();
+
+    /// <summary>Starts recording on <paramref name="connection"/>.</summary>
+    public LiveRecorder(HubConnection connection)
+    {
+        Connection = connection;
+        foreach (var method in Methods) connection.On<JsonElement>(method, payload => _received.Writer.TryWrite((method, payload)));
+    }
+
+    /// <summary>The hub connection.</summary>
+    public HubConnection Connection { get; }
+
+    /// <summary>Every message so far, in arrival order (drained by <see cref="NextAsync"/>).</summary>
+    public List<(string Method, JsonElement Payload)> Seen { get; } = [];
+
+    /// <summary>Waits up to <paramref name="timeout"/> (default 10 s) for the next <paramref name="method"/> message matching <paramref name="match"/>.</summary>
+    public async Task<JsonElement> NextAsync(string method, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            while (true)
+            {
+                var (m, payload) = await _received.Reader.ReadAsync(cts.Token);
+                Seen.Add((m, payload));
+                if (m == method && (match is null || match(payload))) return payload;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No '{method}' message arrived; seen: {string.Join(", ", Seen.Select(s => s.Method))}");
+        }
+    }
+
+    /// <summary>Messages received so far without waiting.</summary>
+    public List<(string Method, JsonElement Payload)> Drain()
+    {
+        while (_received.Reader.TryRead(out var item)) Seen.Add(item);
+        return Seen;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
