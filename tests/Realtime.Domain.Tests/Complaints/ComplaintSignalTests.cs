@@ -170,4 +170,17 @@ public class ComplaintSignalTests
             x => Assert.Equal(At(Sec(135)), Assert.IsType<SlaWarningSignal>(x).At),
             x => Assert.Equal(At(Sec(135)), Assert.IsType<SlaWarningSignal>(x).At));
     }
+
+    [Fact]
+    public void Signals_serialized_as_the_base_type_keep_their_kind_and_fields()
+    {
+        var s = new ComplaintScenario().Opened(TimeSpan.Zero);
+        var signals = s.Complaint.Advance(At(Min(3)));
+
+        var json = System.Text.Json.JsonSerializer.Serialize(signals);
+        var back = System.Text.Json.JsonSerializer.Deserialize<SlaSignal[]>(json);
+
+        Assert.Contains("\"kind\":\"breach\"", json);
+        Assert.Equal(signals, back);
+    }
 }
