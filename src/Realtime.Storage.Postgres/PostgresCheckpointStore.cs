@@ -6,19 +6,13 @@ using Realtime.Grains.Persistence;
 
 namespace Realtime.Storage.Postgres;
 
-/// <summary>One grain state to persist in a checkpoint.</summary>
-/// <param name="Id">The grain.</param>
-/// <param name="Data">The serialized state (UTF-8 JSON).</param>
-/// <param name="ExpectedEtag">The etag the grain last read or wrote; null when it has no stored state.</param>
-public sealed record GrainStateWrite(GrainId Id, ReadOnlyMemory<byte> Data, string? ExpectedEtag);
-
 /// <summary>
 /// Write-behind checkpoints: many grain states (each etag-checked), many deadlines and the applied
 /// watermark W, in one transaction. W means every journal event with sequence ≤ W is reflected in the
 /// persisted states, so a restart replays only the journal after W. A stale etag anywhere rolls the
 /// whole checkpoint back, watermark included: persisted state and W never disagree.
 /// </summary>
-public sealed class PostgresCheckpointStore(NpgsqlDataSource dataSource)
+public sealed class PostgresCheckpointStore(NpgsqlDataSource dataSource) : ICheckpointStore
 {
     // Rows whose expected etag is null: insert, or revive a tombstone; live state is a conflict.
     private const string InsertStatesSql = """

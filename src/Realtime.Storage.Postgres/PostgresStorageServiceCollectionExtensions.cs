@@ -25,7 +25,7 @@ public static class PostgresStorageServiceCollectionExtensions
     /// Registers, as singletons: <see cref="PostgresStorageOptions"/>, an <see cref="NpgsqlDataSource"/> for
     /// <paramref name="connectionString"/>, and <see cref="PostgresEventJournal"/> (<see cref="IEventJournal"/>),
     /// <see cref="PostgresGrainStorage"/> (<see cref="IGrainStorage"/>), <see cref="PostgresDeadlineIndex"/>
-    /// (<see cref="IDeadlineIndex"/>) and <see cref="PostgresCheckpointStore"/>. The interface registrations are
+    /// (<see cref="IDeadlineIndex"/>) and <see cref="PostgresCheckpointStore"/> (<see cref="ICheckpointStore"/>). The interface registrations are
     /// added last, so they win over in-memory defaults registered earlier. The schema is not touched here:
     /// call <see cref="PostgresMigrator.MigrateAsync"/> at start-up.
     /// </summary>
@@ -47,6 +47,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<PostgresGrainStorage>());
         services.AddSingleton<IDeadlineIndex>(sp => sp.GetRequiredService<PostgresDeadlineIndex>());
+        services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<PostgresCheckpointStore>());
         return services;
     }
 }

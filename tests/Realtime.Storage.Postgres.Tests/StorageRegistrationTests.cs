@@ -17,6 +17,7 @@ public sealed class StorageRegistrationTests(PostgresTestDatabaseFixture fixture
         Assert.Same(provider.GetRequiredService<PostgresEventJournal>(), journal);
         Assert.IsType<PostgresGrainStorage>(provider.GetRequiredService<IGrainStorage>());
         Assert.IsType<PostgresDeadlineIndex>(provider.GetRequiredService<IDeadlineIndex>());
+        Assert.IsType<PostgresCheckpointStore>(provider.GetRequiredService<ICheckpointStore>());
         var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
         Assert.True(await PostgresHealth.CanConnectAsync(dataSource));
         Assert.Equal(0, await provider.GetRequiredService<PostgresCheckpointStore>().ReadAppliedSequenceAsync());
