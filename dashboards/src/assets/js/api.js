@@ -10,36 +10,17 @@ export async function getJson(path) {
   return response.json();
 }
 
-// A server that only filters by "open" (and counts paused complaints as open) rejects the
-// "paused" filter with 400; that is not an error for the board.
-async function getPausedOrNothing(path) {
-  try {
-    return await getJson(path);
-  } catch (error) {
-    if (error.status === 400) return { items: [], total: 0 };
-    throw error;
-  }
-}
-
 /**
- * Every complaint that is still open (or paused) in the scope, as ComplaintView objects.
- * The server may or may not count paused complaints as open, so both statuses are asked for
- * and merged by id.
+ * Every unresolved complaint in the scope ("open" includes paused ones), as ComplaintView
+ * objects, and how many there are in total (the server lists at most a page of them).
  * @param {{ team?: string | null, agent?: string | null }} scope
  * @returns {Promise<{ items: object[], total: number }>}
  */
-export async function getUnresolvedComplaints(scope = {}) {
-  const query = (status) => {
-    const q = new URLSearchParams({ status });
-    if (scope.team) q.set('team', scope.team);
-    if (scope.agent) q.set('agent', scope.agent);
-    return `/api/complaints?${q}`;
-  };
-  const [open, paused] = await Promise.all([getJson(query('open')), getPausedOrNothing(query('paused'))]);
-  const byId = new Map();
-  for (const item of [...(open.items ?? []), ...(paused.items ?? [])]) byId.set(item.id, item);
-  const listed = (open.items?.length ?? 0) + (paused.items?.length ?? 0);
-  const total = (open.total ?? 0) + (paused.total ?? 0);
-  // A server that pages its answers reports more in total than it listed.
-  return { items: [...byId.values()], total: byId.size + Math.max(0, total - listed) };
+export async function getOpenComplaints(scope = {}) {
+  const query = new URLSearchParams({ status: 'open' });
+  if (scope.team) query.set('team', scope.team);
+  if (scope.agent) query.set('agent', scope.agent);
+  const answer = await getJson(`/api/complaints?${query}`);
+  const items = answer.items ?? [];
+  return { items, total: Math.max(items.length, answer.total ?? 0) };
 }

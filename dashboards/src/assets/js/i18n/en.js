@@ -3,7 +3,7 @@ export default {
   'lang.name': 'English',
   'lang.switchTo': '中文',
   'app.name': 'Realtime service monitor',
-  'wallboard.title': 'Live complaints board',
+  'wallboard.title': 'Live complaints',
   'wallboard.scope.floor': 'Whole floor',
   'wallboard.scope.team': 'Team {team}',
   'wallboard.empty': 'No open complaints',

@@ -122,13 +122,14 @@ export class ComplaintBoard {
     const element = document.createElement('article');
     element.className = 'card';
     element.dataset.complaintId = id;
-    element.innerHTML = `
+    // The card is the size container; the inner box is laid out in units of the card's size.
+    element.innerHTML = `<div class="card-inner">
       <div class="card-head"><span class="card-id"></span><span class="card-badges"></span></div>
       <div class="card-clock"></div>
       <div class="card-countdown"></div>
       <div class="card-band"><span class="band-label"></span><span class="band-used"></span></div>
       <div class="card-meter"><div class="card-meter-fill"></div></div>
-      <div class="card-foot"><span class="card-what"></span><span class="card-who"></span></div>`;
+      <div class="card-foot"><span class="card-what"></span><span class="card-who"></span></div></div>`;
     const part = (name) => element.querySelector(`.${name}`);
     const card = {
       element,

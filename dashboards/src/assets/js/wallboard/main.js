@@ -2,7 +2,7 @@
 
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getUnresolvedComplaints } from '../api.js';
+import { getOpenComplaints } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
 import { ComplaintBoard } from './board.js';
@@ -60,7 +60,7 @@ const live = new LiveConnection({
   indicator: byId('live-indicator'),
   async resync() {
     await syncServerClock();
-    const { items, total } = await getUnresolvedComplaints({ team });
+    const { items, total } = await getOpenComplaints({ team });
     board.load(items, total);
     invalidate();
   },

@@ -1,0 +1,34 @@
+namespace Realtime.Dashboards.Tests;
+
+/// <summary>Ingest events (contract v1) as the tests send them; ids are unique per call so tests never collide.</summary>
+internal static class FloorEvents
+{
+    /// <summary>A unique id with a readable prefix, e.g. "C-breach-3f2a9c".</summary>
+    public static string UniqueId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>A complaint.opened event occurring now, with masked-looking customer data the server masks anyway.</summary>
+    public static object ComplaintOpened(string complaintId, string teamId, string agentId = "A-1001", string severity = "normal", DateTimeOffset? occurredAt = null) => new
+    {
+        id = UniqueId("evt"),
+        type = "complaint.opened",
+        occurredAt = (occurredAt ?? DateTimeOffset.UtcNow).ToString("O"),
+        complaintId,
+        teamId,
+        agentId,
+        category = "claims",
+        severity,
+        channel = severity == "high" ? "regulator" : "hotline",
+        customerId = UniqueId("cust"),
+        customerName = "张三",
+        customerPhone = "13812341234",
+    };
+
+    /// <summary>A complaint.resolved event occurring now.</summary>
+    public static object ComplaintResolved(string complaintId) => new
+    {
+        id = UniqueId("evt"),
+        type = "complaint.resolved",
+        occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+        complaintId,
+    };
+}
