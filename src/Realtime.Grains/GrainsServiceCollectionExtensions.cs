@@ -3,9 +3,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Realtime.Actors;
 using Realtime.Actors.Storage;
+using Realtime.Domain.Calendars;
+using Realtime.Domain.Kpis;
+using Realtime.Domain.Scorecards;
+using Realtime.Grains.Agents;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Persistence;
+using Realtime.Grains.Teams;
 
 namespace Realtime.Grains;
 
@@ -35,6 +40,13 @@ public static class GrainsServiceCollectionExtensions
 
         services.AddGrainHost();
         services.AddGrain<IComplaintGrain, ComplaintGrain>("complaint");
+        // The company calendar, rubric and KPI targets default to domain.md; a host registers configured ones first.
+        services.TryAddSingleton(CompanyCalendar.Default);
+        services.TryAddSingleton(Rubric.Default);
+        services.TryAddSingleton(new KpiTargets());
+        services.AddGrain<IAgentGrain, AgentGrain>("agent");
+        services.AddGrain<ITeamGrain, TeamGrain>("team");
+        services.AddGrain<IFloorGrain, FloorGrain>("floor");
 
         // Stop order is the reverse of this: grains leave memory first, then the last checkpoint, then ingest.
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());

@@ -7,6 +7,7 @@ using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
+using Realtime.Grains.Teams;
 
 namespace Realtime.Grains.Complaints;
 
@@ -54,12 +55,19 @@ internal sealed class ComplaintGrain(
     public async Task ReceiveReminderAsync(DateTimeOffset dueAt)
     {
         if (!Exists) return;
+        // Reminders may fire again after a restart: only a turn that emits something changes anything.
+        var next = _complaint.NextDueAt();
+        if (next is null || next > Time.GetUtcNow())
+        {
+            reminders.Set(GrainId, next);
+            return;
+        }
         await AfterChangeAsync();
     }
 
     private bool Exists => _complaint.State.Events.Count > 0;
 
-    /// <summary>Emits whatever is due, publishes the new view, tells the team, re-arms the reminder and marks the state for the next checkpoint.</summary>
+    /// <summary>Emits whatever is due, publishes the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
     private async Task<ComplaintView?> AfterChangeAsync()
     {
         var now = Time.GetUtcNow();
@@ -67,6 +75,9 @@ internal sealed class ComplaintGrain(
         var view = _complaint.View(now);
         notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
         directory.Update(view.Id, OpenComplaintSummary.From(view));
+        // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
+        // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
+        await ComplaintFacts.TellAsync(GrainFactory, _complaint, view, now, _state.Facts);
         var next = _complaint.NextDueAt();
         reminders.Set(GrainId, next);
         checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);

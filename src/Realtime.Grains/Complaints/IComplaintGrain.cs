@@ -25,4 +25,7 @@ public sealed class ComplaintGrainState
 
     /// <summary>Highest journal sequence applied, so a replay after restart skips what the stored state already holds.</summary>
     public long AppliedSequence { get; set; }
+
+    /// <summary>What agent and team grains have been told about this complaint, so nothing is counted twice.</summary>
+    public Teams.ComplaintFactsTold Facts { get; set; } = new();
 }

@@ -1,0 +1,130 @@
+using Realtime.Domain.Scorecards;
+
+namespace Realtime.Grains.Agents;
+
+/// <summary>A label in the two languages of the dashboards.</summary>
+/// <param name="Zh">Chinese.</param>
+/// <param name="En">English.</param>
+public sealed record LabelResource(string Zh, string En);
+
+/// <summary>One indicator on the wire. <see cref="Value"/>, <see cref="Band"/> and <see cref="Points"/> are all null when there is no data.</summary>
+/// <param name="Id">Indicator id, e.g. <c>complaint_rate</c>.</param>
+/// <param name="Dimension">Its dimension id.</param>
+/// <param name="Label">Its label.</param>
+/// <param name="Source"><c>live</c> or <c>manual</c>.</param>
+/// <param name="Unit"><c>score</c>, <c>percent</c>, <c>seconds</c> or <c>count</c>.</param>
+/// <param name="Value">The value in its unit, rounded to 1 decimal, or null.</param>
+/// <param name="Band"><c>excellent</c>, <c>good</c>, <c>pass</c>, <c>fail</c>, or null.</param>
+/// <param name="Points">The band's points, or null.</param>
+public sealed record IndicatorResource(string Id, string Dimension, LabelResource Label, string Source, string Unit, double? Value, string? Band, double? Points);
+
+/// <summary>One dimension on the wire.</summary>
+/// <param name="Id">Dimension id.</param>
+/// <param name="Label">Its label.</param>
+/// <param name="Weight">Its configured weight (percent by convention).</param>
+/// <param name="Score">Its score (1 decimal), or null when none of its indicators has data.</param>
+/// <param name="EffectiveWeight">Its share of the total after renormalising (0–1, 3 decimals), or null when not covered.</param>
+public sealed record DimensionResource(string Id, LabelResource Label, double Weight, double? Score, double? EffectiveWeight);
+
+/// <summary>
+/// An agent's scorecard over a rolling window, as <c>GET /api/agents/{id}/scorecard</c> answers and <c>scoreChanged</c> pushes it.
+/// Numbers are rounded for presentation; the grain keeps full precision.
+/// </summary>
+/// <param name="AgentId">The agent.</param>
+/// <param name="TeamId">The agent's team as last seen in its events, or null.</param>
+/// <param name="Window"><c>today</c>, <c>7d</c> or <c>qtd</c>.</param>
+/// <param name="Quarter">The quarter whose manual ratings count, e.g. <c>2026Q4</c>.</param>
+/// <param name="From">First local date (company zone) of the window.</param>
+/// <param name="To">Last local date of the window (today).</param>
+/// <param name="ComputedAt">The instant the scorecard was computed at.</param>
+/// <param name="Total">The weighted total over <paramref name="CoveredDimensions"/> (1 decimal), or null when no dimension has data.</param>
+/// <param name="CoveredDimensions">The dimensions the total covers.</param>
+/// <param name="Dimensions">Every dimension, in rubric order.</param>
+/// <param name="Indicators">Every indicator, in rubric order.</param>
+public sealed record ScorecardResource(
+    string AgentId,
+    string? TeamId,
+    string Window,
+    string Quarter,
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset ComputedAt,
+    double? Total,
+    IReadOnlyList<string> CoveredDimensions,
+    IReadOnlyList<DimensionResource> Dimensions,
+    IReadOnlyList<IndicatorResource> Indicators)
+{
+    /// <summary>The wire form of <paramref name="scorecard"/>, labelled from <paramref name="rubric"/>.</summary>
+    public static ScorecardResource Of(Scorecard scorecard, string agentId, string? teamId, Rubric rubric, DateTimeOffset computedAt)
+    {
+        var indicators = scorecard.Indicators.Select(i =>
+        {
+            var definition = rubric.FindIndicator(i.Id);
+            return new IndicatorResource(
+                i.Id,
+                i.Dimension,
+                definition is null ? new LabelResource(i.Id, i.Id) : new LabelResource(definition.LabelZh, definition.LabelEn),
+                definition?.Source == IndicatorSource.Manual ? "manual" : "live",
+                UnitName(definition?.Unit ?? IndicatorUnit.Score),
+                Presentation.Round(i.Value),
+                i.Band is { } band ? BandName(band) : null,
+                Presentation.Round(i.Points));
+        }).ToArray();
+        var dimensions = scorecard.Dimensions.Select(d =>
+        {
+            var definition = rubric.Dimensions.FirstOrDefault(x => x.Id == d.Id);
+            return new DimensionResource(
+                d.Id,
+                definition is null ? new LabelResource(d.Id, d.Id) : new LabelResource(definition.LabelZh, definition.LabelEn),
+                d.Weight,
+                Presentation.Round(d.Score),
+                Presentation.Round(d.EffectiveWeight, 3));
+        }).ToArray();
+        return new ScorecardResource(agentId, teamId, (scorecard.Window ?? ScorecardWindow.QuarterToDate).ToWireName(), scorecard.Quarter.ToString(),
+            scorecard.From, scorecard.To, computedAt, Presentation.Round(scorecard.Total), scorecard.CoveredDimensions, dimensions, indicators);
+    }
+
+    /// <summary>The wire name of <paramref name="band"/>.</summary>
+    public static string BandName(Band band) => band switch
+    {
+        Band.Excellent => "excellent",
+        Band.Good => "good",
+        Band.Pass => "pass",
+        _ => "fail",
+    };
+
+    private static string UnitName(IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => "percent",
+        IndicatorUnit.Seconds => "seconds",
+        IndicatorUnit.Count => "count",
+        _ => "score",
+    };
+}
+
+/// <summary>An agent's score in brief, for boards: the total and the dimension scores of one window.</summary>
+/// <param name="AgentId">The agent.</param>
+/// <param name="Total">The total (1 decimal), or null.</param>
+/// <param name="CoveredDimensions">The dimensions the total covers.</param>
+/// <param name="Dimensions">Each dimension's id, score and weight.</param>
+public sealed record AgentScoreSummary(string AgentId, double? Total, IReadOnlyList<string> CoveredDimensions, IReadOnlyList<DimensionScoreSummary> Dimensions)
+{
+    /// <summary>The summary of a full scorecard.</summary>
+    public static AgentScoreSummary From(ScorecardResource scorecard) => new(
+        scorecard.AgentId, scorecard.Total, scorecard.CoveredDimensions,
+        scorecard.Dimensions.Select(d => new DimensionScoreSummary(d.Id, d.Score, d.Weight)).ToArray());
+}
+
+/// <summary>A dimension's score and weight in a <see cref="AgentScoreSummary"/>.</summary>
+/// <param name="Id">Dimension id.</param>
+/// <param name="Score">Its score, or null.</param>
+/// <param name="Weight">Its configured weight.</param>
+public sealed record DimensionScoreSummary(string Id, double? Score, double Weight);
+
+/// <summary>Rounding for presentation: the wire shows 1 decimal, the grains keep full precision.</summary>
+public static class Presentation
+{
+    /// <summary><paramref name="value"/> rounded half away from zero to <paramref name="decimals"/> places (null stays null).</summary>
+    public static double? Round(double? value, int decimals = 1) =>
+        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null;
+}

@@ -1,0 +1,78 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Realtime.Grains.Teams;
+
+/// <summary>
+/// The most recent keys a grain has applied from another grain (complaint facts), as 64-bit FNV-1a hashes, oldest
+/// dropped first. It closes the window in which a sender's checkpoint lags the receiver's: a fact re-sent after a
+/// restart is recognised and not counted twice. Serialized as a base64 string of the hashes in arrival order.
+/// </summary>
+[JsonConverter(typeof(RecentKeysJsonConverter))]
+public sealed class RecentKeys
+{
+    private readonly Queue<ulong> _order = new();
+    private readonly HashSet<ulong> _set = [];
+
+    /// <summary>Keys remembered.</summary>
+    public int Count => _order.Count;
+
+    /// <summary>Remembers <paramref name="key"/>, forgetting the oldest beyond <paramref name="capacity"/>; false when it was already remembered.</summary>
+    public bool TryAdd(string key, int capacity)
+    {
+        var hash = Hash(key);
+        if (!_set.Add(hash)) return false;
+        _order.Enqueue(hash);
+        while (_order.Count > capacity) _set.Remove(_order.Dequeue());
+        return true;
+    }
+
+    private static ulong Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in Encoding.UTF8.GetBytes(key)) hash = (hash ^ b) * 1099511628211UL;
+        return hash;
+    }
+
+    internal string ToBase64()
+    {
+        var bytes = new byte[_order.Count * 8];
+        var i = 0;
+        foreach (var hash in _order) BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8 * i++), hash);
+        return Convert.ToBase64String(bytes);
+    }
+
+    internal static RecentKeys FromBase64(string text)
+    {
+        var bytes = Convert.FromBase64String(text);
+        var keys = new RecentKeys();
+        for (var i = 0; i + 8 <= bytes.Length; i += 8)
+        {
+            var hash = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i));
+            if (keys._set.Add(hash)) keys._order.Enqueue(hash);
+        }
+        return keys;
+    }
+}
+
+/// <summary>Reads and writes <see cref="RecentKeys"/> as base64.</summary>
+public sealed class RecentKeysJsonConverter : JsonConverter<RecentKeys>
+{
+    /// <inheritdoc />
+    public override RecentKeys Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        try
+        {
+            return RecentKeys.FromBase64(reader.GetString() ?? "");
+        }
+        catch (FormatException e)
+        {
+            throw new JsonException(e.Message, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, RecentKeys value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToBase64());
+}

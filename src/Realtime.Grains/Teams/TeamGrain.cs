@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Realtime.Actors;
+using Realtime.Actors.Reminders;
+using Realtime.Domain.Calendars;
+using Realtime.Domain.Events;
+using Realtime.Domain.Kpis;
+using Realtime.Domain.Scorecards;
+using Realtime.Grains.Live;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Grains.Teams;
+
+/// <summary>
+/// The team grain: <see cref="TeamActivity"/> decides, this grain persists through the checkpointer, registers the team
+/// with the floor once, pushes today's KPIs when they change, and wakes at local midnight so "today" rolls over.
+/// </summary>
+internal sealed class TeamGrain(
+    KpiTargets targets,
+    CompanyCalendar calendar,
+    ReminderService reminders,
+    ILiveNotifier notifier,
+    IStateCheckpointer checkpointer) : Grain, ITeamGrain
+{
+    /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
+    public const int RecentFactCapacity = 512;
+
+    /// <summary>The window <c>kpiChanged</c> carries.</summary>
+    public const ScorecardWindow PushedWindow = ScorecardWindow.Today;
+
+    private TeamGrainState _state = null!;
+    private KpisResource? _published;
+
+    private TeamActivity Activity => _state.Activity ??= new TeamActivity(Key, calendar);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await checkpointer.LoadAsync(GrainId, cancellationToken);
+        _state = stored is { } bytes ? JsonSerializer.Deserialize<TeamGrainState>(bytes.Span, GrainJson.Options)! : new TeamGrainState();
+        if (_state.Activity is null) return;
+        var now = Time.GetUtcNow();
+        if (_state.Activity.Prune(now)) Stage(now);
+        _published = Kpis(now);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(GrainId);
+
+    public async Task ApplyAsync(IReadOnlyList<FloorEvent> events)
+    {
+        var changed = false;
+        foreach (var e in events)
+        {
+            if (e.Sequence != 0 && e.Sequence <= _state.AppliedSequence) continue;
+            _state.AppliedSequence = Math.Max(_state.AppliedSequence, e.Sequence);
+            if (e.AgentId is { } agent) changed |= _state.Agents.Add(agent);
+            changed |= e.Type switch
+            {
+                EventType.ServiceHandled => Activity.ServiceHandled(e.OccurredAt, e.FirstContactResolved == true),
+                EventType.SurveySubmitted when e.Score is { } score => Activity.SurveySubmitted(score, e.OccurredAt),
+                EventType.FollowupCompleted when e.CustomerId is { } customer && e.VisitedAt is { } visited => Activity.FollowupCompleted(customer, visited, e.OccurredAt),
+                _ => false,
+            };
+        }
+        if (changed) await AfterChangeAsync();
+    }
+
+    public async Task RecordComplaintFactsAsync(IReadOnlyList<TeamComplaintFact> facts)
+    {
+        var changed = false;
+        foreach (var f in facts)
+        {
+            if (!_state.RecentFacts.TryAdd(f.Key, RecentFactCapacity)) continue;
+            changed = true;
+            if (f.AgentId is { } agent) _state.Agents.Add(agent);
+            var activity = Activity;
+            _ = f.Kind switch
+            {
+                TeamComplaintFactKind.Opened => activity.ComplaintOpened(f.ComplaintId, f.Category, f.CustomerId, f.At),
+                TeamComplaintFactKind.Paused => activity.ComplaintPaused(f.ComplaintId),
+                TeamComplaintFactKind.Resumed => activity.ComplaintResumed(f.ComplaintId),
+                TeamComplaintFactKind.Breached => activity.ComplaintBreached(f.ComplaintId, f.Clock ?? "", f.At),
+                TeamComplaintFactKind.Resolved => activity.ComplaintResolved(f.ComplaintId, f.At, f.Within48h, f.Within7d),
+                TeamComplaintFactKind.Reopened => activity.ComplaintReopened(f.ComplaintId, f.Category, f.BreachedClocks),
+                TeamComplaintFactKind.TransferredIn => activity.ComplaintTransferredIn(f.ComplaintId, f.Category, f.Paused, f.BreachedClocks),
+                TeamComplaintFactKind.TransferredOut => activity.ComplaintTransferredOut(f.ComplaintId),
+                TeamComplaintFactKind.FirstResponse => activity.FirstResponse(f.ResponseTime, f.At),
+                _ => false,
+            };
+        }
+        if (changed) await AfterChangeAsync();
+    }
+
+    public Task<TeamKpis?> GetKpisAsync(ScorecardWindow window) =>
+        Task.FromResult(_state.Activity is null ? null : TeamKpis.Compute(_state.Activity, window, Time.GetUtcNow(), targets));
+
+    public Task<TeamSnapshot?> GetSnapshotAsync()
+    {
+        if (_state.Activity is null) return Task.FromResult<TeamSnapshot?>(null);
+        // A copy: the floor merges it outside this grain's turns.
+        var copy = JsonSerializer.Deserialize<TeamActivity>(JsonSerializer.SerializeToUtf8Bytes(_state.Activity, GrainJson.Options), GrainJson.Options)!;
+        return Task.FromResult<TeamSnapshot?>(new TeamSnapshot(Key, copy, _state.Agents.ToArray()));
+    }
+
+    public Task ReceiveReminderAsync(DateTimeOffset dueAt)
+    {
+        if (_state.Activity is null) return Task.CompletedTask;
+        var now = Time.GetUtcNow();
+        _state.Activity.Prune(now);
+        Publish(now);
+        Stage(now);
+        return Task.CompletedTask;
+    }
+
+    private async Task AfterChangeAsync()
+    {
+        if (!_state.RegisteredWithFloor)
+        {
+            await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(Key);
+            _state.RegisteredWithFloor = true;
+        }
+        var now = Time.GetUtcNow();
+        Publish(now);
+        Stage(now);
+    }
+
+    private void Publish(DateTimeOffset now)
+    {
+        var kpis = Kpis(now);
+        if (kpis.SameValues(_published)) return;
+        _published = kpis;
+        notifier.Publish(new LiveMessage(LiveMethods.KpiChanged, kpis, [LiveScopes.Floor, LiveScopes.Team(Key)], "kpi:" + Key));
+    }
+
+    private KpisResource Kpis(DateTimeOffset now) => KpisResource.Of(TeamKpis.Compute(Activity, PushedWindow, now, targets));
+
+    private void Stage(DateTimeOffset now)
+    {
+        // Teams are few: wake every local midnight so "today" rolls over on dashboards and old buckets are pruned.
+        var next = Activity.Calendar.StartOfDay(Activity.Calendar.DateOf(now).AddDays(1));
+        reminders.Set(GrainId, next);
+        checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+    }
+}
