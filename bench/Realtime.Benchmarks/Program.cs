@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 using Realtime.Benchmarks;
 
-// `-- footprint` prints bytes per pending timer; anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
-if (args is ["footprint", ..])
+// `-- footprint` prints bytes per pending timer, `-- lateness` how late the scheduler fires on the real clock;
+// anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
+switch (args)
 {
-    await PendingTimerFootprint.RunAsync();
-    return;
+    case ["footprint", ..]:
+        await PendingTimerFootprint.RunAsync();
+        return;
+    case ["lateness", ..]:
+        await SchedulerLateness.RunAsync();
+        return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(GrainTurnBenchmarks).Assembly).Run(args);
