@@ -24,6 +24,9 @@ public interface ITeamGrain : IRemindable
     /// <summary>The team's KPIs over <paramref name="window"/> now; null when the team never had an event.</summary>
     Task<TeamKpis?> GetKpisAsync(ScorecardWindow window);
 
+    /// <summary>The agents seen working for the team (some may have moved on: their scorecards say their current team), sorted.</summary>
+    Task<IReadOnlyList<string>> GetAgentIdsAsync();
+
     /// <summary>A copy of the team's history and its agents (for the floor aggregate); null when the team never had an event.</summary>
     Task<TeamSnapshot?> GetSnapshotAsync();
 }

@@ -92,6 +92,8 @@ internal sealed class TeamGrain(
     public Task<TeamKpis?> GetKpisAsync(ScorecardWindow window) =>
         Task.FromResult(_state.Activity is null ? null : TeamKpis.Compute(_state.Activity, window, Time.GetUtcNow(), targets));
 
+    public Task<IReadOnlyList<string>> GetAgentIdsAsync() => Task.FromResult<IReadOnlyList<string>>(_state.Agents.ToArray());
+
     public Task<TeamSnapshot?> GetSnapshotAsync()
     {
         if (_state.Activity is null) return Task.FromResult<TeamSnapshot?>(null);

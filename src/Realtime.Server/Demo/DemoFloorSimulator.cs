@@ -29,7 +29,7 @@ public sealed class DemoOptions
 /// <summary>
 /// A simulated customer-service floor feeding events through the real ingest pipeline: complaints arrive a few per
 /// minute, agents respond and resolve with drawn delays (a few too slow, so warnings and breaches happen), and
-/// services, surveys and praise keep the scorecards moving.
+/// services, surveys, praise, follow-ups and supervisor ratings keep the scorecards and team KPIs moving.
 /// </summary>
 public sealed partial class DemoFloorSimulator(IOptions<DemoOptions> options, IngestPipeline pipeline, Hosting.StorageReadiness readiness, ILogger<DemoFloorSimulator> log) : BackgroundService
 {
@@ -131,7 +131,28 @@ public sealed partial class DemoFloorSimulator(IOptions<DemoOptions> options, In
         };
         if (_random.NextDouble() < 0.33) _scheduled.Enqueue(Event(EventType.SurveySubmitted, now.AddMinutes(2)) with { AgentId = agent, Score = Score() }, now.AddMinutes(2));
         if (_random.NextDouble() < 0.05) yield return Event(EventType.PraiseReceived, now) with { AgentId = agent };
+        // Follow-up visits recorded a few hours after the visit; one in ten is entered late (over 24 h).
+        if (_random.NextDouble() < 0.1)
+        {
+            var visited = now - TimeSpan.FromHours(_random.NextDouble() < 0.1 ? _random.Next(25, 48) : _random.Next(1, 20));
+            yield return Event(EventType.FollowupCompleted, now) with { AgentId = agent, CustomerId = $"CU{_random.Next(100000, 999999)}", VisitedAt = visited.ToOffset(TimeSpan.FromHours(8)) };
+        }
+        // Supervisors rate now and then, so the other three dimensions of the scorecard move too.
+        if (_random.NextDouble() < 0.1)
+        {
+            var (indicator, low, high) = Ratings[_random.Next(Ratings.Length)];
+            yield return Event(EventType.AgentRated, now) with { AgentId = agent, Indicator = indicator, Value = Math.Round(low + _random.NextDouble() * (high - low)) };
+        }
     }
+
+    /// <summary>Manual indicators the demo rates, with a plausible range of values.</summary>
+    private static readonly (string Indicator, double Low, double High)[] Ratings =
+    [
+        ("knowledge_test", 65, 100), ("sales_vs_target", 70, 140), ("claims_accuracy", 82, 100), ("training_attendance", 60, 100), ("violations", 0, 3),
+        ("cross_dept_completion", 80, 100), ("internal_communication", 60, 100), ("customer_communication", 60, 100), ("info_error_rate", 0, 12),
+        ("emotion_management", 60, 100), ("new_skills", 0, 3), ("improvement_plan", 50, 100), ("self_assessment", 60, 100), ("initiative", 60, 100),
+        ("career_plan", 60, 100),
+    ];
 
     private double Score() => Math.Round(Math.Clamp(60 + _random.NextDouble() * 45, 0, 100));
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
+using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains;
 using Realtime.Grains.Live;
@@ -47,6 +49,7 @@ public static partial class RealtimeServer
         var slaErrors = sla.Validate();
         if (slaErrors.Count > 0) throw new InvalidOperationException("Invalid SLA configuration: " + string.Join("; ", slaErrors));
         services.AddSingleton(sla.ToPolicy());
+        var rubric = AddScorecards(services, configuration);
 
         services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
         services.Configure<IngestOptions>(o => o.IngestKeys = ReadKeys(configuration.GetSection("Auth:IngestKeys")));
@@ -56,7 +59,8 @@ public static partial class RealtimeServer
 
         services.AddSingleton<StorageReadiness>();
         if (StorageSetup.AddChosenStorage(services, configuration)) services.AddSingleton<IStorageEngine, PostgresStorageEngine>();
-        services.AddSingleton(new FloorEventReader(RatedIndicators.Contains));
+        var rated = rubric.Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        services.AddSingleton(new FloorEventReader(rated.Contains));
         services.AddSingleton<SignalRLiveNotifier>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());
@@ -74,6 +78,7 @@ public static partial class RealtimeServer
         app.UseStaticFiles();
         app.MapIngest();
         app.MapQueries();
+        app.MapScorecards();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapDashboards();
     }
@@ -90,13 +95,31 @@ public static partial class RealtimeServer
         }
     }
 
-    /// <summary>Indicators that <c>agent.rated</c> may set: every scorecard indicator that is not computed live from events.</summary>
-    private static readonly HashSet<string> RatedIndicators = new(StringComparer.Ordinal)
+    /// <summary>Binds and validates the company calendar (<c>Company:TimeZone</c>), the rubric (<c>Scorecard</c>) and the KPI targets (<c>Kpis</c>).</summary>
+    private static Rubric AddScorecards(IServiceCollection services, IConfiguration configuration)
     {
-        IndicatorIds.KnowledgeTest, IndicatorIds.SalesVsTarget, IndicatorIds.ClaimsAccuracy, IndicatorIds.TrainingAttendance, IndicatorIds.Violations,
-        IndicatorIds.CrossDeptCompletion, IndicatorIds.InternalCommunication, IndicatorIds.CustomerCommunication, IndicatorIds.InfoErrorRate, IndicatorIds.EmotionManagement,
-        IndicatorIds.NewSkills, IndicatorIds.ImprovementPlan, IndicatorIds.SelfAssessment, IndicatorIds.Initiative, IndicatorIds.CareerPlan,
-    };
+        var zone = configuration["Company:TimeZone"];
+        CompanyCalendar calendar;
+        try
+        {
+            calendar = string.IsNullOrWhiteSpace(zone) ? CompanyCalendar.Default : new CompanyCalendar(zone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new InvalidOperationException($"Invalid company configuration: Company:TimeZone '{zone}' is not a known time zone (e.g. Asia/Shanghai).", e);
+        }
+        var scorecard = configuration.GetSection(ScorecardOptions.SectionName).Get<ScorecardOptions>() ?? new ScorecardOptions();
+        var scorecardErrors = scorecard.Validate();
+        if (scorecardErrors.Count > 0) throw new InvalidOperationException("Invalid scorecard configuration: " + string.Join("; ", scorecardErrors));
+        var targets = configuration.GetSection(KpiTargets.SectionName).Get<KpiTargets>() ?? new KpiTargets();
+        var targetErrors = targets.Validate();
+        if (targetErrors.Count > 0) throw new InvalidOperationException("Invalid KPI configuration: " + string.Join("; ", targetErrors));
+        var rubric = scorecard.ToRubric();
+        services.AddSingleton(calendar);
+        services.AddSingleton(rubric);
+        services.AddSingleton(targets);
+        return rubric;
+    }
 
     private static string[] ReadKeys(IConfigurationSection section)
     {
