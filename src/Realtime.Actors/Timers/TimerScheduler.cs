@@ -96,8 +96,11 @@ public sealed class TimerScheduler : IDisposable
     private void Arm(long dueTicks)
     {
         _armedFor = dueTicks;
-        var delay = TimeSpan.FromTicks(Math.Max(0, dueTicks - _time.GetUtcNow().UtcTicks));
-        _wake.Change(delay, Timeout.InfiniteTimeSpan);
+        // OS timers count whole milliseconds and truncate: a remainder under one would wake the scheduler at once, again
+        // and again, spinning a core until the entry is due. Rounding up costs under a millisecond of lateness, never earliness.
+        var remaining = Math.Max(0, dueTicks - _time.GetUtcNow().UtcTicks);
+        var milliseconds = (remaining + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond;
+        _wake.Change(TimeSpan.FromMilliseconds(milliseconds), Timeout.InfiniteTimeSpan);
     }
 
     private void OnWake()
