@@ -122,6 +122,8 @@ public sealed partial class StateCheckpointer(
         List<GrainStateWrite> writes;
         lock (_gate)
         {
+            // Nothing staged, nothing to write: replaying events that changed no state is harmless.
+            if (_staged.Count == 0) return true;
             batch = _staged;
             _staged = [];
             committed = _nextCommit;

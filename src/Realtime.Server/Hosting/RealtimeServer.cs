@@ -58,7 +58,7 @@ public static partial class RealtimeServer
         services.AddSignalR().AddJsonProtocol(o => WireJson.Configure(o.PayloadSerializerOptions));
 
         services.AddSingleton<StorageReadiness>();
-        if (StorageSetup.AddChosenStorage(services, configuration)) services.AddSingleton<IStorageEngine, PostgresStorageEngine>();
+        services.AddChosenStorage(configuration);
         var rated = rubric.Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         services.AddSingleton(new FloorEventReader(rated.Contains));
         services.AddSingleton<SignalRLiveNotifier>();

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Realtime.Testing;
+
+namespace Realtime.Server.Tests.Durability;
+
+/// <summary>The server in-process on a real PostgreSQL: concurrency, idempotency across restarts, and an unreachable database.</summary>
+public sealed class PostgresServerTests : IAsyncLifetime
+{
+    private PostgresTestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await PostgresTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private RealtimeApp NewApp() => new(new() { ["ConnectionStrings:Postgres"] = _database.ConnectionString });
+
+    [Fact]
+    public async Task Many_parallel_requests_on_one_complaint_never_lose_an_update()
+    {
+        await using var app = NewApp();
+        var opened = app.Time.GetUtcNow().AddHours(-10);
+        await app.PostEventsAsync(new[] { Events.Opened("busy", opened) });
+        // 100 pause/resume pairs, one minute each, sent in parallel in scrambled order: all of them shape the elapsed time.
+        var pairs = Enumerable.Range(0, 100).Select(i => new[]
+        {
+            Events.Complaint("complaint.paused", "busy", opened.AddMinutes(2 * i + 1)),
+            Events.Complaint("complaint.resumed", "busy", opened.AddMinutes(2 * i + 2)),
+        }).ToList();
+        var client = app.CreateClient();
+        var responses = await Task.WhenAll(pairs.OrderBy(_ => Random.Shared.Next()).SelectMany(p => p).Select(e => app.PostEventsAsync(new[] { e }, client)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+
+        var complaint = await client.GetFromJsonAsync<JsonElement>("/api/complaints/busy");
+        var resolution = complaint.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "resolution");
+        Assert.Equal("PT8H20M", resolution.GetProperty("elapsed").GetString());
+    }
+
+    [Fact]
+    public async Task An_id_seen_before_a_restart_is_still_a_duplicate_after_it()
+    {
+        var opened = Events.Opened("restart-dup", DateTimeOffset.UtcNow);
+        await using (var first = NewApp())
+        {
+            var answer = await (await first.PostEventsAsync(new[] { opened })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(1, answer.GetProperty("accepted").GetInt32());
+        }
+        await using var second = NewApp();
+        var again = await (await second.PostEventsAsync(new[] { opened })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, again.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, again.GetProperty("duplicates").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/api/complaints/restart-dup")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_gives_503_on_health_and_ingest_and_acknowledges_nothing()
+    {
+        await using var app = new RealtimeApp(new() { ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-pw;Database=none;Timeout=1" });
+        var client = app.CreateClient();
+        var health = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var body = await health.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret-pw", body);
+        var ingest = await app.PostEventsAsync(new[] { Events.Opened("never", DateTimeOffset.UtcNow) }, client);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ingest.StatusCode);
+    }
+}
