@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Realtime.Actors.Hosting;
@@ -9,7 +10,7 @@ namespace Realtime.Actors.Hosting;
 /// </summary>
 public class GrainProxy : DispatchProxy
 {
-    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainProxy, MethodInfo, object?[]?, object>> Dispatchers = new();
+    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainProxy, object?[]?, object>> Dispatchers = new();
     private static readonly MethodInfo SendTypedMethod = typeof(GrainProxy).GetMethod(nameof(SendTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private GrainId _id;
@@ -25,34 +26,61 @@ public class GrainProxy : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        return Dispatchers.GetOrAdd(targetMethod, CreateDispatcher)(this, targetMethod, args);
+        return Dispatchers.GetOrAdd(targetMethod, CreateDispatcher)(this, args);
     }
 
     /// <summary>A reference prints as the grain it points to.</summary>
     public override string ToString() => _id.ToString();
 
-    private static Func<GrainProxy, MethodInfo, object?[]?, object> CreateDispatcher(MethodInfo method)
+    /// <summary>
+    /// Builds, once per interface method, a dispatcher that queues the call with a compiled invoker
+    /// (a direct interface call, not <see cref="MethodBase.Invoke(object, object[])"/> per turn).
+    /// </summary>
+    private static Func<GrainProxy, object?[]?, object> CreateDispatcher(MethodInfo method)
     {
-        if (method.ReturnType == typeof(Task)) return SendUntyped;
+        if (method.ReturnType == typeof(Task))
+        {
+            var invoke = CompileInvoker<Task>(method);
+            return (proxy, args) => proxy.Send(new CallWorkItem(invoke, args));
+        }
         if (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>))
         {
-            return SendTypedMethod.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0])
-                .CreateDelegate<Func<GrainProxy, MethodInfo, object?[]?, object>>();
+            return (Func<GrainProxy, object?[]?, object>)SendTypedMethod.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0])
+                .Invoke(null, [method])!;
         }
         throw new NotSupportedException($"Grain method {method.DeclaringType?.Name}.{method.Name} must return Task or Task<T>.");
     }
 
-    private static object SendUntyped(GrainProxy proxy, MethodInfo method, object?[]? args)
+    private static Func<GrainProxy, object?[]?, object> SendTyped<TResult>(MethodInfo method)
     {
-        var item = new CallWorkItem(grain => (Task)method.Invoke(grain, BindingFlags.DoNotWrapExceptions, null, args, null)!);
-        proxy._catalog.Send(proxy._id, item);
-        return item.Completion;
+        var invoke = CompileInvoker<Task<TResult>>(method);
+        return (proxy, args) => proxy.Send(new CallWorkItem<TResult>(invoke, args));
     }
 
-    private static object SendTyped<TResult>(GrainProxy proxy, MethodInfo method, object?[]? args)
+    private Task Send(CallWorkItem item)
     {
-        var item = new CallWorkItem<TResult>(grain => (Task<TResult>)method.Invoke(grain, BindingFlags.DoNotWrapExceptions, null, args, null)!);
-        proxy._catalog.Send(proxy._id, item);
-        return item.Completion;
+        _catalog.Send(_id, item);
+        return item.Task;
+    }
+
+    private Task<TResult> Send<TResult>(CallWorkItem<TResult> item)
+    {
+        _catalog.Send(_id, item);
+        return item.Task;
+    }
+
+    /// <summary><c>(grain, args) =&gt; ((TInterface)grain).Method((T0)args[0], …)</c>.</summary>
+    private static Func<Grain, object?[]?, TTask> CompileInvoker<TTask>(MethodInfo method)
+    {
+        var grain = Expression.Parameter(typeof(Grain), "grain");
+        var args = Expression.Parameter(typeof(object[]), "args");
+        var arguments = method.GetParameters().Select((parameter, i) =>
+        {
+            if (parameter.ParameterType.IsByRef)
+                throw new NotSupportedException($"Grain method {method.DeclaringType?.Name}.{method.Name} cannot take ref or out parameters.");
+            return (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), parameter.ParameterType);
+        });
+        var call = Expression.Call(Expression.Convert(grain, method.DeclaringType!), method, arguments);
+        return Expression.Lambda<Func<Grain, object?[]?, TTask>>(call, grain, args).Compile();
     }
 }

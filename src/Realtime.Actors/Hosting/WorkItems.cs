@@ -15,18 +15,38 @@ internal abstract class WorkItem
     public abstract void Fail(Exception error);
 }
 
-/// <summary>A call through a grain reference that returns <see cref="Task"/>.</summary>
-internal sealed class CallWorkItem(Func<Grain, Task> call) : WorkItem
+/// <summary>A call through a grain reference that returns <see cref="Task"/>; it is also the completion the caller awaits.</summary>
+internal sealed class CallWorkItem(Func<Grain, object?[]?, Task> invoke, object?[]? args) : WorkItem
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task Completion => _completion.Task;
+    public Task Task => _completion.Task;
 
-    public override async Task ExecuteAsync(Grain grain)
+    public override Task ExecuteAsync(Grain grain)
+    {
+        Task call;
+        try
+        {
+            call = invoke(grain, args);
+        }
+        catch (Exception e)
+        {
+            _completion.TrySetException(e);
+            throw;
+        }
+        if (call.IsCompletedSuccessfully)
+        {
+            _completion.TrySetResult();
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+        return AwaitAsync(call);
+    }
+
+    private async Task AwaitAsync(Task call)
     {
         try
         {
-            await call(grain);
+            await call;
             _completion.TrySetResult();
         }
         catch (Exception e)
@@ -40,17 +60,37 @@ internal sealed class CallWorkItem(Func<Grain, Task> call) : WorkItem
 }
 
 /// <summary>A call through a grain reference that returns <see cref="Task{TResult}"/>.</summary>
-internal sealed class CallWorkItem<TResult>(Func<Grain, Task<TResult>> call) : WorkItem
+internal sealed class CallWorkItem<TResult>(Func<Grain, object?[]?, Task<TResult>> invoke, object?[]? args) : WorkItem
 {
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<TResult> Completion => _completion.Task;
+    public Task<TResult> Task => _completion.Task;
 
-    public override async Task ExecuteAsync(Grain grain)
+    public override Task ExecuteAsync(Grain grain)
+    {
+        Task<TResult> call;
+        try
+        {
+            call = invoke(grain, args);
+        }
+        catch (Exception e)
+        {
+            _completion.TrySetException(e);
+            throw;
+        }
+        if (call.IsCompletedSuccessfully)
+        {
+            _completion.TrySetResult(call.Result);
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+        return AwaitAsync(call);
+    }
+
+    private async Task AwaitAsync(Task<TResult> call)
     {
         try
         {
-            _completion.TrySetResult(await call(grain));
+            _completion.TrySetResult(await call);
         }
         catch (Exception e)
         {

@@ -68,7 +68,7 @@ public sealed class ReminderService
             _reminders.Remove(reminder.Grain);
         }
         var dueAt = reminder.Entry.DueAt;
-        _host.Send(reminder.Grain, new CallWorkItem(grain => ((IRemindable)grain).ReceiveReminderAsync(dueAt)));
+        _host.Send(reminder.Grain, new CallWorkItem(static (grain, args) => ((IRemindable)grain).ReceiveReminderAsync((DateTimeOffset)args![0]!), [dueAt]));
     }
 
     private sealed class Reminder(ReminderService owner, GrainId grain) : ITimerTarget
