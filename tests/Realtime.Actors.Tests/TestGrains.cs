@@ -4,6 +4,7 @@ using Realtime.Actors.Timers;
 
 namespace Realtime.Actors.Tests;
 
+/// <summary>Test grain whose turns (calls and ticks) detect overlap and record per-sender order.</summary>
 public interface ITurnGrain : IGrainWithStringKey
 {
     Task Enter();
@@ -80,11 +81,13 @@ internal sealed class TurnGrain(GrainJournal journal) : Grain, ITurnGrain
     }
 }
 
+/// <summary>Test grain with named timers whose ticks it records.</summary>
 public interface ITimerGrain : IGrainWithStringKey
 {
     Task Start(string name, TimeSpan dueTime, TimeSpan period, bool keepAlive = false);
     Task StartGated(string name, TimeSpan dueTime, TimeSpan period);
     Task Stop(string name);
+    Task Change(string name, TimeSpan dueTime, TimeSpan period);
     Task WaitForGateThenStop(string gate, string name);
     Task<string[]> Ticks();
     Task<DateTimeOffset[]> TickTimes(string name);
@@ -139,6 +142,12 @@ internal sealed class TimerGrain(GrainJournal journal, GrainControls controls) :
         return Task.CompletedTask;
     }
 
+    public Task Change(string name, TimeSpan dueTime, TimeSpan period)
+    {
+        _timers[name].Change(dueTime, period);
+        return Task.CompletedTask;
+    }
+
     public async Task WaitForGateThenStop(string gate, string name)
     {
         journal.Record($"holding:{gate}");
@@ -157,6 +166,7 @@ internal sealed class TimerGrain(GrainJournal journal, GrainControls controls) :
     }
 }
 
+/// <summary>Test grain woken by reminders.</summary>
 public interface IReminderGrain : IRemindable
 {
     Task Ping();
@@ -185,6 +195,7 @@ internal sealed class ReminderGrain(GrainJournal journal) : Grain, IReminderGrai
     public Task Ping() => Task.CompletedTask;
 }
 
+/// <summary>Persisted state of <see cref="ICounterGrain"/>.</summary>
 public sealed class CounterState
 {
     public int Value { get; set; }
@@ -192,6 +203,7 @@ public sealed class CounterState
     public List<int> Log { get; set; } = [];
 }
 
+/// <summary>Test grain with persistent state written when it leaves memory.</summary>
 public interface ICounterGrain : IGrainWithStringKey
 {
     Task Add(int amount);
@@ -243,6 +255,7 @@ internal sealed class CounterGrain(GrainJournal journal, IPersistentStateFactory
     }
 }
 
+/// <summary>Test grain whose activation fails as often as the test says.</summary>
 public interface IFlakyGrain : IGrainWithStringKey
 {
     Task<int> Ping();

@@ -80,6 +80,22 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public async Task Changing_a_timer_moves_its_next_tick_and_period()
+    {
+        await using var host = new TestHost();
+        var grain = host.Grain<ITimerGrain>("changed");
+        var start = host.Time.GetUtcNow();
+        await grain.Start("t", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+
+        await grain.Change("t", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await grain.Ticks();
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal([start.AddSeconds(1), start.AddSeconds(3)], await grain.TickTimes("t"));
+    }
+
+    [Fact]
     public async Task A_disposed_timer_stops_ticking()
     {
         await using var host = new TestHost();

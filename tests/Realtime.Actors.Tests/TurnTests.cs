@@ -104,6 +104,7 @@ public sealed class TurnTests
         Assert.Contains(nameof(IUnregisteredGrain), error.Message);
     }
 
+    /// <summary>A grain interface no implementation is registered for.</summary>
     public interface IUnregisteredGrain : IGrainWithStringKey
     {
         Task Ping();
