@@ -103,4 +103,22 @@ public sealed class CollectionTests
         Assert.Equal(Enumerable.Range(0, 1_000).Prepend(-1), log);
         Assert.True(host.Journal.CountOf($"deactivate:{id}:Requested") >= 1);
     }
+
+    [Fact]
+    public async Task A_failing_OnDeactivateAsync_still_lets_the_activation_leave()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IFlakyGrain>("unflushed");
+        var grain = host.Grain<IFlakyGrain>("unflushed");
+        Assert.Equal(1, await grain.Ping());
+        host.Controls.FailDeactivation = true;
+
+        host.Host.CollectIdleActivations(TimeSpan.Zero);
+        await host.Journal.WaitFor($"deactivate:{id}:Idle");
+        await Eventually.True(() => !host.Host.IsActive(id), "the activation to leave");
+        host.Controls.FailDeactivation = false;
+
+        Assert.Equal(1, await grain.Ping());
+        Assert.Equal(2, host.Journal.CountOf($"activate:{id}"));
+    }
 }

@@ -272,5 +272,11 @@ internal sealed class FlakyGrain(GrainJournal journal, GrainControls controls) :
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        journal.Record($"deactivate:{GrainId}:{reason}");
+        return controls.FailDeactivation ? throw new InvalidOperationException("flush failed") : Task.CompletedTask;
+    }
+
     public Task<int> Ping() => Task.FromResult(++_pings);
 }

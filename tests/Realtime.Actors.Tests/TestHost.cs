@@ -114,6 +114,8 @@ internal sealed class GrainControls
 
     public bool ShouldFailActivation() => Interlocked.Decrement(ref _failures) >= 0;
 
+    public bool FailDeactivation { get; set; }
+
     public Task Gate(string name) => _gates.GetOrAdd(name, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public void Open(string name) => _gates.GetOrAdd(name, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -87,7 +87,11 @@ public sealed class TimerScheduler : IDisposable
 
     private void Compact()
     {
-        var live = _heap.UnorderedItems.Where(i => !i.Element.Cancelled).ToList();
+        var live = new List<(ScheduledTimer, long)>(Math.Max(0, _heap.Count - _cancelled));
+        foreach (var item in _heap.UnorderedItems)
+        {
+            if (!item.Element.Cancelled) live.Add(item);
+        }
         _heap.Clear();
         _heap.EnqueueRange(live);
         _cancelled = 0;
