@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Realtime.LoadTest;
+
+/// <summary>The alert scenario's outcome on one engine.</summary>
+/// <param name="Engine">memory or postgres.</param>
+/// <param name="OpenComplaints">Complaints opened (all open when the window starts).</param>
+/// <param name="Latency">dueAt → slaBreached arrival at the floor subscriber, of the breaches that were due after their complaint was acknowledged.</param>
+/// <param name="Missing">Breaches that never arrived before the scenario gave up.</param>
+/// <param name="DueBeforeOpened">Complaints whose deadline passed before their open was acknowledged (loading overran the lead time); excluded from <paramref name="Latency"/>.</param>
+/// <param name="LoadSeconds">Time to open all of them.</param>
+/// <param name="WindowSeconds">The span their deadlines were spread over.</param>
+/// <param name="ServerCpuCoresInWindow">Server CPU time over wall time while the deadlines fired.</param>
+/// <param name="Sweeps">The sweep baseline over the same due instants, same window.</param>
+/// <param name="BytesPerOpenComplaint">(RSS after loading − RSS before) ÷ complaints, both after an induced full GC.</param>
+/// <param name="ResidentBytesBefore">Server RSS before loading (after warm-up and a full GC).</param>
+/// <param name="ResidentBytesAfter">Server RSS with every complaint open (after a full GC).</param>
+/// <param name="LoadAverage">1-minute load average at the end.</param>
+public sealed record AlertFigure(string Engine, int OpenComplaints, LatencySummary Latency, long Missing, long DueBeforeOpened, double LoadSeconds,
+    double WindowSeconds, double ServerCpuCoresInWindow, List<SweepFigure> Sweeps, double BytesPerOpenComplaint, long ResidentBytesBefore, long ResidentBytesAfter, double LoadAverage);
+
+/// <summary>
+/// Alert latency: N complaints are opened (batches of 1,000 from 4 clients) with <c>occurredAt</c> chosen so that their
+/// first-response deadlines (target set to lead + window + 10 s through <c>Sla__Clocks__firstResponse__Target</c>, so
+/// every <c>occurredAt</c> lies in the past) fall evenly over a window that starts after loading is done. A floor
+/// subscriber notes when each <c>slaBreached</c> arrives; latency = arrival − the payload's <c>dueAt</c>, same clock.
+/// The sweep baseline runs at the same time over the same due instants.
+/// </summary>
+public static class AlertScenario
+{
+    private const string Prefix = "AL-";
+
+    /// <summary>Runs the scenario against a server made by <paramref name="startServer"/> (given the environment the scenario needs).</summary>
+    public static async Task<AlertFigure> RunAsync(string engine, LoadProfile profile, double estimatedOpensPerSecond,
+        Func<Dictionary<string, string?>, Task<ServerProcess>> startServer, string sweepDatabase)
+    {
+        var n = profile.OpenComplaints;
+        var window = profile.AlertWindow;
+        // Lead time: the expected load time with room for a slow stretch of the shared VM, plus the memory reading.
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 1.8) + 12);
+        var target = lead + window + TimeSpan.FromSeconds(10);
+        await using var server = await startServer(new() { ["Sla__Clocks__firstResponse__Target"] = target.ToString(@"hh\:mm\:ss") });
+        await using var floor = await FloorSubscriber.ConnectAsync(server.BaseAddress);
+
+        // Baseline memory: warmed up (JIT, pools, a few grains), then a full GC.
+        await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("WU-", 0, 1000, _ => DateTimeOffset.UtcNow));
+        await InducedGc.CollectAsync(server.Pid);
+        await Task.Delay(500);
+        var rssBefore = server.ResidentBytes();
+
+        var sweep = new SweepBaseline(sweepDatabase, LoadProfile.SweepIntervalsSeconds);
+        var windowStart = DateTimeOffset.UtcNow + lead + TimeSpan.FromSeconds(Math.Ceiling(n / 100_000.0) * 2);
+        DateTimeOffset DueAt(long i) => windowStart + window * (i / (double)n);
+        await sweep.PrepareAsync(n, DueAt);
+
+        var latencies = new double[n];
+        Array.Fill(latencies, double.NaN);
+        var acknowledgedAt = new DateTimeOffset[n];
+        long received = 0;
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        floor.OnBreach = (payload, arrived) =>
+        {
+            if (payload.GetProperty("clock").GetString() != "firstResponse") return;
+            var number = FloorEvents.NumberOf(payload.GetProperty("complaintId").GetString()!, Prefix);
+            if (number < 0 || number >= n || !double.IsNaN(latencies[number])) return;
+            latencies[number] = (arrived - payload.GetProperty("dueAt").GetDateTimeOffset()).TotalMilliseconds;
+            if (Interlocked.Increment(ref received) == n) allArrived.TrySetResult();
+        };
+
+        Console.WriteLine($"  alerts {engine}: opening {n:N0} complaints, deadlines from {windowStart:HH:mm:ss} over {window.TotalSeconds:F0} s (target {target})");
+        var load = Stopwatch.StartNew();
+        const int batch = 1000;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            int b;
+            while ((b = Interlocked.Increment(ref next)) * batch < n)
+            {
+                var first = (long)b * batch;
+                var count = (int)Math.Min(batch, n - first);
+                await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody(Prefix, first, count, i => DueAt(i) - target));
+                var now = DateTimeOffset.UtcNow;
+                for (var i = first; i < first + count; i++) acknowledgedAt[i] = now;
+            }
+        })));
+        var loadSeconds = load.Elapsed.TotalSeconds;
+        Console.WriteLine($"  alerts {engine}: opened in {loadSeconds:F1} s ({n / loadSeconds:N0}/s); window starts in {(windowStart - DateTimeOffset.UtcNow).TotalSeconds:F1} s");
+
+        var rssAfter = rssBefore;
+        if (windowStart - DateTimeOffset.UtcNow > TimeSpan.FromSeconds(4))
+        {
+            await InducedGc.CollectAsync(server.Pid);
+            await Task.Delay(500);
+            rssAfter = server.ResidentBytes();
+        }
+        else
+        {
+            Console.WriteLine("  (no time left before the window for the memory reading)");
+        }
+
+        var giveUpAt = windowStart + window + TimeSpan.FromSeconds(Math.Max(30, window.TotalSeconds / 2));
+        var untilWindow = windowStart - DateTimeOffset.UtcNow;
+        if (untilWindow > TimeSpan.Zero) await Task.Delay(untilWindow);
+        var cpu0 = server.CpuTime();
+        var windowWatch = Stopwatch.StartNew();
+        var sweeps = sweep.RunAsync(windowStart, n, giveUpAt);
+        await Task.WhenAny(allArrived.Task, Task.Delay(giveUpAt - DateTimeOffset.UtcNow));
+        var cores = (server.CpuTime() - cpu0).TotalSeconds / windowWatch.Elapsed.TotalSeconds;
+        var sweepFigures = await sweeps;
+
+        var dueBeforeOpened = Enumerable.Range(0, n).LongCount(i => acknowledgedAt[i] > DueAt(i));
+        var valid = Enumerable.Range(0, n).Where(i => acknowledgedAt[i] <= DueAt(i) && !double.IsNaN(latencies[i])).Select(i => latencies[i]).ToArray();
+        var missing = latencies.LongCount(double.IsNaN);
+        var summary = LatencySummary.Of(valid);
+        var perComplaint = rssAfter == rssBefore ? double.NaN : Math.Round((rssAfter - rssBefore) / (double)n);
+        var figure = new AlertFigure(engine, n, summary, missing, dueBeforeOpened, Math.Round(loadSeconds, 2), window.TotalSeconds, Math.Round(cores, 2),
+            sweepFigures, perComplaint, rssBefore, rssAfter, Machine.LoadAverage());
+        Console.WriteLine($"  alerts {engine}: p50 {summary.P50Ms} ms, p99 {summary.P99Ms} ms, p99.9 {summary.P999Ms} ms, max {summary.MaxMs} ms " +
+            $"({summary.Count:N0} timed, {missing:N0} missing, {dueBeforeOpened:N0} due before opened; server {cores:F2} cores; load {figure.LoadAverage})");
+        foreach (var s in sweepFigures)
+            Console.WriteLine($"  sweep every {s.IntervalSec,2} s: p50 {s.Latency.P50Ms:N0} ms, p99 {s.Latency.P99Ms:N0} ms, max {s.Latency.MaxMs:N0} ms ({s.Sweeps} sweeps, slowest {s.SlowestSweepMs} ms)");
+        Console.WriteLine($"  memory {engine}: {perComplaint:N0} B per open complaint (RSS {rssBefore / 1048576.0:F0} → {rssAfter / 1048576.0:F0} MiB)");
+        return figure;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Realtime.Client;
+
+namespace Realtime.LoadTest;
+
+/// <summary>
+/// A dashboard client subscribed to <c>floor</c> over a real WebSocket (<see cref="LiveConnection"/>). It hands every
+/// <c>slaBreached</c> to <see cref="OnBreach"/> with its arrival instant, taken first thing in the handler; other
+/// messages are counted and dropped, as a wall board that is not drawing would.
+/// </summary>
+public sealed class FloorSubscriber : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private long _otherMessages;
+
+    private FloorSubscriber(HubConnection connection) => _connection = connection;
+
+    /// <summary>Called for every slaBreached: the payload and the arrival instant (wall clock, UTC).</summary>
+    public Action<JsonElement, DateTimeOffset>? OnBreach { get; set; }
+
+    /// <summary>Messages other than slaBreached received so far.</summary>
+    public long OtherMessages => Interlocked.Read(ref _otherMessages);
+
+    /// <summary>Connects to <paramref name="server"/> and subscribes to the floor.</summary>
+    public static async Task<FloorSubscriber> ConnectAsync(Uri server, CancellationToken cancellationToken = default)
+    {
+        var connection = LiveConnection.Create(server);
+        connection.ServerTimeout = TimeSpan.FromMinutes(5);
+        var subscriber = new FloorSubscriber(connection);
+        connection.On<JsonElement>("slaBreached", payload =>
+        {
+            var arrived = DateTimeOffset.UtcNow;
+            subscriber.OnBreach?.Invoke(payload, arrived);
+        });
+        foreach (var method in new[] { "slaWarning", "escalated", "complaintChanged", "scoreChanged", "kpiChanged" })
+            connection.On<JsonElement>(method, _ => Interlocked.Increment(ref subscriber._otherMessages));
+        await connection.StartAsync(cancellationToken);
+        await connection.InvokeAsync("Subscribe", "floor", cancellationToken);
+        return subscriber;
+    }
+
+    /// <summary>Keeps trying to connect until the server listens (during its start-up), for at most <paramref name="timeout"/>.</summary>
+    public static async Task<FloorSubscriber> ConnectWhenListeningAsync(Uri server, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return await ConnectAsync(server);
+            }
+            catch (Exception) when (DateTime.UtcNow < until)
+            {
+                await Task.Delay(10);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Realtime.LoadTest;
+
+// The load harness of issue 6: `dotnet run -c Release --project bench/Realtime.LoadTest -- [--quick|--full] [--out results.json]`.
+var profile = LoadProfile.Quick;
+var output = "results.json";
+var skipBuild = false;
+for (var a = 0; a < args.Length; a++)
+{
+    switch (args[a])
+    {
+        case "--quick": profile = LoadProfile.Quick; break;
+        case "--full": profile = LoadProfile.Full; break;
+        case "--out" when a + 1 < args.Length: output = args[++a]; break;
+        case "--no-build": skipBuild = true; break;
+        default:
+            Console.Error.WriteLine("usage: Realtime.LoadTest [--quick|--full] [--out results.json] [--no-build]");
+            return 2;
+    }
+}
+
+var total = Stopwatch.StartNew();
+var root = RepositoryRoot();
+var serverAssembly = Path.Combine(root, "src", "Realtime.Server", "bin", "Release", "net10.0", "Realtime.Server.dll");
+if (!skipBuild) await BuildServerAsync(root);
+if (!File.Exists(serverAssembly)) throw new InvalidOperationException($"{serverAssembly} is missing: build src/Realtime.Server in Release.");
+Console.WriteLine($"Realtime load harness, {profile.Name}: {profile.OpenComplaints:N0} open complaints; server {serverAssembly}; load average {Machine.LoadAverage()}");
+
+var results = new Dictionary<string, object?> { ["mode"] = profile.Name, ["machine"] = Machine.Describe() };
+await using var cluster = await PostgresCluster.ObtainAsync(root);
+
+async Task<ServerProcess> StartAsync(Dictionary<string, string?> environment)
+{
+    var server = new ServerProcess(serverAssembly, environment);
+    await server.StartAndWaitAsync(TimeSpan.FromMinutes(2));
+    return server;
+}
+
+// 3a. Ceilings.
+Console.WriteLine("ceilings");
+var jsonRate = Ceilings.JsonParseEventsPerSecond(TimeSpan.FromSeconds(3));
+var copyDatabase = await cluster.CreateDatabaseAsync();
+var copyRate = await Ceilings.CopyRowsPerSecondAsync(copyDatabase, profile.CopyRows);
+await cluster.DropDatabaseAsync(copyDatabase);
+Console.WriteLine($"  JSON parse {jsonRate:N0} events/s (one thread); PostgreSQL binary COPY {copyRate:N0} rows/s (load {Machine.LoadAverage()})");
+
+// 3b. Ingest, in memory and durable.
+Console.WriteLine("ingest");
+var longTarget = new Dictionary<string, string?> { ["Sla__Clocks__firstResponse__Target"] = "01:00:00" };
+List<IngestFigure> ingest;
+await using (var memory = await StartAsync(new(longTarget)))
+    ingest = await IngestScenario.RunAsync("memory", memory, profile);
+var ingestDatabase = await cluster.CreateDatabaseAsync();
+await using (var durable = await StartAsync(new(longTarget) { ["ConnectionStrings__Postgres"] = ingestDatabase }))
+    ingest.AddRange(await IngestScenario.RunAsync("postgres", durable, profile));
+await cluster.DropDatabaseAsync(ingestDatabase);
+
+double Rate(string engine, int batch) => ingest.First(f => f.Engine == engine && f.BatchSize == batch).EventsPerSecond;
+
+// 4 + 6. Memory in memory, then fan-out on the same server with the complaints still open.
+Console.WriteLine("memory (in memory) and push fan-out");
+PushFigure push;
+double inMemoryBytes;
+await using (var server = await StartAsync(new(longTarget)))
+{
+    await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("WU-", 0, 1000, _ => DateTimeOffset.UtcNow));
+    await InducedGc.CollectAsync(server.Pid);
+    await Task.Delay(500);
+    var before = server.ResidentBytes();
+    var now = DateTimeOffset.UtcNow;
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+    {
+        int b;
+        while ((b = Interlocked.Increment(ref next)) * 1000 < profile.OpenComplaints)
+            await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("MM-", b * 1000L, 1000, _ => now));
+    })));
+    await Task.Delay(1000);
+    await InducedGc.CollectAsync(server.Pid);
+    await Task.Delay(500);
+    var after = server.ResidentBytes();
+    inMemoryBytes = Math.Round((after - before) / (double)profile.OpenComplaints);
+    Console.WriteLine($"  memory memory: {inMemoryBytes:N0} B per open idle complaint (RSS {before / 1048576.0:F0} → {after / 1048576.0:F0} MiB; load {Machine.LoadAverage()})");
+    push = await PushScenario.RunAsync(server, profile);
+}
+
+// 1 + 2. Alert latency with the sweep baseline beside it.
+Console.WriteLine("alerts and sweep baseline");
+var alerts = new List<AlertFigure>();
+foreach (var engine in profile.AlertEngines)
+{
+    var sweepDatabase = await cluster.CreateDatabaseAsync();
+    string? serverDatabase = engine == "postgres" ? await cluster.CreateDatabaseAsync() : null;
+    alerts.Add(await AlertScenario.RunAsync(engine, profile, Math.Min(Rate(engine, 1000), 60_000),
+        env => StartAsync(serverDatabase is null ? env : new(env) { ["ConnectionStrings__Postgres"] = serverDatabase }), sweepDatabase));
+    await cluster.DropDatabaseAsync(sweepDatabase);
+    if (serverDatabase is not null) await cluster.DropDatabaseAsync(serverDatabase);
+}
+
+// 5. Recovery on PostgreSQL.
+Console.WriteLine("recovery (PostgreSQL, kill -9)");
+var recoveryDatabase = await cluster.CreateDatabaseAsync();
+var recovery = await RecoveryScenario.RunAsync(serverAssembly, recoveryDatabase, profile, Math.Min(Rate("postgres", 1000), 60_000));
+await cluster.DropDatabaseAsync(recoveryDatabase);
+
+var alert = alerts.FirstOrDefault(a => a.Engine == "postgres") ?? alerts[0];
+var durableBytes = alert.Engine == "postgres" && !double.IsNaN(alert.BytesPerOpenComplaint) ? alert.BytesPerOpenComplaint : recovery.BytesPerOpenComplaint;
+results["alerts"] = new
+{
+    engine = alert.Engine, openComplaints = alert.OpenComplaints, p50Ms = alert.Latency.P50Ms, p99Ms = alert.Latency.P99Ms, p999Ms = alert.Latency.P999Ms,
+    maxMs = alert.Latency.MaxMs, minMs = alert.Latency.MinMs, timed = alert.Latency.Count, missing = alert.Missing, dueBeforeOpened = alert.DueBeforeOpened,
+    loadAverage = alert.LoadAverage,
+};
+results["alertsByEngine"] = alerts;
+var sweep60 = alert.Sweeps.First(s => s.IntervalSec == 60);
+results["sweepBaseline"] = new { intervalSec = 60, p50Ms = sweep60.Latency.P50Ms, p99Ms = sweep60.Latency.P99Ms, p99Ratio = Math.Round(sweep60.Latency.P99Ms / alert.Latency.P99Ms, 1) };
+results["sweepBaselines"] = alert.Sweeps.Select(s => new { intervalSec = s.IntervalSec, p50Ms = s.Latency.P50Ms, p99Ms = s.Latency.P99Ms, maxMs = s.Latency.MaxMs, p99Ratio = Math.Round(s.Latency.P99Ms / alert.Latency.P99Ms, 1), sweeps = s.Sweeps, slowestSweepMs = s.SlowestSweepMs });
+results["ingest"] = new
+{
+    inMemoryEventsPerSec = Rate("memory", 1000),
+    durableEventsPerSec = Rate("postgres", 1000),
+    copyRowsPerSec = Math.Round(copyRate),
+    jsonParseEventsPerSec = Math.Round(jsonRate),
+    byBatchSize = ingest,
+};
+results["memory"] = new { bytesPerOpenComplaint = durableBytes, engine = "postgres", inMemoryEngineBytesPerOpenComplaint = inMemoryBytes, recoveryServerBytesPerOpenComplaint = recovery.BytesPerOpenComplaint };
+results["recovery"] = recovery;
+results["push"] = new { clients = push.Clients, p50Ms = push.Latency.P50Ms, p99Ms = push.Latency.P99Ms, maxMs = push.Latency.MaxMs, deliveries = push.Latency.Count, missing = push.Missing, loadAverage = push.LoadAverage };
+results["totalSeconds"] = Math.Round(total.Elapsed.TotalSeconds, 1);
+
+var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+await File.WriteAllTextAsync(output, json);
+ResultTable.Print(profile, alerts, ingest, jsonRate, copyRate, durableBytes, inMemoryBytes, recovery, push);
+Console.WriteLine($"written {Path.GetFullPath(output)}; {total.Elapsed.TotalSeconds:F0} s in all");
+return 0;
+
+static string RepositoryRoot()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+    {
+        var dir = new DirectoryInfo(start);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Realtime.sln"))) dir = dir.Parent;
+        if (dir is not null) return dir.FullName;
+    }
+    throw new InvalidOperationException("Realtime.sln not found above the current directory.");
+}
+
+static async Task BuildServerAsync(string root)
+{
+    Console.WriteLine("building src/Realtime.Server (Release)");
+    var start = new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-nologo", "-v", "q", Path.Combine(root, "src", "Realtime.Server")]) { UseShellExecute = false };
+    using var build = Process.Start(start)!;
+    await build.WaitForExitAsync();
+    if (build.ExitCode != 0) throw new InvalidOperationException("Building the server failed.");
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace Realtime.LoadTest;
+
+/// <summary>The recovery scenario's outcome.</summary>
+/// <param name="OpenComplaints">Open complaints stored when the server was killed, every one with a deadline that passed while it was down.</param>
+/// <param name="LoadSeconds">Time to open them.</param>
+/// <param name="ReadySeconds">From starting the process again to <c>/health</c> 200.</param>
+/// <param name="OverdueFiredSeconds">From starting the process again until every overdue deadline was seen fired.</param>
+/// <param name="FiredByPush">Overdue breaches seen as slaBreached pushes (marked late).</param>
+/// <param name="FiredByQuery">Breaches confirmed by GET /api/complaints/{id} because the push came before the subscriber could connect.</param>
+/// <param name="NotFired">Overdue deadlines not fired when the scenario gave up.</param>
+/// <param name="BytesPerOpenComplaint">Server RSS per open complaint before the kill (after an induced full GC), PostgreSQL engine.</param>
+/// <param name="LoadAverage">1-minute load average at the end.</param>
+public sealed record RecoveryFigure(int OpenComplaints, double LoadSeconds, double ReadySeconds, double OverdueFiredSeconds, long FiredByPush, long FiredByQuery, long NotFired,
+    double BytesPerOpenComplaint, double LoadAverage);
+
+/// <summary>
+/// Recovery on PostgreSQL: N complaints are opened with first-response deadlines a few seconds after loading ends; the
+/// server is killed with SIGKILL before they are due, and started again after they are all overdue. A floor subscriber
+/// connects as soon as the port listens (before recovery is done) and counts the late breaches; any it may have missed
+/// are checked with <c>GET /api/complaints/{id}</c>.
+/// </summary>
+public static class RecoveryScenario
+{
+    private const string Prefix = "RC-";
+    private static readonly TimeSpan Target = TimeSpan.FromMinutes(30);
+
+    /// <summary>Runs the scenario on the database <paramref name="connectionString"/>.</summary>
+    public static async Task<RecoveryFigure> RunAsync(string serverAssembly, string connectionString, LoadProfile profile, double estimatedOpensPerSecond)
+    {
+        var n = profile.OpenComplaints;
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Postgres"] = connectionString,
+            ["Sla__Clocks__firstResponse__Target"] = Target.ToString(@"hh\:mm\:ss"),
+        };
+        var server = new ServerProcess(serverAssembly, environment);
+        await server.StartAndWaitAsync(TimeSpan.FromMinutes(2));
+        await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("WU-", 0, 1000, _ => DateTimeOffset.UtcNow));
+        await InducedGc.CollectAsync(server.Pid);
+        await Task.Delay(500);
+        var rssBefore = server.ResidentBytes();
+
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 1.8) + 10);
+        var dueFrom = DateTimeOffset.UtcNow + lead;
+        DateTimeOffset DueAt(long i) => dueFrom + TimeSpan.FromSeconds(i / (double)n);
+        var load = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            int b;
+            while ((b = Interlocked.Increment(ref next)) * 1000 < n)
+            {
+                var first = b * 1000L;
+                await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody(Prefix, first, (int)Math.Min(1000, n - first), i => DueAt(i) - Target));
+            }
+        })));
+        var loadSeconds = load.Elapsed.TotalSeconds;
+        await InducedGc.CollectAsync(server.Pid);
+        await Task.Delay(500);
+        var perComplaint = Math.Round((server.ResidentBytes() - rssBefore) / (double)n);
+        if (DateTimeOffset.UtcNow >= dueFrom) Console.WriteLine("  recovery: WARNING loading overran the lead time; some deadlines fired before the kill");
+        await server.KillAsync();
+        Console.WriteLine($"  recovery: {n:N0} opened in {loadSeconds:F1} s, {perComplaint:N0} B each on PostgreSQL; killed (SIGKILL); waiting until all are overdue");
+        var overdueAt = DueAt(n - 1) + TimeSpan.FromSeconds(1);
+        if (overdueAt > DateTimeOffset.UtcNow) await Task.Delay(overdueAt - DateTimeOffset.UtcNow);
+
+        var fired = new bool[n];
+        long byPush = 0;
+        var allFired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var restart = Stopwatch.StartNew();
+        server.Start();
+        await using var floor = await FloorSubscriber.ConnectWhenListeningAsync(server.BaseAddress, TimeSpan.FromMinutes(2));
+        double lastFired = 0;
+        floor.OnBreach = (payload, _) =>
+        {
+            var number = FloorEvents.NumberOf(payload.GetProperty("complaintId").GetString()!, Prefix);
+            if (number < 0 || number >= n || payload.GetProperty("clock").GetString() != "firstResponse" || fired[number]) return;
+            fired[number] = true;
+            lastFired = restart.Elapsed.TotalSeconds;
+            if (Interlocked.Increment(ref byPush) == n) allFired.TrySetResult();
+        };
+        var subscribedAt = restart.Elapsed.TotalSeconds;
+        await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(5));
+        var ready = restart.Elapsed.TotalSeconds;
+        Console.WriteLine($"  recovery: subscriber connected at {subscribedAt:F2} s, /health 200 at {ready:F2} s");
+        var limit = TimeSpan.FromSeconds(Math.Max(60, n / 2000.0));
+        await Task.WhenAny(allFired.Task, Task.Delay(limit));
+        var firedSeconds = lastFired;
+
+        // Pushes sent before the subscriber connected are lost to it: ask the server about those complaints instead.
+        long byQuery = 0, notFired = 0;
+        var missing = Enumerable.Range(0, n).Where(i => !fired[i]).ToList();
+        if (missing.Count > 0)
+        {
+            Console.WriteLine($"  recovery: {missing.Count:N0} breaches not seen as pushes; checking with GET");
+            await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            {
+                using var response = await server.Http.GetAsync($"api/complaints/{Prefix}{i}", ct);
+                var breached = false;
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(ct));
+                    breached = doc.RootElement.GetProperty("clocks").EnumerateArray()
+                        .Any(c => c.GetProperty("name").GetString() == "firstResponse" && c.GetProperty("state").GetString() == "breached");
+                }
+                Interlocked.Increment(ref breached ? ref byQuery : ref notFired);
+            });
+            if (byQuery > 0) firedSeconds = Math.Max(firedSeconds, ready);
+        }
+        await server.DisposeAsync();
+        var figure = new RecoveryFigure(n, Math.Round(loadSeconds, 2), Math.Round(ready, 2), Math.Round(firedSeconds, 2), byPush, byQuery, notFired, perComplaint, Machine.LoadAverage());
+        Console.WriteLine($"  recovery: ready {ready:F2} s, every overdue deadline fired by {firedSeconds:F2} s ({byPush:N0} pushes, {byQuery:N0} by query, {notFired:N0} not fired; load {figure.LoadAverage})");
+        return figure;
+    }
+}
