@@ -38,7 +38,7 @@ public static class AlertScenario
         var n = profile.OpenComplaints;
         var window = profile.AlertWindow;
         // Lead time: the expected load time with room for a slow stretch of the shared VM, plus the memory reading.
-        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 1.8) + 12);
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.5) + 15);
         var target = lead + window + TimeSpan.FromSeconds(10);
         await using var server = await startServer(new() { ["Sla__Clocks__firstResponse__Target"] = target.ToString(@"hh\:mm\:ss") });
         await using var floor = await FloorSubscriber.ConnectAsync(server.BaseAddress);

@@ -9,11 +9,14 @@ namespace Realtime.LoadTest;
 /// </summary>
 public static class FloorEvents
 {
-    /// <summary>Teams the generated complaints belong to.</summary>
-    public const int Teams = 50;
+    /// <summary>Teams the generated complaints belong to (<c>--teams</c>; 50 by default, a large floor).</summary>
+    public static int Teams { get; set; } = 50;
 
-    /// <summary>Agents the generated complaints are assigned to.</summary>
-    public const int Agents = 1_000;
+    /// <summary>Agents the generated complaints are assigned to (<c>--agents</c>; 1,000 by default).</summary>
+    public static int Agents { get; set; } = 1_000;
+
+    /// <summary>Requests answered 503 (storage not ready) and sent again, as the contract asks a client to do.</summary>
+    public static long Retried503;
 
     /// <summary>
     /// A body opening the complaints <c>{prefix}{first}</c> … <c>{prefix}{first+count-1}</c>; complaint <c>i</c> occurred at
@@ -52,13 +55,20 @@ public static class FloorEvents
     public static long NumberOf(string complaintId, string prefix) =>
         complaintId.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(complaintId.AsSpan(prefix.Length), out var n) ? n : -1;
 
-    /// <summary>Posts a body and fails unless the server answers 202.</summary>
+    /// <summary>Posts a body until the server answers 202: a 503 (nothing stored) is retried after 100 ms for up to a minute, anything else fails.</summary>
     public static async Task PostAsync(HttpClient http, byte[] body, CancellationToken cancellationToken = default)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        using var response = await http.PostAsync("api/events", content, cancellationToken);
-        if ((int)response.StatusCode != 202)
-            throw new InvalidOperationException($"POST /api/events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        var giveUpAt = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await http.PostAsync("api/events", content, cancellationToken);
+            if ((int)response.StatusCode == 202) return;
+            if ((int)response.StatusCode != 503 || DateTime.UtcNow > giveUpAt)
+                throw new InvalidOperationException($"POST /api/events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            Interlocked.Increment(ref Retried503);
+            await Task.Delay(100, cancellationToken);
+        }
     }
 }

@@ -6,6 +6,7 @@ using Realtime.LoadTest;
 var profile = LoadProfile.Quick;
 var output = "results.json";
 var skipBuild = false;
+string? serverOverride = null;
 for (var a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -14,20 +15,24 @@ for (var a = 0; a < args.Length; a++)
         case "--full": profile = LoadProfile.Full; break;
         case "--out" when a + 1 < args.Length: output = args[++a]; break;
         case "--no-build": skipBuild = true; break;
+        case "--teams" when a + 1 < args.Length: FloorEvents.Teams = int.Parse(args[++a]); break;
+        case "--agents" when a + 1 < args.Length: FloorEvents.Agents = int.Parse(args[++a]); break;
+        case "--server" when a + 1 < args.Length: serverOverride = Path.GetFullPath(args[++a]); skipBuild = true; break;
         default:
-            Console.Error.WriteLine("usage: Realtime.LoadTest [--quick|--full] [--out results.json] [--no-build]");
+            Console.Error.WriteLine("usage: Realtime.LoadTest [--quick|--full] [--out results.json] [--no-build] [--server path/to/Realtime.Server.dll] [--teams 50] [--agents 1000]");
             return 2;
     }
 }
 
 var total = Stopwatch.StartNew();
 var root = RepositoryRoot();
-var serverAssembly = Path.Combine(root, "src", "Realtime.Server", "bin", "Release", "net10.0", "Realtime.Server.dll");
+var serverAssembly = serverOverride ?? Path.Combine(root, "src", "Realtime.Server", "bin", "Release", "net10.0", "Realtime.Server.dll");
 if (!skipBuild) await BuildServerAsync(root);
 if (!File.Exists(serverAssembly)) throw new InvalidOperationException($"{serverAssembly} is missing: build src/Realtime.Server in Release.");
-Console.WriteLine($"Realtime load harness, {profile.Name}: {profile.OpenComplaints:N0} open complaints; server {serverAssembly}; load average {Machine.LoadAverage()}");
+Console.WriteLine($"Realtime load harness, {profile.Name}: {profile.OpenComplaints:N0} open complaints; server {serverAssembly} ({GitCommit(Path.GetDirectoryName(serverAssembly)!)}); load average {Machine.LoadAverage()}");
 
-var results = new Dictionary<string, object?> { ["mode"] = profile.Name, ["machine"] = Machine.Describe() };
+var results = new Dictionary<string, object?> { ["mode"] = profile.Name, ["machine"] = Machine.Describe(), ["server"] = serverAssembly, ["commit"] = GitCommit(Path.GetDirectoryName(serverAssembly)!) };
+results["floor"] = new { teams = FloorEvents.Teams, agents = FloorEvents.Agents };
 await using var cluster = await PostgresCluster.ObtainAsync(root);
 
 async Task<ServerProcess> StartAsync(Dictionary<string, string?> environment)
@@ -127,11 +132,13 @@ results["ingest"] = new
 results["memory"] = new { bytesPerOpenComplaint = durableBytes, engine = "postgres", inMemoryEngineBytesPerOpenComplaint = inMemoryBytes, recoveryServerBytesPerOpenComplaint = recovery.BytesPerOpenComplaint };
 results["recovery"] = recovery;
 results["push"] = new { clients = push.Clients, p50Ms = push.Latency.P50Ms, p99Ms = push.Latency.P99Ms, maxMs = push.Latency.MaxMs, deliveries = push.Latency.Count, missing = push.Missing, loadAverage = push.LoadAverage };
+results["retried503"] = FloorEvents.Retried503;
 results["totalSeconds"] = Math.Round(total.Elapsed.TotalSeconds, 1);
 
 var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
 await File.WriteAllTextAsync(output, json);
 ResultTable.Print(profile, alerts, ingest, jsonRate, copyRate, durableBytes, inMemoryBytes, recovery, push);
+Console.WriteLine($"floor: {FloorEvents.Teams} teams, {FloorEvents.Agents} agents; requests retried after 503: {FloorEvents.Retried503:N0}");
 Console.WriteLine($"written {Path.GetFullPath(output)}; {total.Elapsed.TotalSeconds:F0} s in all");
 return 0;
 
@@ -144,6 +151,22 @@ static string RepositoryRoot()
         if (dir is not null) return dir.FullName;
     }
     throw new InvalidOperationException("Realtime.sln not found above the current directory.");
+}
+
+static string GitCommit(string directory)
+{
+    try
+    {
+        var start = new ProcessStartInfo("git", ["-C", directory, "describe", "--always", "--dirty"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var git = Process.Start(start)!;
+        var text = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return git.ExitCode == 0 ? text : "unknown";
+    }
+    catch (Exception)
+    {
+        return "unknown";
+    }
 }
 
 static async Task BuildServerAsync(string root)

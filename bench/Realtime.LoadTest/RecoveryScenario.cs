@@ -44,7 +44,7 @@ public static class RecoveryScenario
         await Task.Delay(500);
         var rssBefore = server.ResidentBytes();
 
-        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 1.8) + 10);
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.5) + 15);
         var dueFrom = DateTimeOffset.UtcNow + lead;
         DateTimeOffset DueAt(long i) => dueFrom + TimeSpan.FromSeconds(i / (double)n);
         var load = Stopwatch.StartNew();
