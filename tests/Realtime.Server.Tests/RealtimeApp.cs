@@ -23,6 +23,16 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
+    /// <summary>Waits until <c>/health</c> answers 200 (on PostgreSQL: connected, migrated, recovered).</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var client = CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while ((await client.GetAsync("/health", timeout.Token)).StatusCode != System.Net.HttpStatusCode.OK)
+            await poll.WaitForNextTickAsync(timeout.Token);
+    }
+
     /// <summary>Posts <paramref name="events"/> to the ingest endpoint.</summary>
     public Task<HttpResponseMessage> PostEventsAsync(object events, HttpClient? client = null) =>
         (client ?? CreateClient()).PostAsJsonAsync("/api/events", events);

@@ -54,12 +54,12 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var group = new List<PendingBatch>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                group.Clear();
+                // A new list each time: the completion of this group runs after the loop has moved on.
+                var group = new List<PendingBatch>();
                 var count = 0;
                 while (count < MaxEventsPerCommit && _queue.Reader.TryPeek(out var next) && (group.Count == 0 || next.AlreadyJournaled == group[0].AlreadyJournaled))
                 {
@@ -67,7 +67,16 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
                     group.Add(next!);
                     count += next!.Events.Count;
                 }
-                await CommitAndDispatchAsync(group);
+                try
+                {
+                    await CommitAndDispatchAsync(group);
+                }
+                catch (Exception e)
+                {
+                    // The loop must outlive any bug below it: fail this group's requests, keep serving the rest.
+                    LogGroupFailed(e, group.Count);
+                    foreach (var b in group) b.Completion.TrySetException(e);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -163,6 +172,9 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
 
     [LoggerMessage(LogLevel.Error, "Journal append of {Count} events failed; nothing of it was acknowledged")]
     private partial void LogJournalFailed(Exception error, int count);
+
+    [LoggerMessage(LogLevel.Critical, "Ingest of {Count} batches failed unexpectedly")]
+    private partial void LogGroupFailed(Exception error, int count);
 
     [LoggerMessage(LogLevel.Error, "Applying {Count} journaled events failed in a grain; they stay in the journal")]
     private partial void LogApplyFailed(Exception error, int count);

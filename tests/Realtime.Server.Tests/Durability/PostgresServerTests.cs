@@ -20,6 +20,7 @@ public sealed class PostgresServerTests : IAsyncLifetime
     public async Task Many_parallel_requests_on_one_complaint_never_lose_an_update()
     {
         await using var app = NewApp();
+        await app.WaitUntilReadyAsync();
         var opened = app.Time.GetUtcNow().AddHours(-10);
         await app.PostEventsAsync(new[] { Events.Opened("busy", opened) });
         // 100 pause/resume pairs, one minute each, sent in parallel in scrambled order: all of them shape the elapsed time.
@@ -43,10 +44,12 @@ public sealed class PostgresServerTests : IAsyncLifetime
         var opened = Events.Opened("restart-dup", DateTimeOffset.UtcNow);
         await using (var first = NewApp())
         {
+            await first.WaitUntilReadyAsync();
             var answer = await (await first.PostEventsAsync(new[] { opened })).Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(1, answer.GetProperty("accepted").GetInt32());
         }
         await using var second = NewApp();
+        await second.WaitUntilReadyAsync();
         var again = await (await second.PostEventsAsync(new[] { opened })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("accepted").GetInt32());
         Assert.Equal(1, again.GetProperty("duplicates").GetInt32());
