@@ -48,6 +48,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<PostgresGrainStorage>());
         services.AddSingleton<IDeadlineIndex>(sp => sp.GetRequiredService<PostgresDeadlineIndex>());
         services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<PostgresCheckpointStore>());
+        services.AddSingleton<Realtime.Grains.Quarters.IQuarterSnapshotStore>(sp => new PostgresQuarterSnapshotStore(sp.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }
 }

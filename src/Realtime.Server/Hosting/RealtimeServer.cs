@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Kpis;
+using Realtime.Domain.Quarters;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains;
 using Realtime.Grains.Live;
+using Realtime.Grains.Quarters;
 using Realtime.Server.Api;
 using Realtime.Server.Demo;
 using Realtime.Server.Ingest;
@@ -65,6 +67,10 @@ public static partial class RealtimeServer
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddRealtimeGrains();
+        var quarters = configuration.GetSection(QuarterOptions.SectionName).Get<QuarterOptions>() ?? new QuarterOptions();
+        var quarterErrors = quarters.Validate();
+        if (quarterErrors.Count > 0) throw new InvalidOperationException("Invalid quarter configuration: " + string.Join("; ", quarterErrors));
+        services.AddQuarters(quarters.ToBonusTable());
         services.AddHostedService<StartupRecovery>();
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddHostedService<DemoFloorSimulator>();
@@ -79,6 +85,7 @@ public static partial class RealtimeServer
         app.MapIngest();
         app.MapQueries();
         app.MapScorecards();
+        app.MapQuarters();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapDashboards();
     }

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Realtime.Actors;
+using Realtime.Actors.Storage;
+using Realtime.Domain.Calendars;
+using Realtime.Domain.Kpis;
+using Realtime.Domain.Quarters;
+using Realtime.Domain.Scorecards;
+using Realtime.Grains.Agents;
+using Realtime.Grains.Persistence;
+using Realtime.Grains.Teams;
+
+namespace Realtime.Grains.Quarters;
+
+/// <summary>The outcome of a close: the stored snapshot, or the instant the quarter ends when it is not over yet.</summary>
+/// <param name="Snapshot">The stored snapshot, or null when refused.</param>
+/// <param name="EndsAt">When refused: the end of the quarter.</param>
+public sealed record QuarterCloseOutcome(StoredQuarterSnapshot? Snapshot, DateTimeOffset EndsAt);
+
+/// <summary>A closed quarter with its late events (counted outside the frozen content and its hash).</summary>
+/// <param name="Stored">The stored snapshot.</param>
+/// <param name="LateEvents">Events of the quarter journaled after the close.</param>
+public sealed record ClosedQuarter(StoredQuarterSnapshot Stored, long LateEvents);
+
+/// <summary>What <c>/verify</c> found.</summary>
+/// <param name="Verifiable">Whether the snapshot could be recomputed.</param>
+/// <param name="Matches">Whether the recomputed hash equals the stored one; null when not verifiable.</param>
+/// <param name="StoredHash">The stored hash.</param>
+/// <param name="RecomputedHash">The recomputed hash, or null.</param>
+/// <param name="Reason">Why it is not verifiable, or null.</param>
+public sealed record QuarterVerification(bool Verifiable, bool? Matches, string StoredHash, string? RecomputedHash, string? Reason);
+
+/// <summary>
+/// Closes quarters and verifies them. Agent appraisals come from the journal when it keeps event contents
+/// (PostgreSQL: <see cref="QuarterEventReplay"/> over the quarter's events, streamed) and otherwise from the agent
+/// grains' stored histories. Team and department KPIs come from the team grains' <see cref="TeamActivity"/> on both
+/// paths (complaint clocks are not replayed), so <see cref="VerifyAsync"/> recomputes the agents, their ranks and the
+/// team ranking from the journal and takes the teams' KPIs and the configuration from the stored snapshot.
+/// Closes run one at a time.
+/// </summary>
+public sealed class QuarterCloser(
+    IQuarterSnapshotStore store,
+    IEventJournal journal,
+    IGrainFactory grains,
+    IGrainStorage grainStorage,
+    IStateCheckpointer checkpointer,
+    IAppliedWatermark watermark,
+    CompanyCalendar calendar,
+    Rubric rubric,
+    KpiTargets targets,
+    BonusTable bonusTable,
+    TimeProvider time)
+{
+    private readonly SemaphoreSlim _closing = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QuarterSnapshot> _read = new(StringComparer.Ordinal);
+
+    /// <summary>The company calendar quarters are reckoned in.</summary>
+    public CompanyCalendar Calendar => calendar;
+
+    /// <summary>The store.</summary>
+    public IQuarterSnapshotStore Store => store;
+
+    /// <summary>
+    /// Closes <paramref name="quarter"/>: refused (null snapshot) while the server clock is before its end; else the stored
+    /// snapshot, computed now if the quarter was not closed yet.
+    /// </summary>
+    public async Task<QuarterCloseOutcome> CloseAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var end = quarter.End(calendar);
+        if (time.GetUtcNow() < end) return new QuarterCloseOutcome(null, end);
+        if (await store.GetAsync(quarter, cancellationToken) is { } existing) return new QuarterCloseOutcome(existing, end);
+        await _closing.WaitAsync(cancellationToken);
+        try
+        {
+            if (await store.GetAsync(quarter, cancellationToken) is { } raced) return new QuarterCloseOutcome(raced, end);
+            var now = time.GetUtcNow();
+            var closedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+            long through;
+            IReadOnlyList<AgentQuarterInput> agents;
+            var teams = await TeamActivitiesAsync();
+            if (store.CanReplayJournal)
+            {
+                through = await store.JournalHighWaterAsync(cancellationToken);
+                agents = await ReplayAsync(quarter, calendar, closedAt, through, cancellationToken);
+            }
+            else
+            {
+                through = watermark.AppliedThrough;
+                agents = await StoredAgentsAsync(teams.SelectMany(t => t.AgentIds), cancellationToken);
+            }
+
+            var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams.Select(t => t.Activity).ToArray(), quarter, calendar, targets);
+            var snapshot = QuarterAppraisal.Build(quarter, calendar, new QuarterConfiguration(rubric, targets, bonusTable), agents, teamKpis, department);
+            var content = QuarterSnapshotJson.Serialize(snapshot);
+            var stored = await store.AddAsync(new StoredQuarterSnapshot(quarter, content, QuarterSnapshotJson.Hash(content), closedAt, through), cancellationToken);
+            return new QuarterCloseOutcome(stored, end);
+        }
+        finally
+        {
+            _closing.Release();
+        }
+    }
+
+    /// <summary>The closed quarter with its late events, or null when it is not closed.</summary>
+    public async Task<ClosedQuarter?> GetAsync(Quarter quarter, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(quarter, cancellationToken) is { } stored ? await WithLateEventsAsync(stored, cancellationToken) : null;
+
+    /// <summary>Adds the late-event count to <paramref name="stored"/>.</summary>
+    public async Task<ClosedQuarter> WithLateEventsAsync(StoredQuarterSnapshot stored, CancellationToken cancellationToken = default)
+    {
+        var zone = CalendarOf(stored);
+        var late = await store.CountLateEventsAsync(stored.Quarter, stored.Quarter.Start(zone), stored.Quarter.End(zone), stored.ThroughSequence, cancellationToken);
+        return new ClosedQuarter(stored, late);
+    }
+
+    /// <summary>Recomputes <paramref name="stored"/> from the journal and compares hashes.</summary>
+    public async Task<QuarterVerification> VerifyAsync(StoredQuarterSnapshot stored, CancellationToken cancellationToken = default)
+    {
+        if (!store.CanReplayJournal)
+        {
+            return new QuarterVerification(false, null, stored.Hash, null,
+                "In-memory storage keeps no event contents, so the snapshot cannot be recomputed from stored events; configure ConnectionStrings:Postgres.");
+        }
+
+        var frozen = QuarterSnapshotReader.Read(stored.Content);
+        var zone = CalendarOf(stored);
+        var agents = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, cancellationToken);
+        var teamKpis = frozen.Teams.ToDictionary(t => t.TeamId, t => t.Kpis, StringComparer.Ordinal);
+        var recomputed = QuarterAppraisal.Build(stored.Quarter, zone, frozen.Config, agents, teamKpis, frozen.Department);
+        var hash = QuarterSnapshotJson.Hash(QuarterSnapshotJson.Serialize(recomputed));
+        return new QuarterVerification(true, hash == stored.Hash, stored.Hash, hash, null);
+    }
+
+    /// <summary>The snapshot in <paramref name="stored"/> (read once per hash: stored snapshots never change).</summary>
+    public QuarterSnapshot Read(StoredQuarterSnapshot stored) => _read.GetOrAdd(stored.Hash, _ => QuarterSnapshotReader.Read(stored.Content));
+
+    private CompanyCalendar CalendarOf(StoredQuarterSnapshot stored)
+    {
+        using var document = JsonDocument.Parse(stored.Content);
+        var zone = document.RootElement.GetProperty("timeZone").GetString();
+        return zone == calendar.TimeZoneId || string.IsNullOrEmpty(zone) ? calendar : new CompanyCalendar(zone);
+    }
+
+    private async Task<IReadOnlyList<AgentQuarterInput>> ReplayAsync(Quarter quarter, CompanyCalendar zone, DateTimeOffset closedAt, long through, CancellationToken cancellationToken)
+    {
+        var replay = new QuarterEventReplay(quarter, zone, through);
+        await foreach (var e in journal.ReadOccurredBetweenAsync(quarter.Start(zone), closedAt, cancellationToken)) replay.Apply(e);
+        return replay.Finish();
+    }
+
+    private async Task<List<TeamSnapshot>> TeamActivitiesAsync()
+    {
+        var ids = await grains.GetGrain<IFloorGrain>(IFloorGrain.Key).GetTeamIdsAsync();
+        var snapshots = await Task.WhenAll(ids.Select(id => grains.GetGrain<ITeamGrain>(id).GetSnapshotAsync()));
+        return snapshots.OfType<TeamSnapshot>().ToList();
+    }
+
+    /// <summary>Reads the agent grains' histories from grain storage after a flush, so every applied event is in them.</summary>
+    private async Task<IReadOnlyList<AgentQuarterInput>> StoredAgentsAsync(IEnumerable<string> agentIds, CancellationToken cancellationToken)
+    {
+        await checkpointer.FlushAsync();
+        var inputs = new List<AgentQuarterInput>();
+        foreach (var id in agentIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await grainStorage.ReadAsync(new GrainId("agent", id), cancellationToken) is not { } stored) continue;
+            var state = JsonSerializer.Deserialize<AgentGrainState>(stored.Data.Span, GrainJson.Options);
+            if (state?.Activity is { } activity) inputs.Add(new AgentQuarterInput(activity, state.TeamId));
+        }
+
+        return inputs;
+    }
+}
