@@ -9,7 +9,7 @@ namespace Realtime.Domain.Quarters;
 /// <summary>
 /// The canonical bytes of a <see cref="QuarterSnapshot"/>: UTF-8 JSON, no whitespace, camelCase, a fixed property
 /// order, invariant shortest round-trip numbers (computed values are already rounded to 4 decimals, configuration
-/// values are written exactly), instants as <c>yyyy-MM-ddTHH:mm:ss±hh:mm</c> in the company zone, nulls written.
+/// values are written exactly), non-ASCII text unescaped, instants as <c>yyyy-MM-ddTHH:mm:ss±hh:mm</c> in the company zone, nulls written.
 /// The snapshot's hash is the lowercase hex SHA-256 of exactly these bytes. <see cref="QuarterSnapshotReader"/> reads
 /// them back so that writing what was read gives the same bytes.
 /// </summary>
@@ -17,12 +17,15 @@ public static class QuarterSnapshotJson
 {
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
 
+    // Chinese labels and '+' of offsets are written as themselves, not as \u escapes: readable, and just as fixed.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The canonical bytes of <paramref name="snapshot"/>.</summary>
     public static byte[] Serialize(QuarterSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("quarter", snapshot.Quarter.ToString());
