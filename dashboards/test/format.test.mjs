@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCountdown, formatPercent, formatTimeOfDay } from '../src/assets/js/wallboard/format.js';
+import { formatCountdown, formatPercent, formatTimeOfDay } from '../src/assets/js/format.js';
 import { parseDurationMs } from '../src/assets/js/duration.js';
 import { fitGrid } from '../src/assets/js/wallboard/layout.js';
 import { missingKeys } from '../src/assets/js/i18n.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bandOf, focusClock, orderByUrgency } from '../src/assets/js/wallboard/urgency.js';
+import { bandOf, focusClock, orderByUrgency } from '../src/assets/js/urgency.js';
 
 const now = Date.parse('2026-11-21T12:00:00Z');
 const at = (offsetSeconds) => new Date(now + offsetSeconds * 1000).toISOString();

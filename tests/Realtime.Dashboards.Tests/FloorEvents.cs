@@ -31,4 +31,36 @@ internal static class FloorEvents
         occurredAt = DateTimeOffset.UtcNow.ToString("O"),
         complaintId,
     };
+
+    /// <summary>A service.handled event occurring now.</summary>
+    public static object ServiceHandled(string agentId, string teamId, bool firstContactResolved = true, double responseSeconds = 30) => new
+    {
+        id = UniqueId("evt"),
+        type = "service.handled",
+        occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+        agentId,
+        teamId,
+        contactId = UniqueId("contact"),
+        firstContactResolved,
+        responseSeconds,
+    };
+
+    /// <summary>A survey.submitted event occurring now (score 0–100).</summary>
+    public static object SurveySubmitted(string agentId, double score) => new
+    {
+        id = UniqueId("evt"),
+        type = "survey.submitted",
+        occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+        agentId,
+        score,
+    };
+
+    /// <summary>A praise.received event occurring now.</summary>
+    public static object PraiseReceived(string agentId) => new
+    {
+        id = UniqueId("evt"),
+        type = "praise.received",
+        occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+        agentId,
+    };
 }

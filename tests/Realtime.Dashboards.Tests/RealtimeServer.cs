@@ -11,10 +11,21 @@ namespace Realtime.Dashboards.Tests;
 /// with in-memory storage and a 6-second first-response target (so breaches happen within a test).
 /// One instance per test class; <see cref="RestartAsync"/> stops it and starts it again on the same port.
 /// </summary>
-public sealed class RealtimeServer : IAsyncLifetime
+public class RealtimeServer : IAsyncLifetime
 {
     /// <summary>The first-response target the server runs with; tests wait for breaches on it.</summary>
     public static readonly TimeSpan FirstResponseTarget = TimeSpan.FromSeconds(6);
+
+    private readonly TimeSpan _firstResponseTarget;
+
+    /// <summary>A server with the 6-second <see cref="FirstResponseTarget"/>.</summary>
+    public RealtimeServer()
+        : this(FirstResponseTarget)
+    {
+    }
+
+    /// <summary>A server whose first-response target is <paramref name="firstResponseTarget"/>.</summary>
+    protected RealtimeServer(TimeSpan firstResponseTarget) => _firstResponseTarget = firstResponseTarget;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder _log = new();
@@ -93,7 +104,7 @@ public sealed class RealtimeServer : IAsyncLifetime
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
-        start.Environment["Sla__Clocks__firstResponse__Target"] = FirstResponseTarget.ToString("c");
+        start.Environment["Sla__Clocks__firstResponse__Target"] = _firstResponseTarget.ToString("c");
         start.Environment["ConnectionStrings__Postgres"] = "";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("Demo__Enabled");

@@ -20,7 +20,7 @@ public sealed class WallboardCapacityTests(HeadlessChromium chromium, RealtimeSe
             .ToArray();
         await server.IngestAsync(events);
 
-        await using var board = await WallboardPage.OpenAsync(chromium, server, $"?team={team}");
+        await using var board = await DashboardPage.OpenAsync(chromium, server, $"?team={team}");
 
         await Expect(board.Cards).ToHaveCountAsync(40, new() { Timeout = 2_000 });
         await Expect(board.Page.Locator("#more")).ToBeVisibleAsync();

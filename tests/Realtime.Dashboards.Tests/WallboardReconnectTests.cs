@@ -10,7 +10,7 @@ public sealed class WallboardReconnectTests(HeadlessChromium chromium, RealtimeS
     [Fact]
     public async Task After_a_server_restart_the_board_reconnects_reloads_its_state_and_receives_new_complaints()
     {
-        await using var board = await WallboardPage.OpenAsync(chromium, server);
+        await using var board = await DashboardPage.OpenAsync(chromium, server);
         var beforeRestart = FloorEvents.UniqueId("C-before");
         await server.IngestAsync(FloorEvents.ComplaintOpened(beforeRestart, "T-restart"));
         await Expect(board.Card(beforeRestart)).ToBeVisibleAsync(new() { Timeout = 2_000 });
@@ -33,7 +33,7 @@ public sealed class WallboardReconnectTests(HeadlessChromium chromium, RealtimeS
     [Fact]
     public async Task While_the_server_is_down_the_indicator_says_so()
     {
-        await using var board = await WallboardPage.OpenAsync(chromium, server);
+        await using var board = await DashboardPage.OpenAsync(chromium, server);
         await Expect(board.LiveIndicator).ToHaveTextAsync("实时");
 
         await server.StopAsync();

@@ -10,7 +10,7 @@ public sealed partial class WallboardTests(HeadlessChromium chromium, RealtimeSe
     [Fact]
     public async Task A_complaint_posted_to_ingest_appears_on_the_floor_board_within_two_seconds()
     {
-        await using var board = await WallboardPage.OpenAsync(chromium, server);
+        await using var board = await DashboardPage.OpenAsync(chromium, server);
         var complaintId = FloorEvents.UniqueId("C-floor");
 
         await server.IngestAsync(FloorEvents.ComplaintOpened(complaintId, "T-floor"));
@@ -29,7 +29,7 @@ public sealed partial class WallboardTests(HeadlessChromium chromium, RealtimeSe
     public async Task The_countdown_of_a_running_clock_moves()
     {
         var team = FloorEvents.UniqueId("T-count");
-        await using var board = await WallboardPage.OpenAsync(chromium, server, $"?team={team}");
+        await using var board = await DashboardPage.OpenAsync(chromium, server, $"?team={team}");
         var complaintId = FloorEvents.UniqueId("C-count");
         await server.IngestAsync(FloorEvents.ComplaintOpened(complaintId, team));
 
@@ -45,7 +45,7 @@ public sealed partial class WallboardTests(HeadlessChromium chromium, RealtimeSe
     public async Task At_breach_the_card_turns_breached_in_colour_and_in_words_and_the_ticker_says_so()
     {
         var team = FloorEvents.UniqueId("T-breach");
-        await using var board = await WallboardPage.OpenAsync(chromium, server, $"?team={team}");
+        await using var board = await DashboardPage.OpenAsync(chromium, server, $"?team={team}");
         var complaintId = FloorEvents.UniqueId("C-breach");
         await server.IngestAsync(FloorEvents.ComplaintOpened(complaintId, team));
 
@@ -72,7 +72,7 @@ public sealed partial class WallboardTests(HeadlessChromium chromium, RealtimeSe
     public async Task The_board_shows_the_most_urgent_complaint_first()
     {
         var team = FloorEvents.UniqueId("T-order");
-        await using var board = await WallboardPage.OpenAsync(chromium, server, $"?team={team}");
+        await using var board = await DashboardPage.OpenAsync(chromium, server, $"?team={team}");
         var older = FloorEvents.UniqueId("C-older");
         var newer = FloorEvents.UniqueId("C-newer");
         // Opened 3 s ago: less first-response time left than the one opened now.
@@ -92,7 +92,7 @@ public sealed partial class WallboardTests(HeadlessChromium chromium, RealtimeSe
         var mine = FloorEvents.UniqueId("C-mine");
         var theirs = FloorEvents.UniqueId("C-theirs");
         await server.IngestAsync(FloorEvents.ComplaintOpened(mine, team));
-        await using var board = await WallboardPage.OpenAsync(chromium, server, $"?team={team}");
+        await using var board = await DashboardPage.OpenAsync(chromium, server, $"?team={team}");
         await server.IngestAsync(FloorEvents.ComplaintOpened(theirs, FloorEvents.UniqueId("T-other")));
 
         // Loaded over REST at connect, not pushed: the board reloads state when it connects.
@@ -111,7 +111,7 @@ public sealed partial class WallboardTests(HeadlessChromium chromium, RealtimeSe
         var team = FloorEvents.UniqueId("T-lang");
         var complaintId = FloorEvents.UniqueId("C-lang");
         await server.IngestAsync(FloorEvents.ComplaintOpened(complaintId, team, severity: "high"));
-        await using var board = await WallboardPage.OpenAsync(chromium, server, $"?team={team}");
+        await using var board = await DashboardPage.OpenAsync(chromium, server, $"?team={team}");
         var page = board.Page;
         var card = board.Card(complaintId);
 

@@ -1,6 +1,6 @@
 // Countdown and time-of-day text of the wall board.
 
-import { splitSpan } from '../duration.js';
+import { splitSpan } from './duration.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 

@@ -1,7 +1,7 @@
 // Which clock of a complaint matters most right now, how urgent it is, and in which order the
 // board shows complaints. Pure functions of (ComplaintView, server time) so they are unit-tested.
 
-import { parseDurationMs } from '../duration.js';
+import { parseDurationMs } from './duration.js';
 
 /**
  * Share-of-target thresholds of the urgency bands: below 50 % ok, 50–75 % attention,

@@ -2,8 +2,8 @@
 // maxCards on screen (the rest summarised), sized so the whole grid fits without scrolling.
 
 import { t, tOr } from '../i18n.js';
-import { orderByUrgency } from './urgency.js';
-import { formatCountdown, formatPercent } from './format.js';
+import { orderByUrgency } from '../urgency.js';
+import { formatCountdown, formatPercent } from '../format.js';
 import { fitGrid } from './layout.js';
 
 /** More cards than this would be unreadable from across the room. */

@@ -2,7 +2,7 @@
 
 import { t } from '../i18n.js';
 import { clockLabel } from './board.js';
-import { formatCountdown, formatPercent, formatTimeOfDay } from './format.js';
+import { formatCountdown, formatPercent, formatTimeOfDay } from '../format.js';
 import { parseDurationMs } from '../duration.js';
 
 /** Older entries fall off; the ticker is a view of the last few minutes, not a log. */

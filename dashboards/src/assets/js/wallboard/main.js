@@ -2,12 +2,17 @@
 
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints } from '../api.js';
+import { getOpenComplaints, getAgentScores, getFloorBoard, getKnownTeamBoard } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
 import { ComplaintBoard } from './board.js';
 import { EventFeed } from './feed.js';
-import { formatTimeOfDay } from './format.js';
+import { formatTimeOfDay } from '../format.js';
+import { KpiStrip } from './kpiStrip.js';
+import { AgentTiles } from './agentTiles.js';
+
+// The board holds every open complaint (the API's largest page), so counts and order are exact.
+const maxLoadedComplaints = 2000;
 
 // The browser's clock drifts; a wall PC runs for weeks.
 const clockResyncMs = 10 * 60_000;
@@ -19,6 +24,8 @@ const timeZone = query.get('tz')?.trim() || 'Asia/Shanghai';
 const byId = (id) => document.getElementById(id);
 const board = new ComplaintBoard(byId('board'), byId('more'), { team });
 const feed = new EventFeed(byId('feed'), timeZone);
+const kpiStrip = new KpiStrip(byId('kpis'));
+const agentTiles = new AgentTiles(byId('agents'), byId('agents-more'), { team });
 const counters = {
   open: byId('count-open'), warning: byId('count-warning'), breached: byId('count-breached'), escalated: byId('count-escalated'),
 };
@@ -38,6 +45,8 @@ languageSwitch.addEventListener('click', () => setLanguage(currentLanguage() ===
 onLanguageChange(() => {
   renderStatic();
   feed.relabel();
+  kpiStrip.render();
+  agentTiles.render();
   invalidate();
 });
 window.addEventListener('resize', () => {
@@ -60,8 +69,11 @@ const live = new LiveConnection({
   indicator: byId('live-indicator'),
   async resync() {
     await syncServerClock();
-    const { items, total } = await getOpenComplaints({ team });
+    const [{ items, total }, kpis, agents] = await Promise.all([getOpenComplaints({ team }, maxLoadedComplaints), loadKpis(), getAgentScores(team)]);
     board.load(items, total);
+    kpiStrip.load(kpis);
+    agentTiles.load(agents);
+    agentTiles.render();
     invalidate();
   },
   handlers: {
@@ -82,11 +94,44 @@ const live = new LiveConnection({
       invalidate();
       feed.add('escalated', payload, serverNow());
     },
-    // Scores and KPIs go to the same groups; this board does not show them.
-    scoreChanged() {},
-    kpiChanged() {},
+    scoreChanged(scorecard) {
+      if (agentTiles.upsert(scorecard)) scheduleAgentRender();
+    },
+    kpiChanged(kpis) {
+      // A team board takes its team's KPIs as pushed; the floor's own KPIs are not pushed, so reload them.
+      if (team) {
+        if (kpis?.teamId === team) kpiStrip.load(kpis);
+      } else {
+        scheduleFloorKpiReload();
+      }
+    },
   },
 });
+
+async function loadKpis() {
+  if (team) return (await getKnownTeamBoard(team))?.kpis ?? null;
+  return (await getFloorBoard()).floor;
+}
+
+// Bursts of score and KPI pushes (a busy floor) are folded into at most one redraw or reload per interval.
+let agentRenderPending = false;
+function scheduleAgentRender() {
+  if (agentRenderPending) return;
+  agentRenderPending = true;
+  setTimeout(() => {
+    agentRenderPending = false;
+    agentTiles.render();
+  }, 250);
+}
+let floorKpiReloadPending = false;
+function scheduleFloorKpiReload() {
+  if (floorKpiReloadPending) return;
+  floorKpiReloadPending = true;
+  setTimeout(() => {
+    loadKpis().then((kpis) => kpiStrip.load(kpis), (error) => console.warn(`[kpi] reload failed: ${error.message}`))
+      .finally(() => { floorKpiReloadPending = false; });
+  }, 1_000);
+}
 
 renderStatic();
 live.start();

@@ -1,0 +1,71 @@
+// Agent tiles of the wall board: each agent's rolling score today, best first, as many as fit.
+
+import { t } from '../i18n.js';
+import { formatScore, totalBand } from '../score.js';
+import { bandChip } from '../scoreView.js';
+import { sortRows } from '../table.js';
+
+export class AgentTiles {
+  /**
+   * @param {HTMLElement} container
+   * @param {HTMLElement} more the "+N more agents" line
+   * @param {{ team: string | null }} scope
+   */
+  constructor(container, more, scope) {
+    this.container = container;
+    this.more = more;
+    this.scope = scope;
+    /** @type {Map<string, object>} agent id → AgentScoreSummary (or scorecard) with teamId */
+    this.agents = new Map();
+    this.capacity = 12;
+  }
+
+  /** Replaces every agent's score (after a (re)connect). @param {object[]} summaries */
+  load(summaries) {
+    this.agents.clear();
+    for (const summary of summaries) this.agents.set(summary.agentId, summary);
+  }
+
+  /** Applies a scoreChanged push; only the board's window (today) and scope count. */
+  upsert(scorecard) {
+    if (scorecard?.window !== 'today') return false;
+    if (this.scope.team && scorecard.teamId !== this.scope.team) return false;
+    this.agents.set(scorecard.agentId, scorecard);
+    return true;
+  }
+
+  render() {
+    const ordered = sortRows([...this.agents.values()], (a) => a.total, 'desc', (a) => a.agentId);
+    const shown = ordered.slice(0, this.capacity);
+    const tiles = shown.map((agent) => {
+      const tile = document.createElement('div');
+      const band = totalBand(agent);
+      tile.className = `agent-tile score-${band ?? 'none'}`;
+      tile.dataset.agentId = agent.agentId;
+      const id = document.createElement('span');
+      id.className = 'agent-id';
+      id.textContent = agent.agentId;
+      const total = document.createElement('span');
+      total.className = 'agent-total';
+      total.textContent = formatScore(agent.total);
+      const detail = document.createElement('span');
+      detail.className = 'agent-detail';
+      // Without a graded total, say what the number covers instead of inventing a band.
+      if (band) detail.append(bandChip(band));
+      else if (agent.total === null || agent.total === undefined) detail.textContent = t('score.noData');
+      else detail.textContent = t('score.coveredShort', { covered: agent.coveredDimensions?.length ?? 0, total: agent.dimensions?.length ?? 0 });
+      tile.append(id, total, detail);
+      return tile;
+    });
+    if (tiles.length === 0) {
+      const empty = document.createElement('p');
+      empty.className = 'agents-empty';
+      empty.textContent = t('wallboard.agentsEmpty');
+      tiles.push(empty);
+    }
+    this.container.replaceChildren(...tiles);
+    const hidden = ordered.length - shown.length;
+    this.more.hidden = hidden <= 0;
+    this.more.textContent = hidden > 0 ? t('wallboard.agentsMore', { count: hidden }) : '';
+  }
+}
