@@ -203,7 +203,8 @@ export class QuarterSection {
     for (const team of teamRanking(this.snapshot)) {
       const item = document.createElement('li');
       item.dataset.teamId = team.teamId;
-      item.textContent = `${team.rank ?? '—'}. ${t('manager.team', { team: team.teamId })}`;
+      const mean = team.meanFinalScore === null || team.meanFinalScore === undefined ? '' : ` · ${formatScore(team.meanFinalScore)}`;
+      item.textContent = `${team.rank ?? '—'}. ${t('manager.team', { team: team.teamId })}${mean}`;
       list.append(item);
     }
     wrap.append(title, list);
