@@ -108,6 +108,7 @@ public static class AlertScenario
         await Task.WhenAny(allArrived.Task, Task.Delay(giveUpAt - DateTimeOffset.UtcNow));
         var cores = (server.CpuTime() - cpu0).TotalSeconds / windowWatch.Elapsed.TotalSeconds;
         var sweepFigures = await sweeps;
+        await DiagnoseMissingAsync(server, latencies, floor);
 
         var dueBeforeOpened = Enumerable.Range(0, n).LongCount(i => acknowledgedAt[i] > DueAt(i));
         var valid = Enumerable.Range(0, n).Where(i => acknowledgedAt[i] <= DueAt(i) && !double.IsNaN(latencies[i])).Select(i => latencies[i]).ToArray();
@@ -122,5 +123,36 @@ public static class AlertScenario
             Console.WriteLine($"  sweep every {s.IntervalSec,2} s: p50 {s.Latency.P50Ms:N0} ms, p99 {s.Latency.P99Ms:N0} ms, max {s.Latency.MaxMs:N0} ms ({s.Sweeps} sweeps, slowest {s.SlowestSweepMs} ms)");
         Console.WriteLine($"  memory {engine}: {perComplaint:N0} B per open complaint (RSS {rssBefore / 1048576.0:F0} → {rssAfter / 1048576.0:F0} MiB)");
         return figure;
+    }
+
+    /// <summary>For breaches that never arrived: does the server itself consider the clock breached (fired, not pushed) or still running (not fired)?</summary>
+    private static async Task DiagnoseMissingAsync(ServerProcess server, double[] latencies, FloorSubscriber floor)
+    {
+        var missing = Enumerable.Range(0, latencies.Length).Where(i => double.IsNaN(latencies[i])).ToList();
+        if (missing.Count == 0) return;
+        var sample = missing.Where((_, k) => k % Math.Max(1, missing.Count / 200) == 0).Take(200).ToList();
+        var states = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            string state;
+            try
+            {
+                using var response = await server.Http.GetAsync($"api/complaints/{Prefix}{i}", ct);
+                if (!response.IsSuccessStatusCode) state = $"http {(int)response.StatusCode}";
+                else
+                {
+                    using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(ct));
+                    state = doc.RootElement.GetProperty("clocks").EnumerateArray()
+                        .Where(c => c.GetProperty("name").GetString() == "firstResponse").Select(c => c.GetProperty("state").GetString()!).FirstOrDefault() ?? "no clock";
+                }
+            }
+            catch (Exception e)
+            {
+                state = e.GetType().Name;
+            }
+            states.AddOrUpdate(state, 1, (_, c) => c + 1);
+        });
+        Console.WriteLine($"  missing breaches: {missing.Count:N0}; a sample of {sample.Count} on the server: {string.Join(", ", states.Select(p => $"{p.Key} {p.Value}"))}; " +
+            $"subscriber got {floor.OtherMessages:N0} other messages");
     }
 }

@@ -15,11 +15,14 @@ for (var a = 0; a < args.Length; a++)
         case "--full": profile = LoadProfile.Full; break;
         case "--out" when a + 1 < args.Length: output = args[++a]; break;
         case "--no-build": skipBuild = true; break;
+        case "--open" when a + 1 < args.Length: profile = profile with { OpenComplaints = int.Parse(args[++a]) }; break;
+        case "--window" when a + 1 < args.Length: profile = profile with { AlertWindow = TimeSpan.FromSeconds(int.Parse(args[++a])) }; break;
+        case "--alert-engines" when a + 1 < args.Length: profile = profile with { AlertEngines = args[++a].Split(',') }; break;
         case "--teams" when a + 1 < args.Length: FloorEvents.Teams = int.Parse(args[++a]); break;
         case "--agents" when a + 1 < args.Length: FloorEvents.Agents = int.Parse(args[++a]); break;
         case "--server" when a + 1 < args.Length: serverOverride = Path.GetFullPath(args[++a]); skipBuild = true; break;
         default:
-            Console.Error.WriteLine("usage: Realtime.LoadTest [--quick|--full] [--out results.json] [--no-build] [--server path/to/Realtime.Server.dll] [--teams 50] [--agents 1000]");
+            Console.Error.WriteLine("usage: Realtime.LoadTest [--quick|--full] [--out results.json] [--no-build] [--server path/to/Realtime.Server.dll] [--teams 50] [--agents 1000] [--open N] [--window seconds] [--alert-engines memory,postgres]");
             return 2;
     }
 }
@@ -106,7 +109,8 @@ foreach (var engine in profile.AlertEngines)
 // 5. Recovery on PostgreSQL.
 Console.WriteLine("recovery (PostgreSQL, kill -9)");
 var recoveryDatabase = await cluster.CreateDatabaseAsync();
-var recovery = await RecoveryScenario.RunAsync(serverAssembly, recoveryDatabase, profile, Math.Min(Rate("postgres", 1000), 60_000));
+var observedOpens = alerts.FirstOrDefault(a => a.Engine == "postgres") is { } durableAlerts ? durableAlerts.OpenComplaints / durableAlerts.LoadSeconds : Rate("postgres", 1000);
+var recovery = await RecoveryScenario.RunAsync(serverAssembly, recoveryDatabase, profile, Math.Min(observedOpens, 60_000));
 await cluster.DropDatabaseAsync(recoveryDatabase);
 
 var alert = alerts.FirstOrDefault(a => a.Engine == "postgres") ?? alerts[0];
