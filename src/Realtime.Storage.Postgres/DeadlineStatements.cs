@@ -12,9 +12,9 @@ namespace Realtime.Storage.Postgres;
 internal static class DeadlineStatements
 {
     private const string UpsertSql = """
-        INSERT INTO deadlines AS d (grain_type, grain_key, due_at)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
-        ON CONFLICT (grain_type, grain_key) DO UPDATE SET due_at = excluded.due_at
+        INSERT INTO deadlines AS d (grain_type, grain_key, due_at, summary)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bytea[])
+        ON CONFLICT (grain_type, grain_key) DO UPDATE SET due_at = excluded.due_at, summary = excluded.summary
         """;
 
     private const string DeleteSql = """
@@ -26,21 +26,23 @@ internal static class DeadlineStatements
     public static void AddTo(NpgsqlBatch batch, IReadOnlyCollection<Deadline> deadlines)
     {
         if (deadlines.Count == 0) return;
-        var latest = new Dictionary<Actors.GrainId, DateTimeOffset?>(deadlines.Count);
-        foreach (var deadline in deadlines) latest[deadline.Grain] = deadline.DueAt;
+        var latest = new Dictionary<Actors.GrainId, Deadline>(deadlines.Count);
+        foreach (var deadline in deadlines) latest[deadline.Grain] = deadline;
 
         var setTypes = new List<string>(latest.Count);
         var setKeys = new List<string>(latest.Count);
-        var setDue = new List<DateTime>(latest.Count);
+        var setDue = new List<DateTime?>(latest.Count);
+        var setSummaries = new List<byte[]?>(latest.Count);
         var removeTypes = new List<string>();
         var removeKeys = new List<string>();
-        foreach (var (grain, dueAt) in latest)
+        foreach (var (grain, entry) in latest)
         {
-            if (dueAt is { } due)
+            if (!entry.IsEmpty)
             {
                 setTypes.Add(grain.Type);
                 setKeys.Add(grain.Key);
-                setDue.Add(due.UtcDateTime);
+                setDue.Add(entry.DueAt?.UtcDateTime);
+                setSummaries.Add(entry.Summary);
             }
             else
             {
@@ -53,7 +55,8 @@ internal static class DeadlineStatements
             var upsert = new NpgsqlBatchCommand(UpsertSql);
             upsert.Parameters.Add(TextArray(setTypes));
             upsert.Parameters.Add(TextArray(setKeys));
-            upsert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. setDue], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = setDue.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = setSummaries.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
             batch.BatchCommands.Add(upsert);
         }
         if (removeTypes.Count > 0)

@@ -32,13 +32,18 @@ public sealed class PostgresDeadlineIndex(NpgsqlDataSource dataSource) : IDeadli
     {
         await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         await using var exporter = await connection.BeginBinaryExportAsync(
-            "COPY deadlines (grain_type, grain_key, due_at) TO STDOUT (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            "COPY deadlines (grain_type, grain_key, due_at, summary) TO STDOUT (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         while (await exporter.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
         {
             var type = await exporter.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             var key = await exporter.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            var dueAt = await exporter.ReadAsync<DateTimeOffset>(NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            yield return new Deadline(new GrainId(type, key), dueAt);
+            DateTimeOffset? dueAt = null;
+            if (exporter.IsNull) await exporter.SkipAsync(cancellationToken).ConfigureAwait(false);
+            else dueAt = await exporter.ReadAsync<DateTimeOffset>(NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            byte[]? summary = null;
+            if (exporter.IsNull) await exporter.SkipAsync(cancellationToken).ConfigureAwait(false);
+            else summary = await exporter.ReadAsync<byte[]>(NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            yield return new Deadline(new GrainId(type, key), dueAt, summary);
         }
     }
 }

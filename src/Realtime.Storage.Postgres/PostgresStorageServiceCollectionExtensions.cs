@@ -21,6 +21,9 @@ public sealed class PostgresStorageOptions
 /// <summary>Registers the PostgreSQL storage in a service collection.</summary>
 public static class PostgresStorageServiceCollectionExtensions
 {
+    /// <summary>Connections per server when the connection string does not set <c>Maximum Pool Size</c>.</summary>
+    public const int DefaultMaxPoolSize = 32;
+
     /// <summary>
     /// Registers, as singletons: <see cref="PostgresStorageOptions"/>, an <see cref="NpgsqlDataSource"/> for
     /// <paramref name="connectionString"/>, and <see cref="PostgresEventJournal"/> (<see cref="IEventJournal"/>),
@@ -36,6 +39,9 @@ public static class PostgresStorageServiceCollectionExtensions
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // Names the server in pg_stat_activity unless the operator chose a name.
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "realtime";
+        // One writer journals, one checkpoints, a bounded few load grain states: a small pool leaves the database's
+        // connection slots to others (several servers may share it) unless the operator chose a size.
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = DefaultMaxPoolSize;
         var options = new PostgresStorageOptions { ConnectionString = builder.ConnectionString };
 
         services.AddSingleton(options);

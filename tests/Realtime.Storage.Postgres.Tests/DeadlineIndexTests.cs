@@ -45,6 +45,20 @@ public sealed class DeadlineIndexTests(PostgresTestDatabaseFixture fixture, ITes
     }
 
     [Fact]
+    public async Task An_entry_may_carry_a_board_summary_without_a_due_time_and_goes_when_it_has_neither()
+    {
+        var summary = "{\"complaintId\":\"C-1\",\"paused\":true}"u8.ToArray();
+        await Index.SetAsync([new(Complaint("C-1"), null, summary), new(Complaint("C-2"), Nine, summary)]);
+
+        var loaded = (await Index.LoadAllAsync().ToListAsync()).OrderBy(d => d.Grain.Key).ToList();
+        Assert.Equal([null, Nine], loaded.Select(d => d.DueAt));
+        Assert.All(loaded, d => Assert.Equal(summary, d.Summary));
+
+        await Index.SetAsync([new(Complaint("C-1"), null)]);
+        Assert.Equal(["C-2"], (await Index.LoadAllAsync().ToListAsync()).Select(d => d.Grain.Key));
+    }
+
+    [Fact]
     public async Task When_one_batch_names_a_grain_twice_the_last_change_wins()
     {
         await Index.SetAsync([new(Complaint("C-1"), Nine), new(Complaint("C-1"), Nine.AddHours(1)), new(Complaint("C-2"), Nine), new(Complaint("C-2"), null)]);

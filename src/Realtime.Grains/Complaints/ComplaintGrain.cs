@@ -74,13 +74,15 @@ internal sealed class ComplaintGrain(
         var signals = _complaint.Advance(now);
         var view = _complaint.View(now);
         notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
-        directory.Update(view.Id, OpenComplaintSummary.From(view));
+        var summary = OpenComplaintSummary.From(view);
+        directory.Update(view.Id, summary);
         // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
         await ComplaintFacts.TellAsync(GrainFactory, _complaint, view, now, _state.Facts);
         var next = _complaint.NextDueAt();
         reminders.Set(GrainId, next);
-        checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next,
+            summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         // A signal is published only once its record is durable, so a restart never emits it twice.
         if (signals.Count > 0) await checkpointer.FlushAsync();
         foreach (var signal in signals) Publish(signal, view);

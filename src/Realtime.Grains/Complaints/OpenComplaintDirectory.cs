@@ -44,6 +44,9 @@ public sealed class OpenComplaintDirectory
     /// <summary>Open complaints on the floor.</summary>
     public int Count => _open.Count;
 
+    /// <summary>Whether <paramref name="complaintId"/> is listed.</summary>
+    public bool Contains(string complaintId) => _open.ContainsKey(complaintId);
+
     /// <summary>Records the current summary of a complaint (null: it is no longer open).</summary>
     public void Update(string complaintId, OpenComplaintSummary? summary)
     {

@@ -2,8 +2,15 @@ using Realtime.Actors;
 
 namespace Realtime.Grains.Persistence;
 
-/// <summary>A grain's next deadline: the instant it must be woken (next warning, breach or escalation). Null <see cref="DueAt"/> removes the entry.</summary>
-public readonly record struct Deadline(GrainId Grain, DateTimeOffset? DueAt);
+/// <summary>
+/// A grain's entry in the deadline index: the instant it must be woken (next warning, breach or escalation) and,
+/// for grains that boards list (open complaints), a small serialized summary. An entry with neither is removed.
+/// </summary>
+public readonly record struct Deadline(GrainId Grain, DateTimeOffset? DueAt, byte[]? Summary = null)
+{
+    /// <summary>Whether the entry is to be removed from the index.</summary>
+    public bool IsEmpty => DueAt is null && Summary is null;
+}
 
 /// <summary>
 /// The durable deadline index (our replacement for Orleans reminders): for each grain with a pending
@@ -12,7 +19,7 @@ public readonly record struct Deadline(GrainId Grain, DateTimeOffset? DueAt);
 /// </summary>
 public interface IDeadlineIndex
 {
-    /// <summary>Sets or removes (null due time) the deadlines of the given grains, in one transaction.</summary>
+    /// <summary>Sets or removes (<see cref="Deadline.IsEmpty"/>) the entries of the given grains, in one transaction.</summary>
     Task SetAsync(IReadOnlyCollection<Deadline> deadlines, CancellationToken cancellationToken = default);
 
     /// <summary>Every stored deadline, in any order.</summary>

@@ -12,8 +12,8 @@ public interface IStateCheckpointer
     /// <summary>Loads the stored state of <paramref name="grain"/> and remembers its etag while the grain is in memory.</summary>
     Task<ReadOnlyMemory<byte>?> LoadAsync(GrainId grain, CancellationToken cancellationToken = default);
 
-    /// <summary>Stages the latest state of <paramref name="grain"/> (replacing anything staged before) with its next deadline.</summary>
-    void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline);
+    /// <summary>Stages the latest state of <paramref name="grain"/> (replacing anything staged before) with its next deadline and, for grains boards list, its summary.</summary>
+    void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null);
 
     /// <summary>Completes when everything staged so far is durable (used before publishing a breach, so it is recorded exactly once).</summary>
     Task FlushAsync();

@@ -46,7 +46,7 @@ public sealed class InMemoryEventJournal : IEventJournal
 /// <summary>Checkpoints into an in-memory <see cref="IGrainStorage"/>, so grains can leave memory and come back with their state while the process lives.</summary>
 public sealed class InMemoryCheckpointStore(IGrainStorage storage) : ICheckpointStore, IDeadlineIndex
 {
-    private readonly ConcurrentDictionary<GrainId, DateTimeOffset> _deadlines = new();
+    private readonly ConcurrentDictionary<GrainId, Deadline> _deadlines = new();
     private long _applied;
 
     /// <inheritdoc />
@@ -67,8 +67,8 @@ public sealed class InMemoryCheckpointStore(IGrainStorage storage) : ICheckpoint
     {
         foreach (var d in deadlines)
         {
-            if (d.DueAt is { } due) _deadlines[d.Grain] = due;
-            else _deadlines.TryRemove(d.Grain, out _);
+            if (d.IsEmpty) _deadlines.TryRemove(d.Grain, out _);
+            else _deadlines[d.Grain] = d;
         }
         return Task.CompletedTask;
     }
@@ -77,6 +77,6 @@ public sealed class InMemoryCheckpointStore(IGrainStorage storage) : ICheckpoint
     public async IAsyncEnumerable<Deadline> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.CompletedTask;
-        foreach (var (grain, due) in _deadlines) yield return new Deadline(grain, due);
+        foreach (var entry in _deadlines.Values) yield return entry;
     }
 }

@@ -12,6 +12,9 @@ public sealed class CheckpointOptions
     /// <summary>Default of <see cref="Interval"/>.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Most grain states read from storage at the same time.</summary>
+    public const int MaxConcurrentLoads = 16;
+
     /// <summary>How often staged states are written when nobody asks for a flush.</summary>
     public TimeSpan Interval { get; set; } = DefaultInterval;
 }
@@ -36,11 +39,13 @@ public sealed partial class StateCheckpointer(
 {
     private readonly object _gate = new();
     private readonly Dictionary<GrainId, string?> _etags = [];
+    // A burst of new grains must not open a storage connection each at once.
+    private readonly SemaphoreSlim _loads = new(CheckpointOptions.MaxConcurrentLoads);
     private Dictionary<GrainId, Staged> _staged = [];
     private TaskCompletionSource _nextCommit = NewSignal();
     private TaskCompletionSource _wake = NewSignal();
 
-    private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline);
+    private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline, byte[]? Summary);
 
     /// <summary>Grain states staged and not yet written.</summary>
     public int PendingCount
@@ -51,15 +56,35 @@ public sealed partial class StateCheckpointer(
     /// <inheritdoc />
     public async Task<ReadOnlyMemory<byte>?> LoadAsync(GrainId grain, CancellationToken cancellationToken = default)
     {
-        var stored = await storage.ReadAsync(grain, cancellationToken);
-        lock (_gate) _etags[grain] = stored?.Etag;
-        return stored?.Data;
+        // Loads run in the grain's first turn, so calls queued behind it keep their order while a load is retried:
+        // a grain never applies a later event before an earlier one just because storage was briefly unavailable.
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            await _loads.WaitAsync(cancellationToken);
+            try
+            {
+                var stored = await storage.ReadAsync(grain, cancellationToken);
+                lock (_gate) _etags[grain] = stored?.Etag;
+                return stored?.Data;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && e is not InconsistentStateException)
+            {
+                LogLoadRetry(e, grain, delay.TotalMilliseconds);
+            }
+            finally
+            {
+                _loads.Release();
+            }
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2_000));
+        }
     }
 
     /// <inheritdoc />
-    public void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline)
+    public void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null)
     {
-        lock (_gate) _staged[grain] = new Staged(state, nextDeadline);
+        lock (_gate) _staged[grain] = new Staged(state, nextDeadline, summary);
     }
 
     /// <inheritdoc />
@@ -130,7 +155,7 @@ public sealed partial class StateCheckpointer(
             _nextCommit = NewSignal();
             writes = batch.Select(p => new GrainStateWrite(p.Key, p.Value.Data, _etags.GetValueOrDefault(p.Key))).ToList();
         }
-        var deadlines = batch.Select(p => new Deadline(p.Key, p.Value.Deadline)).ToList();
+        var deadlines = batch.Select(p => new Deadline(p.Key, p.Value.Deadline, p.Value.Summary)).ToList();
         try
         {
             var etags = await store.WriteCheckpointAsync(writes, deadlines, applied, cancellationToken);
@@ -169,6 +194,9 @@ public sealed partial class StateCheckpointer(
 
     [LoggerMessage(LogLevel.Error, "Checkpoint of {Count} grain states failed; they stay staged and will be retried")]
     private partial void LogCheckpointFailed(Exception error, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Loading the state of {Grain} failed; retrying in {DelayMs} ms")]
+    private partial void LogLoadRetry(Exception error, GrainId grain, double delayMs);
 
     [LoggerMessage(LogLevel.Critical, "Grain {Grain} was written by another writer; its staged state is dropped")]
     private partial void LogStaleState(GrainId grain, Exception error);

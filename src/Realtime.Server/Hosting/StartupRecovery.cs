@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Realtime.Actors.Reminders;
+using Realtime.Grains;
+using Realtime.Grains.Complaints;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Persistence;
 
@@ -17,8 +20,11 @@ public sealed partial class StartupRecovery(
     IDeadlineIndex deadlines,
     IEventJournal journal,
     ReminderService reminders,
+    OpenComplaintDirectory directory,
     ILogger<StartupRecovery> log) : BackgroundService
 {
+    private const string ComplaintGrainType = "complaint";
+
     /// <summary>Events replayed per batch during recovery.</summary>
     public const int ReplayBatchSize = 5_000;
 
@@ -59,8 +65,14 @@ public sealed partial class StartupRecovery(
         var count = 0;
         await foreach (var d in deadlines.LoadAllAsync(stoppingToken))
         {
-            reminders.Set(d.Grain, d.DueAt);
-            count++;
+            if (d.DueAt is not null)
+            {
+                reminders.Set(d.Grain, d.DueAt);
+                count++;
+            }
+            // Replayed grains have already put their fresh summary in the directory; keep theirs.
+            if (d.Summary is { } summary && d.Grain.Type == ComplaintGrainType && !directory.Contains(d.Grain.Key))
+                directory.Update(d.Grain.Key, JsonSerializer.Deserialize<OpenComplaintSummary>(summary, GrainJson.Options));
         }
         readiness.ReportReady();
         LogRecovered(applied, replayed, count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);

@@ -83,7 +83,9 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         foreach (var (outcome, ids) in outcomes.Values)
         {
             var present = await Task.WhenAll(ids.Select(ExistsAsync));
-            if (outcome == Outcome.Acknowledged) Assert.All(present, Assert.True);
+            var missing = ids.Where((id, i) => !present[i]).ToList();
+            if (outcome == Outcome.Acknowledged)
+                Assert.True(missing.Count == 0, $"acknowledged but missing after restart: {string.Join(", ", missing)}\n{_server.Log}");
             else Assert.True(present.All(p => p) || present.All(p => !p), "an unanswered batch must be wholly applied or wholly absent");
         }
 
