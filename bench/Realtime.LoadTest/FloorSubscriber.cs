@@ -19,6 +19,9 @@ public sealed class FloorSubscriber : IAsyncDisposable
     /// <summary>Called for every slaBreached: the payload and the arrival instant (wall clock, UTC).</summary>
     public Action<JsonElement, DateTimeOffset>? OnBreach { get; set; }
 
+    /// <summary>Why the connection closed (null while it is open).</summary>
+    public string? ClosedWith { get; private set; }
+
     /// <summary>Messages other than slaBreached received so far.</summary>
     public long OtherMessages => Interlocked.Read(ref _otherMessages);
 
@@ -35,6 +38,12 @@ public sealed class FloorSubscriber : IAsyncDisposable
         });
         foreach (var method in new[] { "slaWarning", "escalated", "complaintChanged", "scoreChanged", "kpiChanged" })
             connection.On<JsonElement>(method, _ => Interlocked.Increment(ref subscriber._otherMessages));
+        connection.Closed += error =>
+        {
+            subscriber.ClosedWith = error?.Message ?? "closed";
+            Console.WriteLine($"  (a floor subscriber's connection closed: {subscriber.ClosedWith})");
+            return Task.CompletedTask;
+        };
         await connection.StartAsync(cancellationToken);
         await connection.InvokeAsync("Subscribe", "floor", cancellationToken);
         return subscriber;

@@ -88,7 +88,7 @@ public static class RecoveryScenario
         await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(5));
         var ready = restart.Elapsed.TotalSeconds;
         Console.WriteLine($"  recovery: subscriber connected at {subscribedAt:F2} s, /health 200 at {ready:F2} s");
-        var limit = TimeSpan.FromSeconds(Math.Max(60, n / 2000.0));
+        var limit = TimeSpan.FromSeconds(Math.Max(120, n / 500.0));
         await Task.WhenAny(allFired.Task, Task.Delay(limit));
         var firedSeconds = lastFired;
 
@@ -110,7 +110,8 @@ public static class RecoveryScenario
                 }
                 Interlocked.Increment(ref breached ? ref byQuery : ref notFired);
             });
-            if (byQuery > 0) firedSeconds = Math.Max(firedSeconds, ready);
+            // Seen breached by the query pass: all we know is that it had fired by the end of that pass.
+            if (byQuery > 0) firedSeconds = restart.Elapsed.TotalSeconds;
         }
         await server.DisposeAsync();
         var figure = new RecoveryFigure(n, Math.Round(loadSeconds, 2), Math.Round(ready, 2), Math.Round(firedSeconds, 2), byPush, byQuery, notFired, perComplaint, Machine.LoadAverage());
