@@ -41,7 +41,8 @@ public sealed class FloorSubscriber : IAsyncDisposable
         connection.Closed += error =>
         {
             subscriber.ClosedWith = error?.Message ?? "closed";
-            Console.WriteLine($"  (a floor subscriber's connection closed: {subscriber.ClosedWith})");
+            // A close we asked for carries no error; anything else loses pushes and must show in the output.
+            if (error is not null) Console.WriteLine($"  (a floor subscriber's connection failed: {error.Message})");
             return Task.CompletedTask;
         };
         await connection.StartAsync(cancellationToken);
