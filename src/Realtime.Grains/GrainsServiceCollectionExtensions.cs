@@ -60,6 +60,8 @@ public static class GrainsServiceCollectionExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync();
+        // Bounded by the host's shutdown timeout: a grain stuck in a turn must not keep the process from stopping
+        // (anything it had not staged is replayed from the journal at the next start).
+        public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync().WaitAsync(cancellationToken);
     }
 }

@@ -19,6 +19,8 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Scores and KPIs flush after every event unless a test asks for deferred staging (its timer runs on the fake clock).
+        builder.UseSetting("Checkpoints:DeferredStageDelay", "00:00:00");
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }

@@ -62,11 +62,14 @@ internal sealed class Catalog(GrainRuntime runtime)
     }
 
     /// <summary>Refuses further calls, then deactivates every activation and waits until none is left.</summary>
+    private const int MaxCloseRounds = 16;
+
     public async Task CloseAsync(DeactivationReason reason)
     {
         _closed = true;
         // An activation leaving just as the catalog closed may still have published a successor: loop until none is left.
-        while (!_activations.IsEmpty)
+        // Successors come only from calls already queued, so a few rounds empty the catalog; the bound is a safety net.
+        for (var round = 0; !_activations.IsEmpty && round < MaxCloseRounds; round++)
         {
             var all = _activations.Values.ToArray();
             foreach (var activation in all) activation.EnqueueDeactivation(reason);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Realtime.Actors;
 using Realtime.Actors.Reminders;
 using Realtime.Domain.Calendars;
@@ -19,8 +20,10 @@ internal sealed class AgentGrain(
     CompanyCalendar calendar,
     ReminderService reminders,
     ILiveNotifier notifier,
-    IStateCheckpointer checkpointer) : Grain, IAgentGrain
+    IStateCheckpointer checkpointer,
+    IOptions<CheckpointOptions> checkpointOptions) : Grain, IAgentGrain
 {
+    private readonly DeferredStaging _deferred = new(checkpointOptions.Value.DeferredStageDelay);
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 64;
 
@@ -40,7 +43,11 @@ internal sealed class AgentGrain(
         foreach (var window in ScorecardWindows.All) _published[window] = Signature(Compute(window, now));
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(GrainId);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_deferred.Pending) AfterChange();
+        return checkpointer.ReleaseAsync(GrainId);
+    }
 
     public Task<AgentApplyResult> ApplyAsync(IReadOnlyList<FloorEvent> events)
     {
@@ -62,7 +69,8 @@ internal sealed class AgentGrain(
                 Touch(e.OccurredAt);
             }
         }
-        if (changed) AfterChange();
+        // Journal events can wait for one recompute and stage (they are replayed if the server dies first).
+        if (changed && !_deferred.Defer(RegisterGrainTimer, checkpointer, GrainId, events[0].Sequence, FlushAsync)) AfterChange();
         return Task.FromResult(forTeam is null && _state.TeamId is null ? AgentApplyResult.None : new AgentApplyResult(_state.TeamId, forTeam ?? []));
     }
 
@@ -110,8 +118,15 @@ internal sealed class AgentGrain(
         if (_state.LastActiveOn is not { } last || date > last) _state.LastActiveOn = date;
     }
 
+    private Task FlushAsync()
+    {
+        AfterChange();
+        return Task.CompletedTask;
+    }
+
     private void AfterChange()
     {
+        _deferred.Done();
         var now = Time.GetUtcNow();
         PublishChanges(now);
         Stage(now);

@@ -15,6 +15,12 @@ public interface IStateCheckpointer
     /// <summary>Stages the latest state of <paramref name="grain"/> (replacing anything staged before) with its next deadline and, for grains boards list, its summary.</summary>
     void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null);
 
+    /// <summary>
+    /// Records that <paramref name="grain"/> applied journal events from <paramref name="firstSequence"/> on and will stage
+    /// them later (deferred staging): until it does, checkpoints keep the applied watermark below that sequence.
+    /// </summary>
+    void MarkUnstaged(GrainId grain, long firstSequence);
+
     /// <summary>Completes when everything staged so far is durable (used before publishing a breach, so it is recorded exactly once).</summary>
     Task FlushAsync();
 

@@ -12,11 +12,23 @@ public sealed class CheckpointOptions
     /// <summary>Default of <see cref="Interval"/>.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Attempts to read a grain's state (about 15 s of retries) before its activation fails.</summary>
+    public const int MaxLoadAttempts = 10;
+
     /// <summary>Most grain states read from storage at the same time.</summary>
     public const int MaxConcurrentLoads = 16;
 
     /// <summary>How often staged states are written when nobody asks for a flush.</summary>
     public TimeSpan Interval { get; set; } = DefaultInterval;
+
+    /// <summary>Default of <see cref="DeferredStageDelay"/>.</summary>
+    public static readonly TimeSpan DefaultDeferredStageDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a busy grain (agent, team) may collect journal events before it recomputes, pushes and stages its state
+    /// once for all of them. Zero: after every event.
+    /// </summary>
+    public TimeSpan DeferredStageDelay { get; set; } = DefaultDeferredStageDelay;
 }
 
 /// <summary>The highest journal sequence whose events every grain has applied (all earlier ones too).</summary>
@@ -42,8 +54,11 @@ public sealed partial class StateCheckpointer(
     // A burst of new grains must not open a storage connection each at once.
     private readonly SemaphoreSlim _loads = new(CheckpointOptions.MaxConcurrentLoads);
     private Dictionary<GrainId, Staged> _staged = [];
+    // Grains that applied journal events not yet staged, with the first such sequence: the watermark stays below it.
+    private readonly Dictionary<GrainId, long> _unstaged = [];
     private TaskCompletionSource _nextCommit = NewSignal();
     private TaskCompletionSource _wake = NewSignal();
+    private bool _stopped;
 
     private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline, byte[]? Summary);
 
@@ -59,6 +74,7 @@ public sealed partial class StateCheckpointer(
         // Loads run in the grain's first turn, so calls queued behind it keep their order while a load is retried:
         // a grain never applies a later event before an earlier one just because storage was briefly unavailable.
         var delay = TimeSpan.FromMilliseconds(50);
+        var attempt = 0;
         while (true)
         {
             await _loads.WaitAsync(cancellationToken);
@@ -68,7 +84,7 @@ public sealed partial class StateCheckpointer(
                 lock (_gate) _etags[grain] = stored?.Etag;
                 return stored?.Data;
             }
-            catch (Exception e) when (e is not OperationCanceledException && e is not InconsistentStateException)
+            catch (Exception e) when (e is not (OperationCanceledException or ObjectDisposedException) && ++attempt < CheckpointOptions.MaxLoadAttempts)
             {
                 LogLoadRetry(e, grain, delay.TotalMilliseconds);
             }
@@ -84,7 +100,20 @@ public sealed partial class StateCheckpointer(
     /// <inheritdoc />
     public void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null)
     {
-        lock (_gate) _staged[grain] = new Staged(state, nextDeadline, summary);
+        lock (_gate)
+        {
+            _staged[grain] = new Staged(state, nextDeadline, summary);
+            _unstaged.Remove(grain);
+        }
+    }
+
+    /// <inheritdoc />
+    public void MarkUnstaged(GrainId grain, long firstSequence)
+    {
+        lock (_gate)
+        {
+            if (!_unstaged.TryGetValue(grain, out var first) || firstSequence < first) _unstaged[grain] = firstSequence;
+        }
     }
 
     /// <inheritdoc />
@@ -93,7 +122,7 @@ public sealed partial class StateCheckpointer(
         Task commit;
         lock (_gate)
         {
-            if (_staged.Count == 0) return Task.CompletedTask;
+            if (_staged.Count == 0 || _stopped) return Task.CompletedTask;
             commit = _nextCommit.Task;
         }
         _wake.TrySetResult();
@@ -133,8 +162,16 @@ public sealed partial class StateCheckpointer(
             _wake = NewSignal();
             await CheckpointOnceAsync(stoppingToken);
         }
-        // Shutdown: one last checkpoint so a clean stop needs no replay.
+        // Shutdown: one last checkpoint so a clean stop needs no replay. Later flushes have nothing to wait for:
+        // whatever is staged after this is replayed from the journal at the next start.
         await CheckpointOnceAsync(CancellationToken.None);
+        TaskCompletionSource last;
+        lock (_gate)
+        {
+            _stopped = true;
+            last = _nextCommit;
+        }
+        last.TrySetResult();
     }
 
     /// <summary>Writes everything staged so far; returns false when the store failed (the states stay staged).</summary>
@@ -149,6 +186,8 @@ public sealed partial class StateCheckpointer(
         {
             // Nothing staged, nothing to write: replaying events that changed no state is harmless.
             if (_staged.Count == 0) return true;
+            // Events a grain applied but has not staged yet must be replayed after a crash: keep the watermark below them.
+            foreach (var first in _unstaged.Values) applied = Math.Min(applied, first - 1);
             batch = _staged;
             _staged = [];
             committed = _nextCommit;

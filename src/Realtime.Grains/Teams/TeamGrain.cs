@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Realtime.Actors;
 using Realtime.Actors.Reminders;
@@ -19,8 +20,10 @@ internal sealed class TeamGrain(
     CompanyCalendar calendar,
     ReminderService reminders,
     ILiveNotifier notifier,
-    IStateCheckpointer checkpointer) : Grain, ITeamGrain
+    IStateCheckpointer checkpointer,
+    IOptions<CheckpointOptions> checkpointOptions) : Grain, ITeamGrain
 {
+    private readonly DeferredStaging _deferred = new(checkpointOptions.Value.DeferredStageDelay);
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 512;
 
@@ -42,7 +45,11 @@ internal sealed class TeamGrain(
         _published = Kpis(now);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(GrainId);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_deferred.Pending) await AfterChangeAsync();
+        await checkpointer.ReleaseAsync(GrainId);
+    }
 
     public async Task ApplyAsync(IReadOnlyList<FloorEvent> events)
     {
@@ -60,7 +67,8 @@ internal sealed class TeamGrain(
                 _ => false,
             };
         }
-        if (changed) await AfterChangeAsync();
+        // Journal events can wait for one recompute and stage (they are replayed if the server dies first).
+        if (changed && !_deferred.Defer(RegisterGrainTimer, checkpointer, GrainId, events[0].Sequence, AfterChangeAsync)) await AfterChangeAsync();
     }
 
     public async Task RecordComplaintFactsAsync(IReadOnlyList<TeamComplaintFact> facts)
@@ -114,6 +122,7 @@ internal sealed class TeamGrain(
 
     private async Task AfterChangeAsync()
     {
+        _deferred.Done();
         if (!_state.RegisteredWithFloor)
         {
             await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(Key);

@@ -7,6 +7,7 @@ using Realtime.Domain.Kpis;
 using Realtime.Domain.Quarters;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains;
+using Realtime.Grains.Persistence;
 using Realtime.Grains.Live;
 using Realtime.Grains.Quarters;
 using Realtime.Server.Api;
@@ -66,6 +67,10 @@ public static partial class RealtimeServer
         services.AddSingleton<SignalRLiveNotifier>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());
+        // Stopping deactivates every grain and writes a last checkpoint; give it time, but not forever.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        services.Configure<CheckpointOptions>(configuration.GetSection("Checkpoints"));
+        services.Configure<Actors.Hosting.GrainHostOptions>(configuration.GetSection("Actors"));
         services.AddRealtimeGrains();
         var quarters = configuration.GetSection(QuarterOptions.SectionName).Get<QuarterOptions>() ?? new QuarterOptions();
         var quarterErrors = quarters.Validate();

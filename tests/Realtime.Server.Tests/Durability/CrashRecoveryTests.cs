@@ -51,10 +51,12 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             for (var batch = 0; !stop.IsCancellationRequested; batch++)
             {
                 var ids = Enumerable.Range(0, 50).Select(i => $"L-{writer}-{batch}-{i}").ToArray();
+                // Each batch also praises the agent once: agent grains stage late (deferred), so this checks their replay too.
+                var praise = new Dictionary<string, object?> { ["id"] = $"praise-{writer}-{batch}", ["type"] = "praise.received", ["occurredAt"] = DateTimeOffset.UtcNow.ToString("O"), ["agentId"] = "A-praised" };
                 Outcome outcome;
                 try
                 {
-                    var response = await _server.Http.PostAsJsonAsync("api/events", ids.Select(id => Opened(id, DateTimeOffset.UtcNow)).ToArray());
+                    var response = await _server.Http.PostAsJsonAsync("api/events", ids.Select(id => (object)Opened(id, DateTimeOffset.UtcNow)).Append(praise).ToArray());
                     Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
                     outcome = Outcome.Acknowledged;
                     Interlocked.Increment(ref acknowledged);
@@ -76,8 +78,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await Task.WhenAll(writers);
         Assert.True(killedAt < dueAt, $"the server was killed only at {killedAt:O}, after the deadline {dueAt:O}: the machine is too slow for this test's 6 s window");
 
-        // Stay down until the deadline has passed.
-        await WaitUntilAsync(() => DateTimeOffset.UtcNow > dueAt.AddMilliseconds(500), "the deadline to pass during downtime");
+        // Stay down until the deadline has passed by more than the 2 s late tolerance, so its detection counts as late.
+        await WaitUntilAsync(() => DateTimeOffset.UtcNow > dueAt.AddSeconds(3), "the deadline to pass during downtime");
         await _server.StartAsync();
 
         foreach (var (outcome, ids) in outcomes.Values)
@@ -88,6 +90,10 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
                 Assert.True(missing.Count == 0, $"acknowledged but missing after restart: {string.Join(", ", missing)}\n{_server.Log}");
             else Assert.True(present.All(p => p) || present.All(p => !p), "an unanswered batch must be wholly applied or wholly absent");
         }
+
+        var praises = await PraiseCountAsync();
+        var acknowledgedBatches = outcomes.Values.Count(o => o.Outcome == Outcome.Acknowledged);
+        Assert.InRange(praises, acknowledgedBatches, outcomes.Count);
 
         var breach = await WaitForBreachRecordAsync();
         Assert.Equal(dueAt.ToUnixTimeMilliseconds(), breach.GetProperty("breachedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
@@ -102,6 +108,12 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await _server.Http.GetAsync("api/complaints/deadline");
         var again = await WaitForBreachRecordAsync();
         Assert.Equal(breach.GetProperty("detectedAt").GetDateTimeOffset(), again.GetProperty("detectedAt").GetDateTimeOffset());
+    }
+
+    private async Task<double> PraiseCountAsync()
+    {
+        var scorecard = await _server.Http.GetFromJsonAsync<JsonElement>("api/agents/A-praised/scorecard?window=qtd");
+        return scorecard.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "praise_count").GetProperty("value").GetDouble();
     }
 
     private async Task<JsonElement> WaitForBreachRecordAsync()
