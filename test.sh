@@ -36,12 +36,16 @@ dotnet build Realtime.sln -c Debug -nologo -clp:ErrorsOnly
 
 mkdir -p artifacts
 set +e
+# The dashboards' own unit tests (node's runner; npm ci already ran as part of the server build).
+npm test --prefix dashboards 2>&1 | tee artifacts/dashboards-unit.log
+node_status=${PIPESTATUS[0]}
 dotnet test Realtime.sln -c Debug --no-build -nologo "$@" 2>&1 | tee artifacts/test-output.log
 status=${PIPESTATUS[0]}
 set -e
+[[ $node_status -eq 0 ]] || status=$node_status
 
 # One closing line for CI: the totals over every test assembly.
-passed=$(grep -oE 'Passed: +[0-9]+' artifacts/test-output.log | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' artifacts/test-output.log | awk '{s+=$2} END {print s+0}')
+passed=$(( $(grep -oE 'Passed: +[0-9]+' artifacts/test-output.log | awk '{s+=$2} END {print s+0}') + $(grep -oE '^# pass [0-9]+' artifacts/dashboards-unit.log | awk '{s+=$3} END {print s+0}') ))
+failed=$(( $(grep -oE 'Failed: +[0-9]+' artifacts/test-output.log | awk '{s+=$2} END {print s+0}') + $(grep -oE '^# fail [0-9]+' artifacts/dashboards-unit.log | awk '{s+=$3} END {print s+0}') ))
 echo "tests: ${passed} passed, ${failed} failed"
 exit "$status"

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Realtime.Actors;
 using Realtime.Actors.Storage;
 using Realtime.Domain.Calendars;
@@ -56,12 +57,22 @@ public static class GrainsServiceCollectionExtensions
     }
 
     /// <summary>Deactivates every grain on shutdown so their last states are staged before the final checkpoint.</summary>
-    private sealed class GrainHostLifetime(GrainHost host) : IHostedService
+    private sealed class GrainHostLifetime(GrainHost host, ILogger<GrainHostLifetime> log) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         // Bounded by the host's shutdown timeout: a grain stuck in a turn must not keep the process from stopping
         // (anything it had not staged is replayed from the journal at the next start).
-        public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync().WaitAsync(cancellationToken);
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await host.StopAsync().WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                log.LogWarning("Grains did not all leave memory before the shutdown timeout; their unstaged events are replayed at the next start");
+            }
+        }
     }
 }

@@ -184,8 +184,15 @@ public sealed partial class StateCheckpointer(
         List<GrainStateWrite> writes;
         lock (_gate)
         {
-            // Nothing staged, nothing to write: replaying events that changed no state is harmless.
-            if (_staged.Count == 0) return true;
+            // Nothing staged, nothing to write (replaying events that changed no state is harmless); whoever waits for
+            // a commit (e.g. after a stale state was dropped) has nothing left to wait for.
+            if (_staged.Count == 0)
+            {
+                var waiting = _nextCommit;
+                _nextCommit = NewSignal();
+                waiting.TrySetResult();
+                return true;
+            }
             // Events a grain applied but has not staged yet must be replayed after a crash: keep the watermark below them.
             foreach (var first in _unstaged.Values) applied = Math.Min(applied, first - 1);
             batch = _staged;
