@@ -27,7 +27,8 @@ public sealed class BoardTests : IAsyncLifetime
             Events.Opened("c-2", at, team: "T2", agent: "B1"),
             ScorecardEvents.Survey("A1", at.AddMinutes(1), 90),
         });
-        var pushed = await team.NextAsync("kpiChanged", p => p.GetProperty("openComplaints").GetInt32() == 1 && p.GetProperty("satisfactionAverage10").GetProperty("value").GetDouble() == 9);
+        var pushed = await team.NextAsync("kpiChanged", p => p.GetProperty("openComplaints").GetInt32() == 1
+            && p.GetProperty("satisfactionAverage10").GetProperty("value") is { ValueKind: JsonValueKind.Number } satisfaction && satisfaction.GetDouble() == 9);
         var client = _app.CreateClient();
 
         var board = await client.GetFromJsonAsync<JsonElement>("/api/teams/T1/board");

@@ -45,6 +45,13 @@ public sealed class ScorecardTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, knowledge.GetProperty("band").ValueKind);
         Assert.Equal("Knowledge test", knowledge.GetProperty("label").GetProperty("en").GetString());
         Assert.Equal("业务知识考试", knowledge.GetProperty("label").GetProperty("zh").GetString());
+        // The rubric's edges travel with each indicator, so a view can say what reaches the next band.
+        var satisfaction = card.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "satisfaction");
+        Assert.Equal("higherIsBetter", satisfaction.GetProperty("direction").GetString());
+        Assert.Equal((90.0, 80.0, 60.0), (satisfaction.GetProperty("edges").GetProperty("excellent").GetDouble(),
+            satisfaction.GetProperty("edges").GetProperty("good").GetDouble(), satisfaction.GetProperty("edges").GetProperty("pass").GetDouble()));
+        var rate = card.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "complaint_rate");
+        Assert.Equal("lowerIsBetter", rate.GetProperty("direction").GetString());
         var business = card.GetProperty("dimensions").EnumerateArray().First(d => d.GetProperty("id").GetString() == "business_ability");
         Assert.Equal(JsonValueKind.Null, business.GetProperty("score").ValueKind);
     }

@@ -16,7 +16,13 @@ public sealed record LabelResource(string Zh, string En);
 /// <param name="Value">The value in its unit, rounded to 1 decimal, or null.</param>
 /// <param name="Band"><c>excellent</c>, <c>good</c>, <c>pass</c>, <c>fail</c>, or null.</param>
 /// <param name="Points">The band's points, or null.</param>
-public sealed record IndicatorResource(string Id, string Dimension, LabelResource Label, string Source, string Unit, double? Value, string? Band, double? Points);
+/// <param name="Direction"><c>higherIsBetter</c> or <c>lowerIsBetter</c>.</param>
+/// <param name="Edges">The rubric's band edges, so a view can say what value reaches the next band.</param>
+public sealed record IndicatorResource(string Id, string Dimension, LabelResource Label, string Source, string Unit, double? Value, string? Band, double? Points,
+    string? Direction = null, BandEdgesResource? Edges = null);
+
+/// <summary>An indicator's band edges on the wire (see <see cref="BandEdges"/>: on an edge, higher-is-better values take the better band).</summary>
+public sealed record BandEdgesResource(double Excellent, double Good, double Pass, bool ExcellentInclusive);
 
 /// <summary>One dimension on the wire.</summary>
 /// <param name="Id">Dimension id.</param>
@@ -68,7 +74,9 @@ public sealed record ScorecardResource(
                 UnitName(definition?.Unit ?? IndicatorUnit.Score),
                 Presentation.Round(i.Value),
                 i.Band is { } band ? BandName(band) : null,
-                Presentation.Round(i.Points));
+                Presentation.Round(i.Points),
+                definition is null ? null : definition.Direction == Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter",
+                definition is null ? null : new BandEdgesResource(definition.Edges.Excellent, definition.Edges.Good, definition.Edges.Pass, definition.Edges.ExcellentInclusive));
         }).ToArray();
         var dimensions = scorecard.Dimensions.Select(d =>
         {
