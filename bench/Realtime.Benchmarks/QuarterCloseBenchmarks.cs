@@ -73,8 +73,14 @@ public class QuarterCloseBenchmarks
                 {
                     yield return new FloorEvent
                     {
-                        Id = "s", Type = EventType.ServiceHandled, OccurredAt = morning.AddMinutes(s * 37 + a % 30), Sequence = ++sequence,
-                        AgentId = agent, TeamId = team, FirstContactResolved = s != 0, ResponseSeconds = 20 + a % 90,
+                        Id = "s",
+                        Type = EventType.ServiceHandled,
+                        OccurredAt = morning.AddMinutes(s * 37 + a % 30),
+                        Sequence = ++sequence,
+                        AgentId = agent,
+                        TeamId = team,
+                        FirstContactResolved = s != 0,
+                        ResponseSeconds = 20 + a % 90,
                     };
                 }
 
@@ -86,8 +92,14 @@ public class QuarterCloseBenchmarks
                     var id = "C" + ++complaint;
                     yield return new FloorEvent
                     {
-                        Id = "o", Type = EventType.ComplaintOpened, OccurredAt = morning.AddHours(5), Sequence = ++sequence,
-                        ComplaintId = id, TeamId = team, AgentId = agent, AboutAgentId = "A" + (a + 1) % Agents,
+                        Id = "o",
+                        Type = EventType.ComplaintOpened,
+                        OccurredAt = morning.AddHours(5),
+                        Sequence = ++sequence,
+                        ComplaintId = id,
+                        TeamId = team,
+                        AgentId = agent,
+                        AboutAgentId = "A" + (a + 1) % Agents,
                     };
                     yield return new FloorEvent { Id = "r", Type = EventType.ComplaintResponded, OccurredAt = morning.AddHours(5).AddSeconds(70 + a % 200), Sequence = ++sequence, ComplaintId = id, AgentId = agent };
                 }
@@ -101,8 +113,15 @@ public class QuarterCloseBenchmarks
             {
                 yield return new FloorEvent
                 {
-                    Id = "k", Type = EventType.AgentRated, OccurredAt = after, Sequence = ++sequence, AgentId = "A" + a,
-                    Indicator = IndicatorIds.KnowledgeTest, Value = 70 + a % 30, Rater = rater, Period = "2026Q3",
+                    Id = "k",
+                    Type = EventType.AgentRated,
+                    OccurredAt = after,
+                    Sequence = ++sequence,
+                    AgentId = "A" + a,
+                    Indicator = IndicatorIds.KnowledgeTest,
+                    Value = 70 + a % 30,
+                    Rater = rater,
+                    Period = "2026Q3",
                 };
             }
         }

@@ -117,8 +117,16 @@ var alert = alerts.FirstOrDefault(a => a.Engine == "postgres") ?? alerts[0];
 var durableBytes = alert.Engine == "postgres" && !double.IsNaN(alert.BytesPerOpenComplaint) ? alert.BytesPerOpenComplaint : recovery.BytesPerOpenComplaint;
 results["alerts"] = new
 {
-    engine = alert.Engine, openComplaints = alert.OpenComplaints, p50Ms = alert.Latency.P50Ms, p99Ms = alert.Latency.P99Ms, p999Ms = alert.Latency.P999Ms,
-    maxMs = alert.Latency.MaxMs, minMs = alert.Latency.MinMs, timed = alert.Latency.Count, missing = alert.Missing, dueBeforeOpened = alert.DueBeforeOpened,
+    engine = alert.Engine,
+    openComplaints = alert.OpenComplaints,
+    p50Ms = alert.Latency.P50Ms,
+    p99Ms = alert.Latency.P99Ms,
+    p999Ms = alert.Latency.P999Ms,
+    maxMs = alert.Latency.MaxMs,
+    minMs = alert.Latency.MinMs,
+    timed = alert.Latency.Count,
+    missing = alert.Missing,
+    dueBeforeOpened = alert.DueBeforeOpened,
     loadAverage = alert.LoadAverage,
 };
 results["alertsByEngine"] = alerts;

@@ -11,13 +11,24 @@ public static class Events
     /// <summary><c>complaint.opened</c>.</summary>
     public static Dictionary<string, object?> Opened(string complaintId, DateTimeOffset at, string team = "T1", string? agent = "A1", string? severity = null, string? id = null) => new()
     {
-        ["id"] = id ?? NewId(), ["type"] = "complaint.opened", ["occurredAt"] = at.ToString("O"), ["complaintId"] = complaintId,
-        ["teamId"] = team, ["agentId"] = agent, ["severity"] = severity, ["customerName"] = "张三丰", ["customerPhone"] = "13812341234",
+        ["id"] = id ?? NewId(),
+        ["type"] = "complaint.opened",
+        ["occurredAt"] = at.ToString("O"),
+        ["complaintId"] = complaintId,
+        ["teamId"] = team,
+        ["agentId"] = agent,
+        ["severity"] = severity,
+        ["customerName"] = "张三丰",
+        ["customerPhone"] = "13812341234",
     };
 
     /// <summary>Any complaint event other than opened.</summary>
     public static Dictionary<string, object?> Complaint(string type, string complaintId, DateTimeOffset at, string? agent = null) => new()
     {
-        ["id"] = NewId(), ["type"] = type, ["occurredAt"] = at.ToString("O"), ["complaintId"] = complaintId, ["agentId"] = agent,
+        ["id"] = NewId(),
+        ["type"] = type,
+        ["occurredAt"] = at.ToString("O"),
+        ["complaintId"] = complaintId,
+        ["agentId"] = agent,
     };
 }

@@ -5,7 +5,10 @@ public static class ScorecardEvents
 {
     private static Dictionary<string, object?> New(string type, DateTimeOffset at, string agent) => new()
     {
-        ["id"] = Events.NewId(), ["type"] = type, ["occurredAt"] = at.ToString("O"), ["agentId"] = agent,
+        ["id"] = Events.NewId(),
+        ["type"] = type,
+        ["occurredAt"] = at.ToString("O"),
+        ["agentId"] = agent,
     };
 
     /// <summary><c>service.handled</c>.</summary>

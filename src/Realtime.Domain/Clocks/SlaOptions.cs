@@ -93,7 +93,7 @@ public sealed class SlaOptions
 
         var clocks = new List<ClockPolicy>();
         foreach (var builtIn in SlaPolicy.DefaultClocks)
-            {
+        {
             var configured = Clocks.Where(p => p.Value is not null && string.Equals(p.Key, builtIn.Name, StringComparison.OrdinalIgnoreCase))
                 .Select(p => p.Value).ToList();
             clocks.Add(configured.Aggregate(builtIn, Merge));

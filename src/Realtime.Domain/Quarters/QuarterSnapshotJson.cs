@@ -217,7 +217,10 @@ public static class WireNames
     /// <summary><c>excellent</c>, <c>good</c>, <c>pass</c> or <c>fail</c>.</summary>
     public static string Of(Band band) => band switch
     {
-        Band.Excellent => "excellent", Band.Good => "good", Band.Pass => "pass", _ => "fail",
+        Band.Excellent => "excellent",
+        Band.Good => "good",
+        Band.Pass => "pass",
+        _ => "fail",
     };
 
     /// <summary><c>live</c> or <c>manual</c>.</summary>
@@ -226,7 +229,10 @@ public static class WireNames
     /// <summary><c>score</c>, <c>percent</c>, <c>seconds</c> or <c>count</c>.</summary>
     public static string Of(IndicatorUnit unit) => unit switch
     {
-        IndicatorUnit.Score => "score", IndicatorUnit.Percent => "percent", IndicatorUnit.Seconds => "seconds", _ => "count",
+        IndicatorUnit.Score => "score",
+        IndicatorUnit.Percent => "percent",
+        IndicatorUnit.Seconds => "seconds",
+        _ => "count",
     };
 
     /// <summary><c>higherIsBetter</c> or <c>lowerIsBetter</c>.</summary>

@@ -60,7 +60,10 @@ public static class QuarterSnapshotReader
                     i.GetProperty("source").GetString() == "live" ? IndicatorSource.Live : IndicatorSource.Manual,
                     i.GetProperty("unit").GetString() switch
                     {
-                        "score" => IndicatorUnit.Score, "percent" => IndicatorUnit.Percent, "seconds" => IndicatorUnit.Seconds, _ => IndicatorUnit.Count,
+                        "score" => IndicatorUnit.Score,
+                        "percent" => IndicatorUnit.Percent,
+                        "seconds" => IndicatorUnit.Seconds,
+                        _ => IndicatorUnit.Count,
                     },
                     i.GetProperty("direction").GetString() == "higherIsBetter" ? Direction.HigherIsBetter : Direction.LowerIsBetter,
                     new BandEdges(e.GetProperty("excellent").GetDouble(), e.GetProperty("good").GetDouble(), e.GetProperty("pass").GetDouble(), e.GetProperty("excellentInclusive").GetBoolean()),
@@ -94,7 +97,11 @@ public static class QuarterSnapshotReader
             Double(i, "value"),
             i.GetProperty("band").GetString() switch
             {
-                null => null, "excellent" => Band.Excellent, "good" => Band.Good, "pass" => Band.Pass, _ => Band.Fail,
+                null => null,
+                "excellent" => Band.Excellent,
+                "good" => Band.Good,
+                "pass" => Band.Pass,
+                _ => Band.Fail,
             },
             Double(i, "points"))).ToArray(),
         a.GetProperty("dimensions").EnumerateArray().Select(d => new SnapshotDimension(

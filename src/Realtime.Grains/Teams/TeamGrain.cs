@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Realtime.Actors;
 using Realtime.Actors.Reminders;
 using Realtime.Domain.Calendars;

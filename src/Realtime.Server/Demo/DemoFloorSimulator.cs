@@ -126,8 +126,11 @@ public sealed partial class DemoFloorSimulator(IOptions<DemoOptions> options, In
         var agent = Agent(team, _random.Next(o.AgentsPerTeam));
         yield return Event(EventType.ServiceHandled, now) with
         {
-            AgentId = agent, TeamId = Team(team), ContactId = $"K{Interlocked.Increment(ref _next):D6}",
-            FirstContactResolved = _random.NextDouble() < 0.78, ResponseSeconds = Math.Round(15 + _random.NextDouble() * 200),
+            AgentId = agent,
+            TeamId = Team(team),
+            ContactId = $"K{Interlocked.Increment(ref _next):D6}",
+            FirstContactResolved = _random.NextDouble() < 0.78,
+            ResponseSeconds = Math.Round(15 + _random.NextDouble() * 200),
         };
         if (_random.NextDouble() < 0.33) _scheduled.Enqueue(Event(EventType.SurveySubmitted, now.AddMinutes(2)) with { AgentId = agent, Score = Score() }, now.AddMinutes(2));
         if (_random.NextDouble() < 0.05) yield return Event(EventType.PraiseReceived, now) with { AgentId = agent };

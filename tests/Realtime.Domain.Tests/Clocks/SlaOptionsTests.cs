@@ -72,7 +72,9 @@ public class SlaOptionsTests
         var options = new SlaOptions();
         options.Clocks["ownerResponse"] = new ClockOptions
         {
-            Target = TimeSpan.FromMinutes(10), StartEvent = "complaint.assigned", StopEvent = "complaint.responded",
+            Target = TimeSpan.FromMinutes(10),
+            StartEvent = "complaint.assigned",
+            StopEvent = "complaint.responded",
         };
 
         var added = options.ToPolicy().Clocks[3];

@@ -28,8 +28,15 @@ internal sealed class ComplaintScenario
     {
         Apply(EventType.ComplaintOpened, offset, e => e with
         {
-            TeamId = teamId, AgentId = agentId, AboutAgentId = "agent-9", Category = "claims", Channel = "12378", Severity = severity,
-            CustomerId = "cust-1", CustomerName = "张三丰", CustomerPhone = "13812341234",
+            TeamId = teamId,
+            AgentId = agentId,
+            AboutAgentId = "agent-9",
+            Category = "claims",
+            Channel = "12378",
+            Severity = severity,
+            CustomerId = "cust-1",
+            CustomerName = "张三丰",
+            CustomerPhone = "13812341234",
         });
         return this;
     }

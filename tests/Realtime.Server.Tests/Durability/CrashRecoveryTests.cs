@@ -149,7 +149,12 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
     private static Dictionary<string, object?> Opened(string complaintId, DateTimeOffset at) => new()
     {
-        ["id"] = "open-" + complaintId, ["type"] = "complaint.opened", ["occurredAt"] = at.ToString("O"), ["complaintId"] = complaintId, ["teamId"] = "T1", ["agentId"] = "A1",
+        ["id"] = "open-" + complaintId,
+        ["type"] = "complaint.opened",
+        ["occurredAt"] = at.ToString("O"),
+        ["complaintId"] = complaintId,
+        ["teamId"] = "T1",
+        ["agentId"] = "A1",
     };
 
     private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
