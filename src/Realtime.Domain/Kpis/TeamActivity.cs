@@ -32,7 +32,7 @@ public sealed class TeamActivity
 
     private const int MaxCategoryLength = 64;
 
-    private readonly SortedList<DateOnly, TeamDay> _days = [];
+    private readonly DayBuckets<TeamDay> _days = new(MaxRetainedDays, date => new TeamDay(date));
     private readonly SortedDictionary<string, OpenComplaint> _open = new(StringComparer.Ordinal);
     private readonly SortedList<Quarter, QuarterCustomers> _quarters = [];
     private readonly CompanyCalendar _calendar;
@@ -56,7 +56,7 @@ public sealed class TeamActivity
         IReadOnlyList<QuarterCustomers>? quarters)
         : this(teamId, timeZoneId == CompanyCalendar.Default.TimeZoneId ? CompanyCalendar.Default : new CompanyCalendar(timeZoneId))
     {
-        RetainedFrom = retainedFrom;
+        _days.RetainedFrom = retainedFrom;
         foreach (var (id, complaint) in openComplaints ?? new Dictionary<string, OpenComplaint>())
         {
             _open[id] = complaint;
@@ -64,7 +64,7 @@ public sealed class TeamActivity
 
         foreach (var day in days ?? [])
         {
-            _days[day.Date] = day;
+            _days.Restore(day.Date, day);
         }
 
         foreach (var quarter in quarters ?? [])
@@ -83,7 +83,7 @@ public sealed class TeamActivity
 
     /// <summary>The first local date still kept after pruning; older counter updates are ignored.</summary>
     [JsonPropertyName("retainedFrom")]
-    public DateOnly? RetainedFrom { get; private set; }
+    public DateOnly? RetainedFrom => _days.RetainedFrom;
 
     /// <summary>The complaints open now, by complaint id.</summary>
     [JsonPropertyName("openComplaints")]
@@ -222,17 +222,9 @@ public sealed class TeamActivity
     public bool Prune(DateTimeOffset now)
     {
         var keepFrom = _calendar.QuarterOf(now).Previous();
-        if (RetainedFrom is { } retained && retained >= keepFrom.FirstDay)
+        if (_days.RetainFrom(keepFrom.FirstDay) is not { } removed)
         {
             return false;
-        }
-
-        RetainedFrom = keepFrom.FirstDay;
-        var removed = false;
-        while (_days.Count > 0 && _days.Keys[0] < keepFrom.FirstDay)
-        {
-            _days.RemoveAt(0);
-            removed = true;
         }
 
         while (_quarters.Count > 0 && _quarters.Keys[0] < keepFrom)
@@ -248,7 +240,7 @@ public sealed class TeamActivity
     public TeamDay Totals(LocalDateRange range)
     {
         var totals = new TeamDay(range.Last);
-        foreach (var (date, day) in _days)
+        foreach (var (date, day) in _days.Entries)
         {
             if (range.Contains(date))
             {
@@ -284,14 +276,9 @@ public sealed class TeamActivity
                 merged._open[id] = complaint;
             }
 
-            foreach (var (date, day) in part._days)
+            foreach (var (date, day) in part._days.Entries)
             {
-                if (!merged._days.TryGetValue(date, out var target))
-                {
-                    merged._days.Add(date, target = new TeamDay(date));
-                }
-
-                target.Add(day);
+                merged._days.GetOrCreate(date).Add(day);
             }
 
             foreach (var (quarter, customers) in part._quarters)
@@ -307,7 +294,7 @@ public sealed class TeamActivity
 
             if (part.RetainedFrom is { } retained && (merged.RetainedFrom is null || retained > merged.RetainedFrom))
             {
-                merged.RetainedFrom = retained;
+                merged._days.RetainedFrom = retained;
             }
         }
 
@@ -340,32 +327,7 @@ public sealed class TeamActivity
         return customers;
     }
 
-    private bool Update(DateTimeOffset at, Action<TeamDay> change)
-    {
-        var date = _calendar.DateOf(at);
-        if (RetainedFrom is { } retained && date < retained)
-        {
-            return false;
-        }
-
-        if (!_days.TryGetValue(date, out var day))
-        {
-            _days.Add(date, day = new TeamDay(date));
-            if (_days.Count > MaxRetainedDays)
-            {
-                // A bound on size even if Prune is never called; same horizon as agent histories.
-                _days.RemoveAt(0);
-                RetainedFrom = _days.Keys[0];
-                if (!_days.ContainsKey(date))
-                {
-                    return false;
-                }
-            }
-        }
-
-        change(day);
-        return true;
-    }
+    private bool Update(DateTimeOffset at, Action<TeamDay> change) => _days.Update(_calendar.DateOf(at), change);
 
     private static string NormalizeCategory(string? category) =>
         string.IsNullOrWhiteSpace(category) ? UnspecifiedCategory

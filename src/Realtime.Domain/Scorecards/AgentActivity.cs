@@ -17,7 +17,7 @@ public sealed class AgentActivity
     /// <summary>The most daily buckets kept; beyond it the oldest are dropped (two quarters are at most 184 days).</summary>
     public const int MaxRetainedDays = 200;
 
-    private readonly SortedList<DateOnly, AgentDay> _days = [];
+    private readonly DayBuckets<AgentDay> _days = new(MaxRetainedDays, date => new AgentDay(date));
     private readonly Dictionary<(string Indicator, Rater Rater, Quarter Quarter), ManualRating> _ratings = [];
     private CompanyCalendar _calendar;
 
@@ -34,10 +34,10 @@ public sealed class AgentActivity
     public AgentActivity(string agentId, string timeZoneId, DateOnly? retainedFrom, IReadOnlyList<AgentDay>? days, IReadOnlyList<ManualRating>? ratings)
         : this(agentId, ResolveCalendar(timeZoneId))
     {
-        RetainedFrom = retainedFrom;
+        _days.RetainedFrom = retainedFrom;
         foreach (var day in days ?? [])
         {
-            _days[day.Date] = day;
+            _days.Restore(day.Date, day);
         }
 
         foreach (var rating in ratings ?? [])
@@ -56,7 +56,7 @@ public sealed class AgentActivity
 
     /// <summary>The first local date still kept after pruning; older events are ignored. Null before any pruning.</summary>
     [JsonPropertyName("retainedFrom")]
-    public DateOnly? RetainedFrom { get; private set; }
+    public DateOnly? RetainedFrom => _days.RetainedFrom;
 
     /// <summary>The daily buckets, oldest first.</summary>
     [JsonPropertyName("days")]
@@ -144,18 +144,9 @@ public sealed class AgentActivity
     public bool Prune(DateTimeOffset now)
     {
         var keepFrom = _calendar.QuarterOf(now).Previous();
-        var firstDay = keepFrom.FirstDay;
-        if (RetainedFrom is { } retained && retained >= firstDay)
+        if (_days.RetainFrom(keepFrom.FirstDay) is not { } removed)
         {
             return false;
-        }
-
-        RetainedFrom = firstDay;
-        var removed = false;
-        while (_days.Count > 0 && _days.Keys[0] < firstDay)
-        {
-            _days.RemoveAt(0);
-            removed = true;
         }
 
         foreach (var key in _ratings.Keys.Where(k => k.Quarter < keepFrom).ToArray())
@@ -170,7 +161,7 @@ public sealed class AgentActivity
     public AgentTotals Totals(LocalDateRange range)
     {
         var totals = new AgentTotals();
-        foreach (var (date, day) in _days)
+        foreach (var (date, day) in _days.Entries)
         {
             if (range.Contains(date))
             {
@@ -210,32 +201,7 @@ public sealed class AgentActivity
         return true;
     }
 
-    private bool Update(DateTimeOffset at, Action<AgentDay> change)
-    {
-        var date = _calendar.DateOf(at);
-        if (RetainedFrom is { } retained && date < retained)
-        {
-            return false;
-        }
-
-        if (!_days.TryGetValue(date, out var day))
-        {
-            day = new AgentDay(date);
-            _days.Add(date, day);
-            if (_days.Count > MaxRetainedDays)
-            {
-                _days.RemoveAt(0);
-                RetainedFrom = _days.Keys[0];
-                if (!_days.ContainsKey(date))
-                {
-                    return false;
-                }
-            }
-        }
-
-        change(day);
-        return true;
-    }
+    private bool Update(DateTimeOffset at, Action<AgentDay> change) => _days.Update(_calendar.DateOf(at), change);
 
     private static void AddResponse(AgentDay day, TimeSpan responseTime)
     {
