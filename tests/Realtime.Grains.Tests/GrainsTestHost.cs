@@ -1,3 +1,4 @@
+using Realtime.Grains.Persistence;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +42,9 @@ public sealed class GrainsTestHost : IAsyncDisposable
     public IngestPipeline Pipeline => _services.GetRequiredService<IngestPipeline>();
 
     /// <summary>Builds and starts the host.</summary>
-    public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null)
+    /// <param name="start">The fake clock's start.</param>
+    /// <param name="deferredStageDelay">How long busy grains defer their flush (zero: after every event).</param>
+    public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null, TimeSpan? deferredStageDelay = null)
     {
         var time = new FakeTimeProvider(start);
         var live = new RecordingNotifier();
@@ -51,6 +54,8 @@ public sealed class GrainsTestHost : IAsyncDisposable
             .AddSingleton(new SlaOptions().ToPolicy())
             .AddLogging()
             .AddRealtimeGrains()
+            // Pushes and stages follow every event unless a test asks for deferral (its timer runs on the fake clock).
+            .Configure<CheckpointOptions>(o => o.DeferredStageDelay = deferredStageDelay ?? TimeSpan.Zero)
             .BuildServiceProvider();
         var hosted = services.GetServices<IHostedService>().ToList();
         foreach (var service in hosted) await service.StartAsync(CancellationToken.None);

@@ -1,0 +1,30 @@
+using Realtime.Grains.Agents;
+using Realtime.Grains.Live;
+using static Realtime.Grains.Tests.FloorEvents;
+
+namespace Realtime.Grains.Tests;
+
+/// <summary>A busy agent flushes once per deferral delay: one push for a burst of events, carrying all of them.</summary>
+public sealed class DeferredStagingTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(250);
+    private GrainsTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await GrainsTestHost.StartAsync(deferredStageDelay: Delay);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_burst_of_services_is_pushed_once_after_the_delay_with_every_event_counted()
+    {
+        var at = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        for (var i = 0; i < 5; i++) await _host.SubmitAsync(Service("D1", at, firstContactResolved: i < 4));
+        Assert.DoesNotContain(_host.Live.All, m => m.Method == LiveMethods.ScoreChanged && ((ScorecardResource)m.Payload).AgentId == "D1");
+
+        _host.Time.Advance(Delay);
+        var pushed = await _host.Live.NextAsync(m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D1", Window: "today" });
+        var fcr = ((ScorecardResource)pushed.Payload).Indicators.Single(i => i.Id == "first_contact_resolution");
+        Assert.Equal(80, fcr.Value);
+        Assert.Single(_host.Live.All, m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D1", Window: "today" });
+    }
+}
