@@ -39,7 +39,9 @@ set +e
 # The dashboards' own unit tests (node's runner; npm ci already ran as part of the server build).
 npm test --prefix dashboards 2>&1 | tee artifacts/dashboards-unit.log
 node_status=${PIPESTATUS[0]}
-dotnet test Realtime.sln -c Debug --no-build -nologo "$@" 2>&1 | tee artifacts/test-output.log
+# One test assembly at a time (-m:1): several of them start whole servers, PostgreSQL clusters and browsers, and on a
+# 2-core machine running them side by side only makes timing-sensitive tests slower.
+dotnet test Realtime.sln -c Debug --no-build -nologo -m:1 "$@" 2>&1 | tee artifacts/test-output.log
 status=${PIPESTATUS[0]}
 set -e
 [[ $node_status -eq 0 ]] || status=$node_status

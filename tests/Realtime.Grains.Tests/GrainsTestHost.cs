@@ -1,4 +1,3 @@
-using Realtime.Grains.Persistence;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +7,7 @@ using Realtime.Domain.Events;
 using Realtime.Grains;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Live;
+using Realtime.Grains.Persistence;
 using Realtime.Testing;
 
 namespace Realtime.Grains.Tests;
