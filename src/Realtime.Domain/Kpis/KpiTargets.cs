@@ -30,10 +30,22 @@ public sealed class KpiTargets
     /// <summary>Minimum share of follow-up records entered within 24 hours of the visit, percent (default 100).</summary>
     public double? FollowupRecordCompliance { get; set; } = 100;
 
+    /// <summary>
+    /// How often the floor re-aggregates its teams and pushes the department's KPIs (<c>kpiChanged</c> with
+    /// <c>teamId: "floor"</c>) when they changed (default 1 s). Each refresh copies every team's history, so a floor of
+    /// very many teams may want a longer interval.
+    /// </summary>
+    public TimeSpan FloorRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Every configuration error, each naming its key (e.g. <c>Kpis:FollowupCoverage</c>); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (FloorRefreshInterval < TimeSpan.FromMilliseconds(100) || FloorRefreshInterval > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{SectionName}:{nameof(FloorRefreshInterval)}: must be between 00:00:00.1 and 01:00:00 (now {FloorRefreshInterval}).");
+        }
+
         CheckRange(errors, nameof(SatisfactionAverage10), SatisfactionAverage10, 0, 10);
         CheckRange(errors, nameof(ResolvedWithin48hRate), ResolvedWithin48hRate, 0, 100);
         CheckRange(errors, nameof(QuickResolution7dRate), QuickResolution7dRate, 0, 100);

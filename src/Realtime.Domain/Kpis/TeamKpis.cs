@@ -97,16 +97,35 @@ public sealed record TeamKpis(
             open.Count(c => c.BreachedClocks.Count > 0),
             t.ComplaintsOpened,
             t.ComplaintsResolved,
-            new Kpi(Ratio(t.ResolvedWithin48h, t.ComplaintsResolved, 100), targets.ResolvedWithin48hRate),
-            new Kpi(Ratio(t.ResolvedWithin7d, t.ComplaintsResolved, 100), targets.QuickResolution7dRate),
-            new Kpi(Ratio(t.FirstResponseMillisecondsSum, t.FirstResponseCount, 0.001), targets.AverageFirstResponseSeconds, KpiGoal.AtMost),
+            ResolvedWithin48hKpi(t, targets),
+            QuickResolution7dKpi(t, targets),
+            AverageFirstResponseKpi(t, targets),
             new Kpi(satisfaction, targets.SatisfactionAverage10 * 10),
-            new Kpi(satisfaction / 10, targets.SatisfactionAverage10),
-            new Kpi(Ratio(t.FirstContactResolved, t.ServicesHandled, 100), targets.FirstContactResolutionRate),
+            Satisfaction10Kpi(t, targets),
+            FirstContactResolutionKpi(t, targets),
             new Kpi(customers is null ? null : Ratio(customers.FollowedUp.Count, customers.Seen.Count, 100), targets.FollowupCoverage),
-            new Kpi(Ratio(t.FollowupsEnteredWithin24h, t.FollowupsCompleted, 100), targets.FollowupRecordCompliance),
+            FollowupRecordComplianceKpi(t, targets),
             new SortedDictionary<string, int>(t.OpenedByCategory, StringComparer.Ordinal));
     }
+
+    // The rates over a sum of daily buckets, shared with the daily series so a day's point equals that day's "today" KPI.
+    internal static Kpi ResolvedWithin48hKpi(TeamDay t, KpiTargets targets) =>
+        new(Ratio(t.ResolvedWithin48h, t.ComplaintsResolved, 100), targets.ResolvedWithin48hRate);
+
+    internal static Kpi QuickResolution7dKpi(TeamDay t, KpiTargets targets) =>
+        new(Ratio(t.ResolvedWithin7d, t.ComplaintsResolved, 100), targets.QuickResolution7dRate);
+
+    internal static Kpi AverageFirstResponseKpi(TeamDay t, KpiTargets targets) =>
+        new(Ratio(t.FirstResponseMillisecondsSum, t.FirstResponseCount, 0.001), targets.AverageFirstResponseSeconds, KpiGoal.AtMost);
+
+    internal static Kpi Satisfaction10Kpi(TeamDay t, KpiTargets targets) =>
+        new(Ratio(t.SurveyScoreSum, t.SurveyCount, 1) / 10, targets.SatisfactionAverage10);
+
+    internal static Kpi FirstContactResolutionKpi(TeamDay t, KpiTargets targets) =>
+        new(Ratio(t.FirstContactResolved, t.ServicesHandled, 100), targets.FirstContactResolutionRate);
+
+    internal static Kpi FollowupRecordComplianceKpi(TeamDay t, KpiTargets targets) =>
+        new(Ratio(t.FollowupsEnteredWithin24h, t.FollowupsCompleted, 100), targets.FollowupRecordCompliance);
 
     private static double? Ratio(double numerator, int denominator, double scale) =>
         denominator == 0 ? null : numerator * scale / denominator;

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Realtime.Actors;
+using Realtime.Actors.Timers;
+using Realtime.Domain.Kpis;
+using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Teams;
@@ -11,18 +15,50 @@ public sealed class FloorGrainState
     public SortedSet<string> Teams { get; set; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>The floor's team registry. It never calls other grains, so team grains may await it without risk of a cycle.</summary>
-internal sealed class FloorGrain(IStateCheckpointer checkpointer) : Grain, IFloorGrain
+/// <summary>
+/// The floor's team registry, and the department's live KPIs: every <see cref="KpiTargets.FloorRefreshInterval"/> it
+/// merges its teams' histories and pushes <c>kpiChanged</c> (<c>teamId: "floor"</c>, today's window) to the
+/// <c>floor</c> scope when the values changed, coalesced like a team's.
+/// </summary>
+/// <remarks>
+/// Team grains await <see cref="RegisterTeamAsync"/> inside their turns, so a turn of this grain must never await a team
+/// grain (the two would wait on each other for ever: the host has no reentrancy and no call timeout). The timer's turn
+/// therefore only starts the aggregation, which runs outside this grain's turns on a copy of the team list, one at a
+/// time, and publishes itself (the notifier is thread-safe). The timer keeps the grain in memory: once anything
+/// activated it (a team's first event, a board or team-list query), the floor keeps pushing.
+/// </remarks>
+internal sealed partial class FloorGrain(
+    IStateCheckpointer checkpointer,
+    KpiTargets targets,
+    ILiveNotifier notifier,
+    ILogger<FloorGrain> log) : Grain, IFloorGrain
 {
+    /// <summary>The window the floor's <c>kpiChanged</c> carries (as the teams').</summary>
+    public const Domain.Scorecards.ScorecardWindow PushedWindow = TeamGrain.PushedWindow;
+
+    // Not "kpi:floor": a team may be called "floor".
+    private const string FloorCoalesceKey = "floorKpi";
+
     private FloorGrainState _state = null!;
+    private IGrainTimer? _timer;
+
+    // Touched only by the one aggregation running at a time (guarded by _aggregating), never by turns.
+    private KpisResource? _published;
+    private int _aggregating;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = await checkpointer.LoadAsync(GrainId, cancellationToken);
         _state = stored is { } bytes ? JsonSerializer.Deserialize<FloorGrainState>(bytes.Span, GrainJson.Options)! : new FloorGrainState();
+        var interval = targets.FloorRefreshInterval;
+        _timer = RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions { DueTime = interval, Period = interval, KeepAlive = true });
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(GrainId);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        return checkpointer.ReleaseAsync(GrainId);
+    }
 
     public Task RegisterTeamAsync(string teamId)
     {
@@ -31,4 +67,42 @@ internal sealed class FloorGrain(IStateCheckpointer checkpointer) : Grain, IFloo
     }
 
     public Task<IReadOnlyList<string>> GetTeamIdsAsync() => Task.FromResult<IReadOnlyList<string>>(_state.Teams.ToArray());
+
+    private Task Tick()
+    {
+        // A slow aggregation (a very large floor) is not stacked up: the next tick after it ends starts the next one.
+        if (_state.Teams.Count == 0 || Interlocked.CompareExchange(ref _aggregating, 1, 0) != 0) return Task.CompletedTask;
+        var teams = _state.Teams.ToArray();
+        _ = Task.Run(() => AggregateAsync(teams));
+        return Task.CompletedTask;
+    }
+
+    private async Task AggregateAsync(string[] teams)
+    {
+        try
+        {
+            var snapshots = await Task.WhenAll(teams.Select(t => GrainFactory.GetGrain<ITeamGrain>(t).GetSnapshotAsync()));
+            var merged = TeamActivity.Merge(LiveScopes.Floor, snapshots.OfType<TeamSnapshot>().Select(s => s.Activity));
+            var kpis = KpisResource.Of(TeamKpis.Compute(merged, PushedWindow, Time.GetUtcNow(), targets));
+            if (kpis.SameValues(_published)) return;
+            _published = kpis;
+            notifier.Publish(new LiveMessage(LiveMethods.KpiChanged, kpis, [LiveScopes.Floor], FloorCoalesceKey));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The grain host is stopping.
+        }
+        catch (Exception e)
+        {
+            // The next tick tries again; a grain host shutting down refuses calls, which lands here too.
+            LogAggregationFailed(e);
+        }
+        finally
+        {
+            Volatile.Write(ref _aggregating, 0);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The floor's KPI aggregation failed; it is retried at the next tick")]
+    private partial void LogAggregationFailed(Exception error);
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Realtime.Actors;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
@@ -7,21 +10,28 @@ using Realtime.Grains.Teams;
 
 namespace Realtime.Server.Api;
 
-/// <summary>Scorecards and boards: <c>GET /api/agents/{id}/scorecard</c>, <c>/api/teams</c>, <c>/api/teams/{id}/board</c>, <c>/api/floor/board</c>.</summary>
+/// <summary>Scorecards and boards: <c>GET /api/agents/{id}/scorecard</c>, <c>/api/teams</c>, <c>/api/teams/{id}/board</c>, <c>/api/floor/board</c> (and, through <see cref="KpiTrendEndpoints"/>, the daily KPI trends).</summary>
 public static class ScorecardEndpoints
 {
     /// <summary>Default number of open complaints on a board.</summary>
     public const int DefaultBoardLimit = 50;
 
-    /// <summary>Maps the scorecard and board endpoints.</summary>
+    /// <summary>Maps the scorecard and board endpoints (and the KPI trends), grading totals with <see cref="TotalScoreBands"/> from configuration.</summary>
     public static void MapScorecards(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/agents/{id}/scorecard", async (string id, string? window, IGrainFactory grains) =>
+        // Read once at start, so a bad edge stops the server with a message naming its key.
+        var bands = TotalScoreBands.From(app.ServiceProvider.GetRequiredService<IConfiguration>(), app.ServiceProvider.GetRequiredService<Rubric>());
+
+        app.MapGet("/api/agents/{id}/scorecard", async (string id, string? window, IGrainFactory grains, IOptions<JsonOptions> json) =>
         {
             if (!TryWindow(window, out var w, out var problem)) return problem;
-            return await grains.GetGrain<IAgentGrain>(id).GetScorecardAsync(w) is { } scorecard
-                ? Results.Ok(scorecard)
-                : Problems.Status(StatusCodes.Status404NotFound, "Agent not found", $"No event of agent '{id}' has been received.");
+            if (await grains.GetGrain<IAgentGrain>(id).GetScorecardAsync(w) is not { } scorecard)
+                return Problems.Status(StatusCodes.Status404NotFound, "Agent not found", $"No event of agent '{id}' has been received.");
+            // The scorecard as the grains push it, plus the total's band and the edges that graded it (additions to contract v1).
+            var body = JsonSerializer.SerializeToNode(scorecard, json.Value.SerializerOptions)!.AsObject();
+            body["totalBand"] = bands.BandOf(scorecard.Total);
+            body["totalBands"] = JsonSerializer.SerializeToNode(bands, json.Value.SerializerOptions);
+            return Results.Json(body, json.Value.SerializerOptions);
         });
 
         app.MapGet("/api/teams", async (IGrainFactory grains, OpenComplaintDirectory directory) =>
@@ -36,24 +46,24 @@ public static class ScorecardEndpoints
             });
         });
 
-        app.MapGet("/api/teams/{id}/board", TeamBoardAsync);
-        app.MapGet("/api/floor/board", FloorBoardAsync);
+        app.MapGet("/api/teams/{id}/board", (string id, string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, TimeProvider time) =>
+            TeamBoardAsync(id, window, limit, grains, directory, time, bands));
+        app.MapGet("/api/floor/board", (string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, KpiTargets targets, TimeProvider time) =>
+            FloorBoardAsync(window, limit, grains, directory, targets, time, bands));
+        app.MapKpiTrends();
     }
 
-    private static async Task<IResult> TeamBoardAsync(string id, string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, TimeProvider time)
+    private static async Task<IResult> TeamBoardAsync(string id, string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, TimeProvider time, TotalScoreBands bands)
     {
         if (!TryWindow(window, out var w, out var problem) || !TryLimit(limit, out var top, out problem)) return problem;
         var team = grains.GetGrain<ITeamGrain>(id);
         if (await team.GetKpisAsync(w) is not { } kpis)
             return Problems.Status(StatusCodes.Status404NotFound, "Team not found", $"No event of team '{id}' has been received.");
-        var agentIds = await team.GetAgentIdsAsync();
-        var cards = await Task.WhenAll(agentIds.Select(a => grains.GetGrain<IAgentGrain>(a).GetScorecardAsync(ScorecardWindow.Today)));
-        var agents = cards.Where(c => c is not null && c.TeamId == id).Select(c => AgentScoreSummary.From(c!))
-            .OrderByDescending(a => a.Total ?? double.MinValue).ThenBy(a => a.AgentId, StringComparer.Ordinal).ToList();
-        return Results.Ok(new TeamBoard(id, w.ToWireName(), time.GetUtcNow(), KpisResource.Of(kpis), agents, await OpenComplaintsAsync(grains, directory, id, top)));
+        var agents = await AgentsAsync(grains, await team.GetAgentIdsAsync(), w, bands, teamId => teamId == id);
+        return Results.Ok(new TeamBoard(id, w.ToWireName(), time.GetUtcNow(), KpisResource.Of(kpis), agents, await OpenComplaintsAsync(grains, directory, id, top), bands));
     }
 
-    private static async Task<IResult> FloorBoardAsync(string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, KpiTargets targets, TimeProvider time)
+    private static async Task<IResult> FloorBoardAsync(string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, KpiTargets targets, TimeProvider time, TotalScoreBands bands)
     {
         if (!TryWindow(window, out var w, out var problem) || !TryLimit(limit, out var top, out problem)) return problem;
         var now = time.GetUtcNow();
@@ -61,7 +71,19 @@ public static class ScorecardEndpoints
         var snapshots = (await Task.WhenAll(teamIds.Select(t => grains.GetGrain<ITeamGrain>(t).GetSnapshotAsync()))).OfType<TeamSnapshot>().ToList();
         var teams = snapshots.Select(s => KpisResource.Of(TeamKpis.Compute(s.Activity, w, now, targets))).ToList();
         var floor = KpisResource.Of(TeamKpis.Compute(TeamActivity.Merge("floor", snapshots.Select(s => s.Activity)), w, now, targets));
-        return Results.Ok(new FloorBoard(w.ToWireName(), now, floor, teams, await OpenComplaintsAsync(grains, directory, null, top)));
+        // An agent seen in several teams is listed once, under the team its own events name now.
+        var known = snapshots.Select(s => s.TeamId).ToHashSet(StringComparer.Ordinal);
+        var agentIds = snapshots.SelectMany(s => s.AgentIds).Distinct(StringComparer.Ordinal).ToList();
+        var agents = await AgentsAsync(grains, agentIds, w, bands, teamId => teamId is not null && known.Contains(teamId));
+        return Results.Ok(new FloorBoard(w.ToWireName(), now, floor, teams, await OpenComplaintsAsync(grains, directory, null, top), agents, bands));
+    }
+
+    /// <summary>The scores over <paramref name="window"/> of those agents whose current team passes <paramref name="inScope"/>, best first.</summary>
+    private static async Task<List<BoardAgent>> AgentsAsync(IGrainFactory grains, IReadOnlyList<string> agentIds, ScorecardWindow window, TotalScoreBands bands, Func<string?, bool> inScope)
+    {
+        var cards = await Task.WhenAll(agentIds.Select(a => grains.GetGrain<IAgentGrain>(a).GetScorecardAsync(window)));
+        return cards.Where(c => c is not null && inScope(c.TeamId)).Select(c => BoardAgent.From(c!, bands))
+            .OrderByDescending(a => a.Total ?? double.MinValue).ThenBy(a => a.AgentId, StringComparer.Ordinal).ToList();
     }
 
     private static async Task<OpenComplaintList> OpenComplaintsAsync(IGrainFactory grains, OpenComplaintDirectory directory, string? team, int limit)
@@ -100,8 +122,30 @@ public sealed record TeamListItem(string TeamId, int OpenComplaints, int PausedC
 /// <summary>Open complaints, most urgent first, and how many are open in all.</summary>
 public sealed record OpenComplaintList(IReadOnlyList<ComplaintResource> Items, int Total);
 
-/// <summary><c>GET /api/teams/{id}/board</c>: the team's KPIs over the window, its agents' scores today, its open complaints.</summary>
-public sealed record TeamBoard(string TeamId, string Window, DateTimeOffset GeneratedAt, KpisResource Kpis, IReadOnlyList<AgentScoreSummary> Agents, OpenComplaintList Complaints);
+/// <summary><c>GET /api/teams/{id}/board</c>: the team's KPIs and its agents' scores over the window, its open complaints, and the edges that grade totals.</summary>
+public sealed record TeamBoard(string TeamId, string Window, DateTimeOffset GeneratedAt, KpisResource Kpis, IReadOnlyList<BoardAgent> Agents, OpenComplaintList Complaints, TotalScoreBands TotalBands);
 
-/// <summary><c>GET /api/floor/board</c>: the floor's KPIs, every team's KPIs, the most urgent open complaints.</summary>
-public sealed record FloorBoard(string Window, DateTimeOffset GeneratedAt, KpisResource Floor, IReadOnlyList<KpisResource> Teams, OpenComplaintList Complaints);
+/// <summary>
+/// <c>GET /api/floor/board</c>: the floor's KPIs, every team's KPIs, the most urgent open complaints, every agent's score
+/// over the window (with its team), and the edges that grade totals.
+/// </summary>
+public sealed record FloorBoard(string Window, DateTimeOffset GeneratedAt, KpisResource Floor, IReadOnlyList<KpisResource> Teams, OpenComplaintList Complaints,
+    IReadOnlyList<BoardAgent> Agents, TotalScoreBands TotalBands);
+
+/// <summary>An agent on a board: the <see cref="AgentScoreSummary"/> fields plus the team, the window and the total's band.</summary>
+/// <param name="AgentId">The agent.</param>
+/// <param name="TeamId">The agent's current team.</param>
+/// <param name="Window">The window of the score.</param>
+/// <param name="Total">The total (1 decimal), or null without data.</param>
+/// <param name="TotalBand">The total's band (<see cref="TotalScoreBands"/>), or null without a total.</param>
+/// <param name="CoveredDimensions">The dimensions the total covers.</param>
+/// <param name="Dimensions">Each dimension's id, score and weight.</param>
+public sealed record BoardAgent(string AgentId, string? TeamId, string Window, double? Total, string? TotalBand, IReadOnlyList<string> CoveredDimensions, IReadOnlyList<DimensionScoreSummary> Dimensions)
+{
+    /// <summary>The board entry of <paramref name="scorecard"/>.</summary>
+    public static BoardAgent From(ScorecardResource scorecard, TotalScoreBands bands)
+    {
+        var summary = AgentScoreSummary.From(scorecard);
+        return new(summary.AgentId, scorecard.TeamId, scorecard.Window, summary.Total, bands.BandOf(summary.Total), summary.CoveredDimensions, summary.Dimensions);
+    }
+}

@@ -1,0 +1,78 @@
+using Realtime.Domain.Calendars;
+
+namespace Realtime.Domain.Kpis;
+
+/// <summary>
+/// One local date of a team's (or the floor's) KPI trend: the day's counts and its rates, each computed over that day
+/// alone exactly as the <c>today</c> window computes them, so the newest point equals today's pushed KPIs.
+/// Follow-up coverage is not in it: it is a quarter-to-date ratio of distinct customers, not a daily figure.
+/// </summary>
+/// <param name="Date">The local date (company zone).</param>
+/// <param name="Retained">False for a date before the history kept (its counts and rates are unknown, not zero).</param>
+/// <param name="ComplaintsOpened">Complaints opened that day; null when not retained.</param>
+/// <param name="ComplaintsResolved">Complaints resolved that day; null when not retained.</param>
+/// <param name="Breaches">Clock breaches that day; null when not retained.</param>
+/// <param name="ServicesHandled">Services handled that day; null when not retained.</param>
+/// <param name="ResolvedWithin48hRate">Percent of the day's resolutions within 48 h.</param>
+/// <param name="QuickResolution7dRate">Percent of the day's resolutions within 7 days.</param>
+/// <param name="AverageFirstResponseSeconds">Mean of the day's first responses, seconds.</param>
+/// <param name="SatisfactionAverage10">Mean of the day's surveys on the 1–10 scale.</param>
+/// <param name="FirstContactResolutionRate">Percent of the day's services resolved at first contact.</param>
+/// <param name="FollowupRecordCompliance">Percent of the day's follow-up records entered within 24 h of the visit.</param>
+public sealed record KpiDay(
+    DateOnly Date,
+    bool Retained,
+    int? ComplaintsOpened,
+    int? ComplaintsResolved,
+    int? Breaches,
+    int? ServicesHandled,
+    Kpi ResolvedWithin48hRate,
+    Kpi QuickResolution7dRate,
+    Kpi AverageFirstResponseSeconds,
+    Kpi SatisfactionAverage10,
+    Kpi FirstContactResolutionRate,
+    Kpi FollowupRecordCompliance);
+
+/// <summary>A team's (or the floor's) KPIs per local date over the last <see cref="Days"/>.Count days, oldest first, ending today.</summary>
+/// <param name="TeamId">The team, or <c>floor</c>.</param>
+/// <param name="From">The first date.</param>
+/// <param name="To">The last date (today).</param>
+/// <param name="Days">One entry per date from <paramref name="From"/> to <paramref name="To"/>, days without activity included.</param>
+public sealed record DailyKpis(string TeamId, DateOnly From, DateOnly To, IReadOnlyList<KpiDay> Days)
+{
+    /// <summary>The most days a series may ask for (the team history keeps at least the previous quarter).</summary>
+    public const int MaxDays = 90;
+
+    /// <summary>The daily series of <paramref name="activity"/> for the <paramref name="days"/> local dates ending on the date of <paramref name="now"/>.</summary>
+    public static DailyKpis Compute(TeamActivity activity, int days, DateTimeOffset now, KpiTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
+        var to = activity.Calendar.DateOf(now);
+        var from = to.AddDays(1 - days);
+        var series = new KpiDay[days];
+        for (var i = 0; i < days; i++)
+        {
+            var date = from.AddDays(i);
+            var retained = activity.RetainedFrom is not { } kept || date >= kept;
+            var t = activity.Totals(new LocalDateRange(date, date));
+            series[i] = new KpiDay(
+                date,
+                retained,
+                retained ? t.ComplaintsOpened : null,
+                retained ? t.ComplaintsResolved : null,
+                retained ? t.Breaches : null,
+                retained ? t.ServicesHandled : null,
+                TeamKpis.ResolvedWithin48hKpi(t, targets),
+                TeamKpis.QuickResolution7dKpi(t, targets),
+                TeamKpis.AverageFirstResponseKpi(t, targets),
+                TeamKpis.Satisfaction10Kpi(t, targets),
+                TeamKpis.FirstContactResolutionKpi(t, targets),
+                TeamKpis.FollowupRecordComplianceKpi(t, targets));
+        }
+
+        return new DailyKpis(activity.TeamId, from, to, series);
+    }
+}
