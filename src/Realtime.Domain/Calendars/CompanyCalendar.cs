@@ -3,10 +3,17 @@ namespace Realtime.Domain.Calendars;
 /// <summary>
 /// The company's civil calendar: the time zone in which local dates, days and quarters are reckoned
 /// (default <c>Asia/Shanghai</c>, UTC+8, no daylight saving). Converts instants
-/// (<see cref="DateTimeOffset"/>) to local dates (<see cref="DateOnly"/>) and back. Immutable and thread-safe.
+/// (<see cref="DateTimeOffset"/>) to local dates (<see cref="DateOnly"/>) and back. Thread-safe: its only mutable part is
+/// the cache behind <see cref="DateOf"/>, whose entries are immutable and replaced whole.
 /// </summary>
 public sealed class CompanyCalendar
 {
+    // A power of two: the slot is the low bits of a day number. 16 days cover a rolling window's worth of late events.
+    private const int CachedDays = 16;
+
+    private readonly LocalDay?[] _days = new LocalDay?[CachedDays];
+    private readonly long _baseOffsetTicks;
+
     /// <summary>The default company time zone id.</summary>
     public const string DefaultTimeZoneId = "Asia/Shanghai";
 
@@ -21,7 +28,11 @@ public sealed class CompanyCalendar
     }
 
     /// <summary>Creates the calendar of <paramref name="zone"/>.</summary>
-    public CompanyCalendar(TimeZoneInfo zone) => Zone = zone ?? throw new ArgumentNullException(nameof(zone));
+    public CompanyCalendar(TimeZoneInfo zone)
+    {
+        Zone = zone ?? throw new ArgumentNullException(nameof(zone));
+        _baseOffsetTicks = zone.BaseUtcOffset.Ticks;
+    }
 
     /// <summary>The company time zone.</summary>
     public TimeZoneInfo Zone { get; }
@@ -30,8 +41,19 @@ public sealed class CompanyCalendar
     public string TimeZoneId => Zone.Id;
 
     /// <summary>The local date (in the company zone) on which <paramref name="instant"/> falls.</summary>
-    public DateOnly DateOf(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    /// <remarks>
+    /// Called for every event an agent or team records, so it answers from a small cache of local days — each the
+    /// UTC interval <c>[start, end)</c> of one local date — and converts through the zone only on a miss. A day is
+    /// cached only when the zone's offset is the same all through it, so days with a transition (daylight saving,
+    /// a skipped midnight) always take the exact conversion.
+    /// </remarks>
+    public DateOnly DateOf(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks;
+        var slot = SlotOf(ticks);
+        if (Volatile.Read(ref _days[slot]) is { } day && ticks >= day.StartUtcTicks && ticks < day.EndUtcTicks) return day.Date;
+        return DateOfUncached(instant, slot);
+    }
 
     /// <summary>The first instant of local date <paramref name="date"/> in the company zone.</summary>
     public DateTimeOffset StartOfDay(DateOnly date)
@@ -62,6 +84,39 @@ public sealed class CompanyCalendar
     /// <summary>The first instant after <paramref name="quarter"/> (exclusive end: the start of the next quarter).</summary>
     public DateTimeOffset EndOf(Quarter quarter) => StartOf(quarter.Next());
 
+    private DateOnly DateOfUncached(DateTimeOffset instant, int slot)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, Zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var start = local.UtcTicks - local.TimeOfDay.Ticks;
+        var end = start + TimeSpan.TicksPerDay;
+        if (start >= 0 && end <= DateTimeOffset.MaxValue.UtcTicks && SameOffsetThroughout(start, end, local.Offset))
+        {
+            // Replaced whole (never changed in place), so a concurrent reader sees either the old day or the new one.
+            Volatile.Write(ref _days[slot], new LocalDay(date, start, end));
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// Whether the zone's offset is <paramref name="offset"/> at every hour of [<paramref name="start"/>, <paramref name="end"/>)
+    /// and at its last tick. Then every instant of the interval has that offset (no zone changes its offset and back again
+    /// within an hour), so the interval is exactly one local date.
+    /// </summary>
+    private bool SameOffsetThroughout(long start, long end, TimeSpan offset)
+    {
+        for (var t = start; t < end; t += TimeSpan.TicksPerHour)
+        {
+            if (Zone.GetUtcOffset(new DateTimeOffset(t, TimeSpan.Zero)) != offset) return false;
+        }
+
+        return Zone.GetUtcOffset(new DateTimeOffset(end - 1, TimeSpan.Zero)) == offset;
+    }
+
+    /// <summary>The cache slot of an instant: its day number at the zone's base offset (a day straddling two slots may sit in both).</summary>
+    private int SlotOf(long utcTicks) => (int)(((utcTicks + _baseOffsetTicks) / TimeSpan.TicksPerDay) & (CachedDays - 1));
+
     private static TimeZoneInfo FindZone(string timeZoneId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(timeZoneId);
@@ -76,4 +131,7 @@ public sealed class CompanyCalendar
             return TimeZoneInfo.CreateCustomTimeZone(DefaultTimeZoneId, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
         }
     }
+
+    /// <summary>One cached local date: the UTC ticks of its first instant and of the first instant after it.</summary>
+    private sealed record LocalDay(DateOnly Date, long StartUtcTicks, long EndUtcTicks);
 }
