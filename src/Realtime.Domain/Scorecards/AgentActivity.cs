@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
@@ -12,14 +13,26 @@ namespace Realtime.Domain.Scorecards;
 /// current and previous quarter, and at most <see cref="MaxRetainedDays"/> buckets are ever kept.
 /// Not thread-safe (owned by the agent's grain).
 /// </summary>
+/// <remarks>
+/// Held in memory as arrays of small structs (48 bytes a day, 32 bytes a rating) rather than an object per
+/// day and a dictionary of rating records: an agent grain stays activated for months and there are tens of
+/// thousands of them, so their size per agent is what decides how many fit on a server.
+/// </remarks>
 public sealed class AgentActivity
 {
     /// <summary>The most daily buckets kept; beyond it the oldest are dropped (two quarters are at most 184 days).</summary>
     public const int MaxRetainedDays = 200;
 
-    private readonly DayBuckets<AgentDay> _days = new(MaxRetainedDays, date => new AgentDay(date));
-    private readonly Dictionary<(string Indicator, Rater Rater, Quarter Quarter), ManualRating> _ratings = [];
-    private CompanyCalendar _calendar;
+    private static readonly TimeSpan FollowupRecordDeadline = TimeSpan.FromHours(24);
+
+    // The canonical instances of the manual indicator ids: ratings point at these instead of holding the
+    // copy each deserialized event or stored state brings along.
+    private static readonly HashSet<string> ManualIndicators = new(RubricDefaults.ManualIndicatorIds, StringComparer.Ordinal);
+
+    private readonly DayBuckets<AgentCounters> _days = new(MaxRetainedDays, static _ => default);
+    private RatingSlot[] _ratings = [];
+    private int _ratingCount;
+    private readonly CompanyCalendar _calendar;
 
     /// <summary>Creates an empty history for <paramref name="agentId"/> reckoned in <paramref name="calendar"/>'s zone.</summary>
     public AgentActivity(string agentId, CompanyCalendar calendar)
@@ -35,14 +48,22 @@ public sealed class AgentActivity
         : this(agentId, ResolveCalendar(timeZoneId))
     {
         _days.RetainedFrom = retainedFrom;
-        foreach (var day in days ?? [])
+        if (days is not null)
         {
-            _days.Restore(day.Date, day);
+            _days.EnsureCapacity(days.Count);
+            foreach (var day in days)
+            {
+                _days.Restore(day.Date, day.Counters);
+            }
         }
 
-        foreach (var rating in ratings ?? [])
+        if (ratings is not null)
         {
-            _ratings[(rating.Indicator, rating.Rater, rating.Quarter)] = rating;
+            _ratings = new RatingSlot[ratings.Count];
+            foreach (var rating in ratings)
+            {
+                Put(new RatingSlot(Canonical(rating.Indicator), rating.Rater, rating.Quarter, rating.Value, rating.RatedAt));
+            }
         }
     }
 
@@ -58,13 +79,39 @@ public sealed class AgentActivity
     [JsonPropertyName("retainedFrom")]
     public DateOnly? RetainedFrom => _days.RetainedFrom;
 
-    /// <summary>The daily buckets, oldest first.</summary>
+    /// <summary>The daily buckets, oldest first (a copy).</summary>
     [JsonPropertyName("days")]
-    public IReadOnlyList<AgentDay> Days => [.. _days.Values];
+    public IReadOnlyList<AgentDay> Days
+    {
+        get
+        {
+            var dates = _days.Dates;
+            var counters = _days.Days;
+            var result = new AgentDay[dates.Length];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = new AgentDay(dates[i], counters[i]);
+            }
 
-    /// <summary>The latest rating per indicator, rater and quarter.</summary>
+            return result;
+        }
+    }
+
+    /// <summary>The latest rating per indicator, rater and quarter, ordered by quarter, indicator and rater (a copy).</summary>
     [JsonPropertyName("ratings")]
-    public IReadOnlyList<ManualRating> Ratings => [.. _ratings.Values.OrderBy(r => r.Quarter).ThenBy(r => r.Indicator, StringComparer.Ordinal).ThenBy(r => r.Rater)];
+    public IReadOnlyList<ManualRating> Ratings
+    {
+        get
+        {
+            var result = new ManualRating[_ratingCount];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = _ratings[i].ToRating();
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>The calendar the buckets are reckoned in.</summary>
     [JsonIgnore]
@@ -89,8 +136,13 @@ public sealed class AgentActivity
         switch (e.Type)
         {
             case EventType.ServiceHandled:
-                return Update(e.OccurredAt, day =>
                 {
+                    ref var day = ref DayOf(e.OccurredAt);
+                    if (Unsafe.IsNullRef(ref day))
+                    {
+                        return false;
+                    }
+
                     day.ServicesHandled++;
                     if (e.FirstContactResolved == true)
                     {
@@ -99,26 +151,54 @@ public sealed class AgentActivity
 
                     if (e.ResponseSeconds is { } seconds && double.IsFinite(seconds) && seconds >= 0)
                     {
-                        AddResponse(day, TimeSpan.FromSeconds(seconds));
+                        AddResponse(ref day, TimeSpan.FromSeconds(seconds));
                     }
-                });
+
+                    return true;
+                }
+
             case EventType.SurveySubmitted when e.Score is { } score && double.IsFinite(score):
-                return Update(e.OccurredAt, day =>
                 {
+                    ref var day = ref DayOf(e.OccurredAt);
+                    if (Unsafe.IsNullRef(ref day))
+                    {
+                        return false;
+                    }
+
                     day.SurveyScoreSum += score;
                     day.SurveyCount++;
-                });
+                    return true;
+                }
+
             case EventType.PraiseReceived:
-                return Update(e.OccurredAt, day => day.Praises++);
-            case EventType.FollowupCompleted:
-                return Update(e.OccurredAt, day =>
                 {
+                    ref var day = ref DayOf(e.OccurredAt);
+                    if (Unsafe.IsNullRef(ref day))
+                    {
+                        return false;
+                    }
+
+                    day.Praises++;
+                    return true;
+                }
+
+            case EventType.FollowupCompleted:
+                {
+                    ref var day = ref DayOf(e.OccurredAt);
+                    if (Unsafe.IsNullRef(ref day))
+                    {
+                        return false;
+                    }
+
                     day.FollowupsCompleted++;
-                    if (e.VisitedAt is { } visited && e.OccurredAt - visited <= TimeSpan.FromHours(24))
+                    if (e.VisitedAt is { } visited && e.OccurredAt - visited <= FollowupRecordDeadline)
                     {
                         day.FollowupsEnteredWithin24h++;
                     }
-                });
+
+                    return true;
+                }
+
             case EventType.AgentRated:
                 return RecordRating(e);
             default:
@@ -128,13 +208,37 @@ public sealed class AgentActivity
 
     /// <summary>Counts a complaint about this agent (its <c>aboutAgentId</c>), opened at <paramref name="openedAt"/>.</summary>
     /// <returns>False when the instant is before <see cref="RetainedFrom"/>.</returns>
-    public bool RecordComplaintAbout(DateTimeOffset openedAt) => Update(openedAt, day => day.ComplaintsAbout++);
+    public bool RecordComplaintAbout(DateTimeOffset openedAt)
+    {
+        ref var day = ref DayOf(openedAt);
+        if (Unsafe.IsNullRef(ref day))
+        {
+            return false;
+        }
+
+        day.ComplaintsAbout++;
+        return true;
+    }
 
     /// <summary>Counts this agent's first response to a complaint, made at <paramref name="respondedAt"/>,
     /// <paramref name="responseTime"/> after the complaint was opened.</summary>
     /// <returns>False when the instant is before <see cref="RetainedFrom"/> or the time is negative.</returns>
-    public bool RecordFirstResponse(DateTimeOffset respondedAt, TimeSpan responseTime) =>
-        responseTime >= TimeSpan.Zero && Update(respondedAt, day => AddResponse(day, responseTime));
+    public bool RecordFirstResponse(DateTimeOffset respondedAt, TimeSpan responseTime)
+    {
+        if (responseTime < TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        ref var day = ref DayOf(respondedAt);
+        if (Unsafe.IsNullRef(ref day))
+        {
+            return false;
+        }
+
+        AddResponse(ref day, responseTime);
+        return true;
+    }
 
     /// <summary>
     /// Drops history older than the previous quarter of <paramref name="now"/> (buckets and ratings), so the
@@ -149,9 +253,20 @@ public sealed class AgentActivity
             return false;
         }
 
-        foreach (var key in _ratings.Keys.Where(k => k.Quarter < keepFrom).ToArray())
+        // Ratings are ordered by quarter first, so the ones to drop are a prefix.
+        var keepFromKey = RatingSlot.Pack(keepFrom);
+        var drop = 0;
+        while (drop < _ratingCount && _ratings[drop].Quarter < keepFromKey)
         {
-            removed |= _ratings.Remove(key);
+            drop++;
+        }
+
+        if (drop > 0)
+        {
+            _ratingCount -= drop;
+            Array.Copy(_ratings, drop, _ratings, 0, _ratingCount);
+            Array.Clear(_ratings, _ratingCount, drop);
+            removed = true;
         }
 
         return removed;
@@ -161,24 +276,25 @@ public sealed class AgentActivity
     public AgentTotals Totals(LocalDateRange range)
     {
         var totals = new AgentTotals();
-        foreach (var (date, day) in _days.Entries)
+        foreach (ref readonly var day in _days.Within(range.First, range.Last))
         {
-            if (range.Contains(date))
-            {
-                totals.Add(day);
-            }
+            totals.Add(day);
         }
 
         return totals;
     }
 
     /// <summary>The latest value <paramref name="rater"/> gave <paramref name="indicator"/> for <paramref name="quarter"/>, or null (no data).</summary>
-    public double? LatestRating(string indicator, Rater rater, Quarter quarter) =>
-        _ratings.TryGetValue((indicator, rater, quarter), out var rating) ? rating.Value : null;
+    public double? LatestRating(string indicator, Rater rater, Quarter quarter)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        var i = FindRating(RatingSlot.Pack(quarter), indicator, rater);
+        return i >= 0 ? _ratings[i].Value : null;
+    }
 
     private bool RecordRating(FloorEvent e)
     {
-        if (e.Indicator is not { } indicator || !RubricDefaults.ManualIndicatorIds.Contains(indicator)
+        if (e.Indicator is not { } id || !ManualIndicators.TryGetValue(id, out var indicator)
             || e.Value is not { } value || !double.IsFinite(value))
         {
             return false;
@@ -191,24 +307,112 @@ public sealed class AgentActivity
         }
 
         var rater = e.Rater ?? Rater.Supervisor;
-        var key = (indicator, rater, quarter);
-        if (_ratings.TryGetValue(key, out var existing) && existing.RatedAt > e.OccurredAt)
+        var i = FindRating(RatingSlot.Pack(quarter), indicator, rater);
+        if (i >= 0 && _ratings[i].RatedAtUtcTicks > e.OccurredAt.UtcTicks)
         {
             return false;
         }
 
-        _ratings[key] = new ManualRating(indicator, rater, quarter, value, e.OccurredAt);
+        Put(new RatingSlot(indicator, rater, quarter, value, e.OccurredAt));
         return true;
     }
 
-    private bool Update(DateTimeOffset at, Action<AgentDay> change) => _days.Update(_calendar.DateOf(at), change);
+    /// <summary>Stores <paramref name="slot"/> in order, replacing the rating with the same key.</summary>
+    private void Put(RatingSlot slot)
+    {
+        var i = FindRating(slot.Quarter, slot.Indicator, slot.Rater);
+        if (i >= 0)
+        {
+            _ratings[i] = slot;
+            return;
+        }
 
-    private static void AddResponse(AgentDay day, TimeSpan responseTime)
+        i = ~i;
+        if (_ratingCount == _ratings.Length)
+        {
+            // Ratings arrive a few per quarter: grow by a few rather than doubling.
+            Array.Resize(ref _ratings, _ratingCount + Math.Max(4, _ratingCount / 4));
+        }
+
+        Array.Copy(_ratings, i, _ratings, i + 1, _ratingCount - i);
+        _ratings[i] = slot;
+        _ratingCount++;
+    }
+
+    /// <summary>The index of the rating with this key, or the bitwise complement of where it belongs.</summary>
+    private int FindRating(int quarter, string indicator, Rater rater)
+    {
+        int low = 0, high = _ratingCount - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var order = _ratings[mid].CompareTo(quarter, indicator, rater);
+            if (order == 0)
+            {
+                return mid;
+            }
+
+            if (order < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return ~low;
+    }
+
+    private ref AgentCounters DayOf(DateTimeOffset at) => ref _days.Slot(_calendar.DateOf(at));
+
+    private static void AddResponse(ref AgentCounters day, TimeSpan responseTime)
     {
         day.ResponseMillisecondsSum += (long)Math.Round(responseTime.TotalMilliseconds);
         day.ResponseCount++;
     }
 
+    private static string Canonical(string indicator) =>
+        ManualIndicators.TryGetValue(indicator, out var canonical) ? canonical : indicator;
+
     private static CompanyCalendar ResolveCalendar(string timeZoneId) =>
         timeZoneId == CompanyCalendar.Default.TimeZoneId ? CompanyCalendar.Default : new CompanyCalendar(timeZoneId);
+
+    /// <summary>
+    /// A <see cref="ManualRating"/> as held in memory (32 bytes): the quarter packed into one number, the instant as
+    /// UTC ticks and its offset, so the rating is written back exactly as it came.
+    /// </summary>
+    private readonly struct RatingSlot(string indicator, Rater rater, Quarter quarter, double value, DateTimeOffset ratedAt)
+    {
+        public readonly string Indicator = indicator;
+        public readonly long RatedAtUtcTicks = ratedAt.UtcTicks;
+        public readonly double Value = value;
+        public readonly int Quarter = Pack(quarter);
+        public readonly short OffsetMinutes = (short)ratedAt.TotalOffsetMinutes;
+        private readonly byte _rater = (byte)rater;
+
+        public Rater Rater => (Rater)_rater;
+
+        public static int Pack(Quarter quarter) => quarter.Year * 4 + quarter.Number - 1;
+
+        /// <summary>Orders by quarter, then indicator (ordinal), then rater: the order <see cref="Ratings"/> lists them in.</summary>
+        public int CompareTo(int quarter, string indicator, Rater rater)
+        {
+            if (Quarter != quarter)
+            {
+                return Quarter < quarter ? -1 : 1;
+            }
+
+            var order = ReferenceEquals(Indicator, indicator) ? 0 : string.CompareOrdinal(Indicator, indicator);
+            return order != 0 ? order : _rater.CompareTo((byte)rater);
+        }
+
+        public ManualRating ToRating() => new(
+            Indicator,
+            Rater,
+            new Calendars.Quarter(Quarter / 4, Quarter % 4 + 1),
+            Value,
+            new DateTimeOffset(RatedAtUtcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(OffsetMinutes)));
+    }
 }

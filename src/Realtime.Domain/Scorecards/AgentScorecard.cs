@@ -21,7 +21,8 @@ public static class AgentScorecard
         }
 
         var days = window.DaysAt(now, calendar);
-        return Build(activity, window, calendar.QuarterOf(now), days, rubric, rater);
+        // Every window ends today, so the quarter of now is the quarter of its last day (no second zone conversion).
+        return Build(activity, window, Quarter.Of(days.Last), days, rubric, rater);
     }
 
     /// <summary>The scorecard of the whole of <paramref name="quarter"/> (the basis of the quarter-end appraisal).</summary>
@@ -40,22 +41,43 @@ public static class AgentScorecard
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(values);
-        var indicators = new List<IndicatorScore>();
-        var scored = new List<(RubricDimension Dimension, double? Score)>();
-        foreach (var dimension in rubric.Dimensions)
+        var ordered = rubric.Ordered;
+        var byIndex = new double?[ordered.Length];
+        for (var k = 0; k < ordered.Length; k++)
         {
+            byIndex[k] = values.TryGetValue(ordered[k].Id, out var value) ? value : null;
+        }
+
+        return Grade(rubric, byIndex);
+    }
+
+    /// <summary>Grades <paramref name="values"/>, one per indicator in <see cref="Rubric.Ordered"/> order (null: no data).</summary>
+    /// <remarks>Runs for every window after every change of an agent, so it builds exactly-sized arrays and no LINQ.</remarks>
+    private static ScorecardGrades Grade(Rubric rubric, ReadOnlySpan<double?> values)
+    {
+        var dimensions = rubric.Dimensions;
+        var indicators = new IndicatorScore[values.Length];
+        Span<double> scores = stackalloc double[dimensions.Count];
+        Span<bool> hasScore = stackalloc bool[dimensions.Count];
+        double totalWeight = 0, totalWeighted = 0;
+        var coveredCount = 0;
+        var k = 0;
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            var dimension = dimensions[d];
             double weighted = 0, weights = 0;
             foreach (var indicator in dimension.Indicators)
             {
-                if (!values.TryGetValue(indicator.Id, out var value))
+                if (values[k] is not { } value)
                 {
-                    indicators.Add(new IndicatorScore(indicator.Id, dimension.Id, null, null, null));
+                    indicators[k] = rubric.NoData[k];
+                    k++;
                     continue;
                 }
 
                 var band = indicator.Grade(value);
                 var points = rubric.Points.For(band);
-                indicators.Add(new IndicatorScore(indicator.Id, dimension.Id, value, band, points));
+                indicators[k++] = new IndicatorScore(indicator.Id, dimension.Id, value, band, points);
                 if (indicator.Weight > 0)
                 {
                     weighted += indicator.Weight * points;
@@ -63,35 +85,65 @@ public static class AgentScorecard
                 }
             }
 
-            scored.Add((dimension, weights > 0 ? weighted / weights : null));
+            hasScore[d] = weights > 0;
+            scores[d] = weights > 0 ? weighted / weights : 0;
+            if (hasScore[d] && dimension.Weight > 0)
+            {
+                coveredCount++;
+            }
         }
 
-        var covered = scored.Where(s => s.Score is not null && s.Dimension.Weight > 0).ToArray();
-        var totalWeight = covered.Sum(s => s.Dimension.Weight);
-        double? total = covered.Length == 0 ? null : covered.Sum(s => s.Dimension.Weight * s.Score!.Value) / totalWeight;
-        var dimensions = scored
-            .Select(s => new DimensionScore(
-                s.Dimension.Id,
-                s.Dimension.Weight,
-                s.Score,
-                s.Score is not null && s.Dimension.Weight > 0 ? s.Dimension.Weight / totalWeight : null))
-            .ToArray();
-        return new ScorecardGrades(indicators, dimensions, total, covered.Select(s => s.Dimension.Id).ToArray());
+        // Sum in dimension order, as before, so totals (and frozen quarter snapshots) stay bit-for-bit the same.
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            if (hasScore[d] && dimensions[d].Weight > 0)
+            {
+                totalWeight += dimensions[d].Weight;
+            }
+        }
+
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            if (hasScore[d] && dimensions[d].Weight > 0)
+            {
+                totalWeighted += dimensions[d].Weight * scores[d];
+            }
+        }
+
+        var dimensionScores = new DimensionScore[dimensions.Count];
+        var covered = new string[coveredCount];
+        var c = 0;
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            var dimension = dimensions[d];
+            var isCovered = hasScore[d] && dimension.Weight > 0;
+            dimensionScores[d] = new DimensionScore(
+                dimension.Id,
+                dimension.Weight,
+                hasScore[d] ? scores[d] : null,
+                isCovered ? dimension.Weight / totalWeight : null);
+            if (isCovered)
+            {
+                covered[c++] = dimension.Id;
+            }
+        }
+
+        double? total = coveredCount == 0 ? null : totalWeighted / totalWeight;
+        return new ScorecardGrades(indicators, dimensionScores, total, covered);
     }
 
     private static Scorecard Build(AgentActivity activity, ScorecardWindow? window, Quarter quarter, LocalDateRange days, Rubric rubric, Rater rater)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         var totals = activity.Totals(days);
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        Put(values, IndicatorIds.Satisfaction, totals.SatisfactionAverage);
-        Put(values, IndicatorIds.ComplaintRate, totals.ComplaintRatePercent);
-        Put(values, IndicatorIds.FirstContactResolution, totals.FirstContactResolutionPercent);
-        Put(values, IndicatorIds.AvgResponseTime, totals.AverageResponseSeconds);
-        Put(values, IndicatorIds.PraiseCount, totals.PraiseCount);
-        foreach (var indicator in rubric.Indicators.Where(i => i.Source == IndicatorSource.Manual))
+        var ordered = rubric.Ordered;
+        Span<double?> values = ordered.Length <= 64 ? stackalloc double?[ordered.Length] : new double?[ordered.Length];
+        for (var k = 0; k < ordered.Length; k++)
         {
-            Put(values, indicator.Id, activity.LatestRating(indicator.Id, rater, quarter));
+            var indicator = ordered[k];
+            values[k] = indicator.Source == IndicatorSource.Manual
+                ? activity.LatestRating(indicator.Id, rater, quarter)
+                : LiveValue(indicator.Id, totals);
         }
 
         var grades = Grade(rubric, values);
@@ -99,11 +151,13 @@ public static class AgentScorecard
             grades.Indicators, grades.Dimensions, grades.Total, grades.CoveredDimensions);
     }
 
-    private static void Put(Dictionary<string, double> values, string id, double? value)
+    private static double? LiveValue(string id, AgentTotals totals) => id switch
     {
-        if (value is { } v)
-        {
-            values[id] = v;
-        }
-    }
+        IndicatorIds.Satisfaction => totals.SatisfactionAverage,
+        IndicatorIds.ComplaintRate => totals.ComplaintRatePercent,
+        IndicatorIds.FirstContactResolution => totals.FirstContactResolutionPercent,
+        IndicatorIds.AvgResponseTime => totals.AverageResponseSeconds,
+        IndicatorIds.PraiseCount => totals.PraiseCount,
+        _ => null,
+    };
 }

@@ -41,7 +41,7 @@ public sealed class AgentTotals
     /// <summary>Praises in the range; null (no data) when the agent had no activity at all, since zero praise is a grade (fail).</summary>
     public double? PraiseCount => HasActivity ? Praises : null;
 
-    internal void Add(AgentDay day)
+    internal void Add(in AgentCounters day)
     {
         ServicesHandled += day.ServicesHandled;
         FirstContactResolved += day.FirstContactResolved;

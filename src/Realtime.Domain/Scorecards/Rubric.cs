@@ -7,6 +7,7 @@ namespace Realtime.Domain.Scorecards;
 public sealed class Rubric
 {
     private readonly Dictionary<string, RubricIndicator> _indicators;
+    private readonly RubricIndicator[] _ordered;
 
     /// <summary>Creates a rubric; indicator ids must be unique and each must name its dimension.</summary>
     public Rubric(IReadOnlyList<RubricDimension> dimensions, BandPoints points)
@@ -29,6 +30,10 @@ public sealed class Rubric
                 }
             }
         }
+
+        _ordered = [.. dimensions.SelectMany(d => d.Indicators)];
+        Indicators = Array.AsReadOnly(_ordered);
+        NoData = [.. _ordered.Select(i => new IndicatorScore(i.Id, i.DimensionId, null, null, null))];
     }
 
     /// <summary>The rubric with every default from domain.md.</summary>
@@ -41,7 +46,16 @@ public sealed class Rubric
     public BandPoints Points { get; }
 
     /// <summary>Every indicator, in display order.</summary>
-    public IEnumerable<RubricIndicator> Indicators => Dimensions.SelectMany(d => d.Indicators);
+    public IEnumerable<RubricIndicator> Indicators { get; }
+
+    /// <summary>Every indicator in display order, for index-based grading (positions match <see cref="NoData"/>).</summary>
+    internal ReadOnlySpan<RubricIndicator> Ordered => _ordered;
+
+    /// <summary>
+    /// The "no data" score of each indicator, in display order: immutable and the same for every agent, so a
+    /// scorecard shares these instead of allocating them per computation.
+    /// </summary>
+    internal IndicatorScore[] NoData { get; }
 
     /// <summary>The indicator with wire id <paramref name="id"/>, or null.</summary>
     public RubricIndicator? FindIndicator(string id) => _indicators.GetValueOrDefault(id);
