@@ -1,9 +1,12 @@
 // The live connection of a dashboard: SignalR hub /hubs/live with automatic reconnection, a
 // visible state indicator, and a full resynchronisation on every (re)connect: subscribe to
-// the scopes again, then reload state over REST while holding back pushed messages, then apply
-// the held-back messages, so nothing that happened while disconnected (or while loading) is lost.
+// the scopes again, then reload state over REST while holding back pushed messages, then merge
+// the held-back messages on top (pushBuffer.js), so nothing that happened while disconnected
+// (or while loading) is lost. Synchronisations never overlap: a reconnect during one makes it
+// run again before the held pushes are applied, so an older REST answer can never land last.
 
 import { t, onLanguageChange } from './i18n.js';
+import { PushBuffer } from './pushBuffer.js';
 
 /** @typedef {'connecting' | 'connected' | 'reconnecting' | 'offline'} LiveState */
 
@@ -34,7 +37,11 @@ export class LiveConnection {
     this.handlers = handlers;
     /** @type {LiveState} */
     this.state = 'connecting';
+    /** @type {PushBuffer | null} pushes held while a synchronisation runs */
     this.held = null;
+    /** @type {Promise<void> | null} the synchronisation running now */
+    this.syncing = null;
+    this.syncAgain = false;
     this.connection = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/live')
       .withAutomaticReconnect({
@@ -43,8 +50,8 @@ export class LiveConnection {
       })
       .configureLogging(quietLogger)
       .build();
-    for (const [name, handler] of Object.entries(handlers)) {
-      this.connection.on(name, (payload) => this.deliver(name, handler, payload));
+    for (const name of Object.keys(handlers)) {
+      this.connection.on(name, (payload) => this.deliver(name, payload));
     }
     this.connection.onreconnecting(() => this.show('reconnecting'));
     this.connection.onreconnected(() => this.synchronise());
@@ -76,11 +83,24 @@ export class LiveConnection {
     }, offlineRetryMs);
   }
 
-  async synchronise() {
-    this.held = [];
+  /** Subscribes and reloads; if asked again meanwhile (a reconnect), runs once more before applying held pushes. */
+  synchronise() {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = this.runSynchronisation().finally(() => { this.syncing = null; });
+    return this.syncing;
+  }
+
+  async runSynchronisation() {
+    this.held = new PushBuffer();
     try {
-      for (const scope of this.scopes) await this.connection.invoke('Subscribe', scope);
-      await this.resync();
+      do {
+        this.syncAgain = false;
+        for (const scope of this.scopes) await this.connection.invoke('Subscribe', scope);
+        await this.resync();
+      } while (this.syncAgain);
     } catch (error) {
       console.warn(`[live] resynchronisation failed: ${error?.message ?? error}`);
       this.held = null;
@@ -88,15 +108,24 @@ export class LiveConnection {
       await this.connection.stop();
       return;
     }
-    const held = this.held;
+    const held = this.held.drain();
     this.held = null;
-    for (const { handler, payload } of held) handler(payload);
+    for (const { name, payload } of held) this.dispatch(name, payload);
     this.show('connected');
   }
 
-  deliver(name, handler, payload) {
-    if (this.held) this.held.push({ handler, payload });
-    else handler(payload);
+  deliver(name, payload) {
+    if (this.held) this.held.add(name, payload);
+    else this.dispatch(name, payload);
+  }
+
+  dispatch(name, payload) {
+    try {
+      this.handlers[name](payload);
+    } catch (error) {
+      // One bad message must not stop the others (nor leave the held ones unapplied).
+      console.error(`[live] ${name} handler failed`, error);
+    }
   }
 
   /** @param {LiveState} state */
