@@ -56,6 +56,62 @@ public class AgentActivityStorageTests
     }
 
     [Fact]
+    public void A_loaded_90_day_history_holds_at_most_8_KiB_of_memory()
+    {
+        var busy = Busy(90, new DateOnly(2026, 12, 31));
+        var (days, ratings) = (busy.Days, busy.Ratings);
+        Assert.Equal(90, days.Count);
+        Assert.Equal(2 * RubricDefaults.ManualIndicatorIds.Count, ratings.Count);
+        _ = new AgentActivity(busy.AgentId, busy.TimeZoneId, busy.RetainedFrom, days, ratings);
+
+        // What loading allocates, given the already-parsed days and ratings, is what the agent's grain keeps:
+        // restoring sizes its arrays exactly, so there is no garbage in the count. Exact per thread, hence deterministic.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var loaded = new AgentActivity(busy.AgentId, busy.TimeZoneId, busy.RetainedFrom, days, ratings);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(bytes <= 8 * 1024, $"A loaded 90-day history holds {bytes} bytes, budget 8 KiB.");
+        Assert.Equal(JsonSerializer.Serialize(busy), JsonSerializer.Serialize(loaded));
+    }
+
+    [Fact]
+    public void Recording_into_a_day_that_already_has_a_bucket_allocates_nothing()
+    {
+        var activity = Busy(7, new DateOnly(2026, 12, 31));
+        var at = new DateTimeOffset(2026, 12, 31, 15, 0, 0, China);
+        FloorEvent[] events =
+        [
+            Service("agent-0042", at, resolved: true, responseSeconds: 42.5),
+            Survey("agent-0042", at, 88),
+            Praise("agent-0042", at),
+            Followup("agent-0042", at.AddHours(-2), at),
+        ];
+        Record(activity, events, at);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            Record(activity, events, at);
+        }
+
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, bytes);
+        var today = activity.Totals(new(new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 31)));
+        Assert.Equal((40 + 101, 1 + 101, 1 + 101), (today.ServicesHandled, today.Praises, today.ComplaintsAbout));
+
+        static void Record(AgentActivity activity, FloorEvent[] events, DateTimeOffset at)
+        {
+            foreach (var e in events)
+            {
+                Assert.True(activity.Record(e));
+            }
+
+            Assert.True(activity.RecordComplaintAbout(at));
+            Assert.True(activity.RecordFirstResponse(at, TimeSpan.FromSeconds(30)));
+        }
+    }
+
+    [Fact]
     public void A_history_round_trips_through_json_with_the_same_scorecards()
     {
         var original = Busy(20, new DateOnly(2026, 11, 2));
@@ -75,6 +131,53 @@ public class AgentActivityStorageTests
                 Assert.NotNull(actual.Total);
             }
         }
+    }
+
+    /// <summary>
+    /// A state as the previous (object-per-day) implementation stored it: pruned to 2026-07-01, a full day, a day with
+    /// only a praise (trailing zeros left out), a day with only a survey (zeros inside), ratings by both raters, one
+    /// for an earlier quarter by <c>period</c>, instants in three offsets.
+    /// </summary>
+    private const string StoredByEarlierVersion =
+        """{"agentId":"agent-7","timeZoneId":"Asia/Shanghai","retainedFrom":"2026-07-01","days":[["2026-09-30",3,1,1,352345,3,180.5,2,1,2,1],["2026-10-01",0,0,0,0,0,0,0,1],["2026-10-02",0,0,0,0,0,60.25,1]],"ratings":[["knowledge_test","supervisor","2026Q3",84,"2026-10-03T09:00:00+08:00"],["knowledge_test","self","2026Q3",91,"2026-09-29T09:00:00-05:00"],["sales_vs_target","supervisor","2026Q3",112.5,"2026-09-28T09:00:00+08:00"],["violations","supervisor","2026Q4",1,"2026-10-03T09:00:00+00:00"]]}""";
+
+    [Fact]
+    public void A_state_stored_by_the_earlier_version_loads_scores_the_same_and_is_written_back_unchanged()
+    {
+        var activity = JsonSerializer.Deserialize<AgentActivity>(StoredByEarlierVersion)!;
+
+        Assert.Equal(StoredByEarlierVersion, JsonSerializer.Serialize(activity));
+        Assert.Equal(new DateOnly(2026, 7, 1), activity.RetainedFrom);
+        // Figures computed by the earlier version from the same state.
+        var q3 = AgentScorecard.ComputeQuarter(activity, Quarter.Parse("2026Q3"), Rubric.Default);
+        Assert.Equal(62.76923076923077, q3.Total);
+        Assert.Equal(90.25, q3.Indicator(IndicatorIds.Satisfaction).Value);
+        Assert.Equal(117.44833333333334, q3.Indicator(IndicatorIds.AvgResponseTime).Value);
+        Assert.Equal(100.0 / 3, q3.Indicator(IndicatorIds.ComplaintRate).Value);
+        Assert.Equal(84, q3.Indicator(IndicatorIds.KnowledgeTest).Value);
+        Assert.Equal(112.5, q3.Indicator(IndicatorIds.SalesVsTarget).Value);
+        var q3Self = AgentScorecard.ComputeQuarter(activity, Quarter.Parse("2026Q3"), Rubric.Default, Rater.Self);
+        Assert.Equal(70.46153846153847, q3Self.Total);
+        Assert.Equal(91, q3Self.Indicator(IndicatorIds.KnowledgeTest).Value);
+        var sevenDays = AgentScorecard.Compute(activity, ScorecardWindow.Last7Days, new DateTimeOffset(2026, 10, 5, 12, 0, 0, China), Rubric.Default, Calendar);
+        Assert.Equal(60.30769230769231, sevenDays.Total);
+        Assert.Equal(2, sevenDays.Indicator(IndicatorIds.PraiseCount).Value);
+        Assert.Equal(1, sevenDays.Indicator(IndicatorIds.Violations).Value);
+        // A superseded rating is still refused after loading: the stored instant keeps its order.
+        Assert.False(activity.Record(Rated("agent-7", new DateTimeOffset(2026, 10, 3, 8, 59, 0, China), IndicatorIds.KnowledgeTest, 10, period: "2026Q3")));
+        Assert.False(activity.Record(Praise("agent-7", At(2026, 6, 30))));
+    }
+
+    [Fact]
+    public void Counts_stored_in_exponent_form_still_load()
+    {
+        // The earlier writer formatted every counter as a double, which uses exponent form for very large sums.
+        var json = StoredByEarlierVersion.Replace("[\"2026-09-30\",3,1,1,352345,", "[\"2026-09-30\",3E0,1,1,3.52345E+5,", StringComparison.Ordinal);
+        Assert.NotEqual(StoredByEarlierVersion, json);
+
+        var activity = JsonSerializer.Deserialize<AgentActivity>(json)!;
+
+        Assert.Equal(StoredByEarlierVersion, JsonSerializer.Serialize(activity));
     }
 
     [Fact]
