@@ -79,3 +79,24 @@ test('a snapshot becomes table rows and a team ranking', () => {
   assert.deepEqual(teamRanking(answer).map((t) => t.teamId), ['T1', 'T2']);
   assert.equal(snapshotCsvUrl('2026Q3'), '/api/quarters/2026Q3/snapshot?format=csv');
 });
+
+test('a total is graded by the server band, else by the edges the server sent, never by a guess', async () => {
+  const { gradeTotal } = await import('../src/assets/js/score.js');
+  const edges = { excellent: 90, good: 80, pass: 60 };
+  assert.equal(totalBand({ total: 88, totalBand: 'good' }), 'good');
+  assert.equal(totalBand({ total: 88 }, edges), 'good');
+  assert.equal(totalBand({ total: 90 }, edges), 'excellent');
+  assert.equal(totalBand({ total: 59.9 }, edges), 'fail');
+  assert.equal(totalBand({ total: null }, edges), null);
+  assert.equal(gradeTotal(60, edges), 'pass');
+  assert.equal(gradeTotal(60, null), null);
+});
+
+test('a daily series becomes sparkline values, today following the live KPI', async () => {
+  const { dailyValues } = await import('../src/assets/js/chart.js');
+  const series = { days: [{ satisfactionAverage10: { value: 8.5 } }, { satisfactionAverage10: { value: null } }, { satisfactionAverage10: { value: 7 } }] };
+  assert.deepEqual(dailyValues(series, 'satisfactionAverage10'), [8.5, null, 7]);
+  assert.deepEqual(dailyValues(series, 'satisfactionAverage10', 9.1), [8.5, null, 9.1]);
+  assert.deepEqual(dailyValues(series, 'satisfactionAverage10', null), [8.5, null, null]);
+  assert.deepEqual(dailyValues(null, 'satisfactionAverage10', 3), []);
+});

@@ -57,16 +57,37 @@ export async function getTeams() {
 }
 
 /**
- * Every agent's score summary (today) with its team: from the floor board when it lists agents,
- * else from each team's board.
+ * A board's KPIs (over the window), its agents' scores (over the window, each with its team and
+ * total band) and the edges that grade totals: the floor board, or one team's (null before the
+ * team's first event).
  * @param {string | null} team one team, or null for the floor
+ * @returns {Promise<{ kpis: object | null, agents: object[], totalBands: object | null }>}
  */
-export async function getAgentScores(team) {
-  const known = (await getTeams()).map((item) => item.teamId);
-  // Asking only for listed teams keeps a 404 (and the browser's console error for it) off a fresh team's board.
-  const teamIds = team ? known.filter((id) => id === team) : known;
-  const boards = await Promise.all(teamIds.map((id) => getTeamBoard(id)));
-  return boards.filter(Boolean).flatMap((board) => board.agents.map((agent) => ({ ...agent, teamId: board.teamId })));
+export async function getBoard(team, window = 'today') {
+  const board = team ? await getKnownTeamBoard(team, { window }) : await getFloorBoard({ window });
+  if (!board) return { kpis: null, agents: [], totalBands: null };
+  return {
+    kpis: team ? board.kpis : board.floor,
+    agents: (board.agents ?? []).map((agent) => ({ ...agent, teamId: agent.teamId ?? board.teamId })),
+    totalBands: board.totalBands ?? null,
+  };
+}
+
+/** Every agent's score over the window with its team (the floor board lists them all). */
+export async function getAgentScores(team, window = 'today') {
+  return (await getBoard(team, window)).agents;
+}
+
+/**
+ * Daily KPI series over the last `days` days: GET /api/floor/kpis/daily ({ floor, teams }) for
+ * the floor, GET /api/teams/{id}/kpis/daily for a team (null before its first event).
+ * @param {string | null} team
+ */
+export async function getDailyKpis(team, days = 14) {
+  const query = new URLSearchParams({ days: String(days) });
+  if (!team) return getJson(`/api/floor/kpis/daily?${query}`);
+  const known = await getTeams();
+  return known.some((item) => item.teamId === team) ? getJsonOrNull(`/api/teams/${encodeURIComponent(team)}/kpis/daily?${query}`) : null;
 }
 
 /** GET /api/agents/{id}/scorecard?window=, or null when the agent has no event yet. */

@@ -58,6 +58,46 @@ export function lineChart(values, { width, height, target = null, labels = [], c
   return svg;
 }
 
+/**
+ * A sparkline: the line of a daily series (gaps where a day has no data), the target as a dashed
+ * line, and a dot on the newest known value. Small enough for a KPI tile; the numbers stay in the tile.
+ * @param {(number | null)[]} values oldest first
+ * @param {{ width: number, height: number, target?: number | null, ariaLabel?: string, className?: string }} options
+ */
+export function sparkline(values, { width, height, target = null, ariaLabel = '', className = 'sparkline' }) {
+  const { points, targetY } = linePoints(values, { width, height, padding: 3, target });
+  const svg = element('svg', { class: className, viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': ariaLabel });
+  if (targetY !== null) svg.append(element('line', { class: 'chart-target', x1: 0, x2: width, y1: targetY, y2: targetY }));
+  let current = [];
+  const flush = () => {
+    if (current.length) svg.append(element('polyline', { class: 'chart-line', points: current.join(' ') }));
+    current = [];
+  };
+  for (const p of points) {
+    if (p) current.push(`${p.x},${p.y}`);
+    else flush();
+  }
+  flush();
+  const last = [...points].reverse().find(Boolean);
+  if (last) svg.append(element('circle', { class: 'chart-dot', cx: last.x, cy: last.y, r: 2.5 }));
+  svg.dataset.points = String(points.filter(Boolean).length);
+  return svg;
+}
+
+/**
+ * One KPI's daily values from a daily series (GET …/kpis/daily), oldest first, with today's
+ * value replaced by the live one when given (a kpiChanged push is today's point).
+ * @param {{ days: object[] } | null | undefined} series
+ * @param {string} key a KpisResource key
+ * @param {number | null | undefined} [liveToday]
+ * @returns {(number | null)[]}
+ */
+export function dailyValues(series, key, liveToday) {
+  const values = (series?.days ?? []).map((day) => day?.[key]?.value ?? null);
+  if (values.length && liveToday !== undefined) values[values.length - 1] = liveToday ?? null;
+  return values;
+}
+
 function element(name, attributes) {
   const node = document.createElementNS(svgNs, name);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));

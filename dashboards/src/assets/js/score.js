@@ -64,10 +64,27 @@ function trimNumber(value) {
 }
 
 /**
- * The band of a total, when the server grades totals (`band` on the scorecard or summary);
- * null otherwise: totals are shown as numbers only rather than graded by a guess.
- * @param {{ band?: string | null } | null | undefined} score
+ * The band of a total: the server's (`totalBand` on boards and scorecards), else the total graded
+ * with the edges the server sent (`totalBands`, for pushes that carry no band), else null — a
+ * total is never graded by a guess.
+ * @param {{ total?: number | null, totalBand?: string | null, band?: string | null } | null | undefined} score
+ * @param {{ excellent: number, good: number, pass: number } | null} [edges]
  */
-export function totalBand(score) {
-  return scoreBands.includes(score?.band) ? score.band : null;
+export function totalBand(score, edges = null) {
+  if (scoreBands.includes(score?.totalBand)) return score.totalBand;
+  if (scoreBands.includes(score?.band)) return score.band;
+  return gradeTotal(score?.total, edges);
+}
+
+/**
+ * Mirrors TotalScoreBands on the server: higher is better, a total on an edge takes the better band.
+ * @param {number | null | undefined} total
+ * @param {{ excellent: number, good: number, pass: number } | null | undefined} edges
+ */
+export function gradeTotal(total, edges) {
+  if (typeof total !== 'number' || !Number.isFinite(total) || !edges) return null;
+  if (total >= edges.excellent) return 'excellent';
+  if (total >= edges.good) return 'good';
+  if (total >= edges.pass) return 'pass';
+  return 'fail';
 }

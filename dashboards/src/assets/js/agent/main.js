@@ -21,6 +21,13 @@ const complaints = new AgentComplaints(byId('complaints'), byId('complaint-count
 const alerts = new AgentAlerts(byId('alerts'), byId('notify'), timeZone);
 /** @type {Map<string, object | null>} window → ScorecardResource (null: agent unknown to the server) */
 const scorecards = new Map();
+/** The edges that grade totals, from the last scorecard the server answered (pushes carry none). */
+let totalEdges = null;
+
+function remember(scorecard) {
+  if (scorecard?.totalBands) totalEdges = scorecard.totalBands;
+  return scorecard;
+}
 
 function renderScore() {
   for (const button of byId('windows').querySelectorAll('button')) {
@@ -28,7 +35,7 @@ function renderScore() {
     button.setAttribute('aria-selected', String(selected));
     button.classList.toggle('is-selected', selected);
   }
-  if (scorecards.has(scoreWindow)) renderScorecard(byId('score'), scorecards.get(scoreWindow));
+  if (scorecards.has(scoreWindow)) renderScorecard(byId('score'), scorecards.get(scoreWindow), totalEdges);
 }
 
 setUpPage({
@@ -53,7 +60,7 @@ if (!agentId) {
     renderScore();
     // Pushes keep every window current once loaded; the first look at a window loads it.
     if (!scorecards.has(choice)) {
-      scorecards.set(choice, await getScorecard(agentId, choice));
+      scorecards.set(choice, remember(await getScorecard(agentId, choice)));
       renderScore();
     }
   });
@@ -68,7 +75,7 @@ if (!agentId) {
       const [{ items }, scorecard] = await Promise.all([getOpenComplaints({ agent: agentId }), getScorecard(agentId, scoreWindow)]);
       complaints.load(items.filter((item) => item.agentId === agentId));
       scorecards.clear();
-      scorecards.set(scoreWindow, scorecard);
+      scorecards.set(scoreWindow, remember(scorecard));
       renderScore();
       invalidate();
     },

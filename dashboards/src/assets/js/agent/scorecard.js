@@ -27,8 +27,9 @@ export function liftText(indicator) {
  * Renders a ScorecardResource (or the "no events yet" state for null) into container.
  * @param {HTMLElement} container
  * @param {object | null} scorecard
+ * @param {{ excellent: number, good: number, pass: number } | null} [edges] grade a pushed total (pushes carry no band)
  */
-export function renderScorecard(container, scorecard) {
+export function renderScorecard(container, scorecard, edges = null) {
   if (!scorecard) {
     const empty = document.createElement('p');
     empty.className = 'notice';
@@ -43,7 +44,7 @@ export function renderScorecard(container, scorecard) {
   total.innerHTML = '<span class="score-total-label"></span><span class="score-total-value"></span>';
   total.querySelector('.score-total-label').textContent = t('score.total');
   total.querySelector('.score-total-value').textContent = formatScore(scorecard.total);
-  const band = totalBand(scorecard);
+  const band = totalBand(scorecard, scorecard.totalBands ?? edges);
   if (band) total.append(bandChip(band));
   const covered = scorecard.dimensions.filter((d) => scorecard.coveredDimensions.includes(d.id)).map((d) => localLabel(d.label, d.id));
   const covers = document.createElement('p');

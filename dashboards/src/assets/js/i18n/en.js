@@ -118,6 +118,7 @@ export default {
   'kpi.quickResolution7dRate': '7-day quick resolution',
   'kpi.averageFirstResponseSeconds': 'Avg first response',
   'kpi.target': 'target {sign} {target}',
+  'kpi.trend': 'Last {days} days',
   'kpi.noTarget': 'tracked',
   'kpi.status.met': 'Met',
   'kpi.status.missed': 'Missed',

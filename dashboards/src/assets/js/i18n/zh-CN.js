@@ -118,6 +118,7 @@ export default {
   'kpi.quickResolution7dRate': '七日快处率',
   'kpi.averageFirstResponseSeconds': '平均首次响应',
   'kpi.target': '目标 {sign} {target}',
+  'kpi.trend': '近{days}天趋势',
   'kpi.noTarget': '跟踪指标',
   'kpi.status.met': '达标',
   'kpi.status.missed': '未达标',

@@ -2,10 +2,10 @@
 
 import { t } from '../i18n.js';
 import { syncServerClock } from '../clock.js';
-import { getFloorBoard, getAgentScores, getScorecard } from '../api.js';
+import { getFloorBoard, getBoard, getDailyKpis } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { setUpPage } from '../page.js';
-import { KpiTable, trendWindows } from './kpiTable.js';
+import { KpiTable } from './kpiTable.js';
 import { AgentRanking } from './ranking.js';
 import { QuarterSection } from './quarterSection.js';
 
@@ -30,21 +30,19 @@ setUpPage({
   timeZone,
 });
 
+// Days on the KPI sparklines.
+const trendDays = 14;
+
 async function loadKpis() {
-  const boards = await Promise.all(trendWindows.map((window) => getFloorBoard({ window })));
-  kpiTable.load(Object.fromEntries(trendWindows.map((window, i) => [window, boards[i]])));
+  const [board, trend] = await Promise.all([getFloorBoard(), getDailyKpis(null, trendDays)]);
+  kpiTable.load(board, trend);
 }
 
-/** Today's scores come with the team boards; other windows need each agent's scorecard (a few at a time). */
+/** The floor board lists every agent's score over the window, with its team and band. */
 async function loadRanking(window) {
-  const today = await getAgentScores(null);
-  if (window === 'today') return ranking.load(today, window);
-  const scores = [];
-  for (let i = 0; i < today.length; i += 8) {
-    const batch = await Promise.all(today.slice(i, i + 8).map((agent) => getScorecard(agent.agentId, window)));
-    scores.push(...batch.filter(Boolean).map((card, j) => ({ ...card, teamId: card.teamId ?? today[i + j].teamId })));
-  }
-  ranking.load(scores, window);
+  const { agents, totalBands } = await getBoard(null, window);
+  ranking.edges = totalBands ?? ranking.edges;
+  ranking.load(agents, window);
 }
 
 function renderWindowButtons() {
@@ -64,15 +62,22 @@ byId('ranking-windows').addEventListener('click', (event) => {
 });
 renderWindowButtons();
 
-// KPI pushes are per team and for one window; the department's figures and the other windows are
-// reloaded from REST instead, at most once every few seconds on a busy floor.
+// KPI pushes (every team's and the floor's own, today) update the table in place; a burst of them
+// costs one redraw. A new team, or a new day, reloads the table and its series instead.
+let kpiRenderPending = false;
+function scheduleKpiRender() {
+  if (kpiRenderPending) return;
+  kpiRenderPending = true;
+  setTimeout(() => {
+    kpiRenderPending = false;
+    kpiTable.render();
+  }, 500);
+}
 let kpiReloadPending = false;
 function scheduleKpiReload() {
   if (kpiReloadPending) return;
   kpiReloadPending = true;
-  setTimeout(() => {
-    loadKpis().catch((error) => console.warn(`[kpi] reload failed: ${error.message}`)).finally(() => { kpiReloadPending = false; });
-  }, 3_000);
+  loadKpis().catch((error) => console.warn(`[kpi] reload failed: ${error.message}`)).finally(() => { kpiReloadPending = false; });
 }
 let rankingRenderPending = false;
 function scheduleRankingRender() {
@@ -92,8 +97,11 @@ const live = new LiveConnection({
     await Promise.all([loadKpis(), loadRanking(rankingWindow), quarters.reload()]);
   },
   handlers: {
-    kpiChanged() {
-      scheduleKpiReload();
+    kpiChanged(kpis) {
+      const known = kpis?.teamId === 'floor' || kpiTable.board?.teams.some((team) => team.teamId === kpis?.teamId);
+      const sameDay = !kpiTable.trend?.floor?.to || kpis?.to === kpiTable.trend.floor.to;
+      if (!known || !sameDay) scheduleKpiReload();
+      else if (kpiTable.applyToday(kpis)) scheduleKpiRender();
     },
     scoreChanged(scorecard) {
       if (ranking.upsert(scorecard)) scheduleRankingRender();

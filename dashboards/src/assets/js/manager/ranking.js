@@ -16,6 +16,8 @@ export class AgentRanking {
     this.sort = { column: 'total', direction: 'desc' };
     /** Dimension ids and labels, from the first full scorecard seen (summaries carry ids only). */
     this.dimensionLabels = new Map();
+    /** The edges that grade totals (from the floor board), for pushed scorecards that carry no band. */
+    this.edges = null;
   }
 
   /** @param {object[]} scores @param {string} window */
@@ -90,7 +92,7 @@ export class AgentRanking {
       const total = row.insertCell();
       total.className = 'num total';
       total.textContent = formatScore(agent.total);
-      const band = totalBand(agent);
+      const band = totalBand(agent, this.edges);
       if (band) total.append(' ', bandChip(band));
       for (const id of dimensionIds) {
         const td = row.insertCell();

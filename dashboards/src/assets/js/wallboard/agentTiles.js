@@ -1,4 +1,5 @@
-// Agent tiles of the wall board: each agent's rolling score today, best first, as many as fit.
+// Agent tiles of the wall board: each agent's rolling score (today, or the board's ?window=) with
+// its total's band, best first, as many as fit.
 
 import { t } from '../i18n.js';
 import { formatScore, totalBand } from '../score.js';
@@ -9,7 +10,7 @@ export class AgentTiles {
   /**
    * @param {HTMLElement} container
    * @param {HTMLElement} more the "+N more agents" line
-   * @param {{ team: string | null }} scope
+   * @param {{ team: string | null, window?: string }} scope
    */
   constructor(container, more, scope) {
     this.container = container;
@@ -18,17 +19,20 @@ export class AgentTiles {
     /** @type {Map<string, object>} agent id → AgentScoreSummary (or scorecard) with teamId */
     this.agents = new Map();
     this.capacity = 12;
+    /** The edges that grade totals (from the board), for pushed scorecards that carry no band. */
+    this.edges = null;
   }
 
-  /** Replaces every agent's score (after a (re)connect). @param {object[]} summaries */
-  load(summaries) {
+  /** Replaces every agent's score (after a (re)connect). @param {object[]} summaries @param {object | null} [edges] */
+  load(summaries, edges = null) {
+    this.edges = edges ?? this.edges;
     this.agents.clear();
     for (const summary of summaries) this.agents.set(summary.agentId, summary);
   }
 
-  /** Applies a scoreChanged push; only the board's window (today) and scope count. */
+  /** Applies a scoreChanged push; only the board's window and scope count. */
   upsert(scorecard) {
-    if (scorecard?.window !== 'today') return false;
+    if (scorecard?.window !== (this.scope.window ?? 'today')) return false;
     if (this.scope.team && scorecard.teamId !== this.scope.team) return false;
     this.agents.set(scorecard.agentId, scorecard);
     return true;
@@ -39,7 +43,7 @@ export class AgentTiles {
     const shown = ordered.slice(0, this.capacity);
     const tiles = shown.map((agent) => {
       const tile = document.createElement('div');
-      const band = totalBand(agent);
+      const band = totalBand(agent, this.edges);
       tile.className = `agent-tile score-${band ?? 'none'}`;
       tile.dataset.agentId = agent.agentId;
       const id = document.createElement('span');

@@ -2,7 +2,7 @@
 
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints, getAgentScores, getFloorBoard, getKnownTeamBoard } from '../api.js';
+import { getOpenComplaints, getBoard, getDailyKpis } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
 import { ComplaintBoard } from './board.js';
@@ -20,12 +20,16 @@ const clockResyncMs = 10 * 60_000;
 const query = new URLSearchParams(window.location.search);
 const team = query.get('team')?.trim() || null;
 const timeZone = query.get('tz')?.trim() || 'Asia/Shanghai';
+// The agent tiles' window (?window=7d or qtd; today by default), as the boards' ?window= applies it.
+const agentWindow = ['today', '7d', 'qtd'].includes(query.get('window')) ? query.get('window') : 'today';
+// Days on the KPI sparklines.
+const trendDays = 14;
 
 const byId = (id) => document.getElementById(id);
 const board = new ComplaintBoard(byId('board'), byId('more'), { team });
 const feed = new EventFeed(byId('feed'), timeZone);
 const kpiStrip = new KpiStrip(byId('kpis'));
-const agentTiles = new AgentTiles(byId('agents'), byId('agents-more'), { team });
+const agentTiles = new AgentTiles(byId('agents'), byId('agents-more'), { team, window: agentWindow });
 const counters = {
   open: byId('count-open'), warning: byId('count-warning'), breached: byId('count-breached'), escalated: byId('count-escalated'),
 };
@@ -69,10 +73,12 @@ const live = new LiveConnection({
   indicator: byId('live-indicator'),
   async resync() {
     await syncServerClock();
-    const [{ items, total }, kpis, agents] = await Promise.all([getOpenComplaints({ team }, maxLoadedComplaints), loadKpis(), getAgentScores(team)]);
+    const [{ items, total }, today, agents, trend] = await Promise.all([
+      getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend()]);
     board.load(items, total);
-    kpiStrip.load(kpis);
-    agentTiles.load(agents);
+    kpiStrip.load(today.kpis);
+    kpiStrip.loadTrend(trend);
+    agentTiles.load((agents ?? today).agents, today.totalBands);
     agentTiles.render();
     invalidate();
   },
@@ -98,19 +104,18 @@ const live = new LiveConnection({
       if (agentTiles.upsert(scorecard)) scheduleAgentRender();
     },
     kpiChanged(kpis) {
-      // A team board takes its team's KPIs as pushed; the floor's own KPIs are not pushed, so reload them.
-      if (team) {
-        if (kpis?.teamId === team) kpiStrip.load(kpis);
-      } else {
-        scheduleFloorKpiReload();
-      }
+      // The floor pushes its own KPIs (teamId "floor") besides every team's; a board takes only its scope's.
+      if (kpis?.teamId !== (team ?? 'floor') || kpis.window !== 'today') return;
+      kpiStrip.load(kpis);
+      // After midnight "today" is a new day: the sparkline's days move on.
+      if (kpiStrip.trend && kpis.to && kpiStrip.trend.to !== kpis.to) scheduleTrendReload();
     },
   },
 });
 
-async function loadKpis() {
-  if (team) return (await getKnownTeamBoard(team))?.kpis ?? null;
-  return (await getFloorBoard()).floor;
+async function loadTrend() {
+  const series = await getDailyKpis(team, trendDays);
+  return team ? series : series?.floor ?? null;
 }
 
 // Bursts of score and KPI pushes (a busy floor) are folded into at most one redraw or reload per interval.
@@ -123,14 +128,12 @@ function scheduleAgentRender() {
     agentTiles.render();
   }, 250);
 }
-let floorKpiReloadPending = false;
-function scheduleFloorKpiReload() {
-  if (floorKpiReloadPending) return;
-  floorKpiReloadPending = true;
-  setTimeout(() => {
-    loadKpis().then((kpis) => kpiStrip.load(kpis), (error) => console.warn(`[kpi] reload failed: ${error.message}`))
-      .finally(() => { floorKpiReloadPending = false; });
-  }, 1_000);
+let trendReloadPending = false;
+function scheduleTrendReload() {
+  if (trendReloadPending) return;
+  trendReloadPending = true;
+  loadTrend().then((series) => kpiStrip.loadTrend(series), (error) => console.warn(`[kpi] trend reload failed: ${error.message}`))
+    .finally(() => { trendReloadPending = false; });
 }
 
 renderStatic();
