@@ -70,6 +70,8 @@ public sealed class AgentViewTests(HeadlessChromium chromium, RealtimeServer ser
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("坐席工作台");
         await Expect(page.Locator(".score-total-value")).ToHaveTextAsync("88");
+        // The total's band, graded by the server (edges 90 / 80 / 60).
+        await Expect(page.Locator(".score-total .score-band")).ToHaveTextAsync("良好");
         await Expect(satisfaction.Locator(".score-band")).ToHaveTextAsync("良好");
         await Expect(satisfaction.Locator(".score-band")).ToHaveClassAsync(new Regex(@"\bscore-band-good\b"));
         await Expect(satisfaction).ToContainTextAsync("80");
@@ -80,6 +82,12 @@ public sealed class AgentViewTests(HeadlessChromium chromium, RealtimeServer ser
         await Expect(page.Locator("tr[data-band=\"none\"]").First.Locator(".score-band")).ToHaveTextAsync("暂无数据");
         await Expect(page.Locator(".agent-complaints")).ToHaveClassAsync(new Regex(@"\bis-empty\b"));
         await view.FullPageScreenshotAsync("agent-zh-CN");
+
+        // A pushed scorecard carries no band: the page grades it with the edges the server sent.
+        // Three praises (good, 80): (80 + 100 + 100 + 100 + 80) / 5 = 92, excellent.
+        await server.IngestAsync(FloorEvents.PraiseReceived(agent), FloorEvents.PraiseReceived(agent));
+        await Expect(page.Locator(".score-total-value")).ToHaveTextAsync("92");
+        await Expect(page.Locator(".score-total .score-band")).ToHaveTextAsync("优秀");
 
         await page.Locator("#windows button[data-window=\"qtd\"]").ClickAsync();
         await Expect(page.Locator("#windows button[data-window=\"qtd\"]")).ToHaveAttributeAsync("aria-selected", "true");

@@ -35,7 +35,10 @@ public sealed class ManagerViewTests(HeadlessChromium chromium, RealtimeServer s
         var resolvedInTime = page.Locator($"#kpis tr[data-kpi=\"resolvedWithin48hRate\"] td[data-team=\"{team}\"]");
         await Expect(resolvedInTime.Locator(".kpi-value")).ToHaveTextAsync("100%");
         await Expect(resolvedInTime.Locator(".kpi-status")).ToHaveTextAsync("达标");
-        await Expect(resolvedInTime.Locator("svg.kpi-chart circle")).ToHaveCountAsync(3);
+        // The trend is the daily series of the last 14 days; this team has data today only.
+        await Expect(resolvedInTime.Locator("svg.kpi-chart")).ToHaveAttributeAsync("data-points", "1");
+        await Expect(resolvedInTime.Locator("svg.kpi-chart")).ToHaveAttributeAsync("aria-label", new Regex("近14天趋势$"));
+        await Expect(page.Locator($"#ranking tr[data-agent-id=\"{strong}\"] .score-band")).Not.ToHaveCountAsync(0);
         await Expect(page.Locator("#kpis tr[data-kpi=\"resolvedWithin48hRate\"] th")).ToContainTextAsync("目标 ≥ 95%");
         await Expect(page.Locator("#kpis td[data-team=\"floor\"]")).Not.ToHaveCountAsync(0);
 
