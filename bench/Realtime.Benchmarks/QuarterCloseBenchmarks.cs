@@ -12,7 +12,8 @@ namespace Realtime.Benchmarks;
 /// Quarter close for 10,000 agents with a quarter of history, as the journal path runs it: events are generated one at
 /// a time in journal order (never held in a list, like rows streamed from PostgreSQL) into <see cref="QuarterEventReplay"/>,
 /// then the snapshot is built, serialized and hashed. Per agent and day: 5 services, 1 survey, 1 in 10 a praise; every
-/// 4th agent-day a complaint (opened + first response); 2 ratings per agent (self, supervisor) after the quarter.
+/// 4th agent-day a complaint (opened + first response + resolution 20 h later, a quarter of them 60 h later; the team
+/// KPIs replay their clocks); 2 ratings per agent (self, supervisor) after the quarter.
 /// The database read itself is not included (see docs/benchmarks.md). Prints the managed heap after the replay
 /// (the state the close keeps) once per process.
 /// </summary>
@@ -41,11 +42,11 @@ public class QuarterCloseBenchmarks
             events++;
         }
 
-        var agents = replay.Finish();
+        var result = replay.Finish();
         var replayed = watch.Elapsed;
         var heap = GC.GetTotalMemory(forceFullCollection: false);
-        var (teams, department) = QuarterAppraisal.ComputeTeamKpis([], Q3, calendar, new KpiTargets());
-        var snapshot = QuarterAppraisal.Build(Q3, calendar, new QuarterConfiguration(Rubric.Default, new KpiTargets(), BonusTable.Default), agents, teams, department);
+        var (teams, department) = QuarterAppraisal.ComputeTeamKpis(result.Teams, Q3, calendar, new KpiTargets());
+        var snapshot = QuarterAppraisal.Build(Q3, calendar, new QuarterConfiguration(Rubric.Default, new KpiTargets(), BonusTable.Default), result.Agents, teams, department);
         var content = QuarterSnapshotJson.Serialize(snapshot);
         var hash = QuarterSnapshotJson.Hash(content);
         if (!_reported)
@@ -62,6 +63,7 @@ public class QuarterCloseBenchmarks
     {
         long sequence = 0;
         var complaint = 0;
+        var end = Q3.End(calendar);
         for (var date = Q3.FirstDay; date <= Q3.LastDay; date = date.AddDays(1))
         {
             var morning = calendar.StartOfDay(date).AddHours(9);
@@ -102,6 +104,10 @@ public class QuarterCloseBenchmarks
                         AboutAgentId = "A" + (a + 1) % Agents,
                     };
                     yield return new FloorEvent { Id = "r", Type = EventType.ComplaintResponded, OccurredAt = morning.AddHours(5).AddSeconds(70 + a % 200), Sequence = ++sequence, ComplaintId = id, AgentId = agent };
+                    // Resolved the next morning, a quarter of them only after the 48-hour target (team KPIs replay the clocks).
+                    var resolvedAt = morning.AddHours(5 + 20 + (a % 4 == 0 ? 40 : 0));
+                    if (resolvedAt < end)
+                        yield return new FloorEvent { Id = "z", Type = EventType.ComplaintResolved, OccurredAt = resolvedAt, Sequence = ++sequence, ComplaintId = id, AgentId = agent };
                 }
             }
         }

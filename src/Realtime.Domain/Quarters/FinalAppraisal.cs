@@ -38,16 +38,37 @@ public static class FinalAppraisal
     public static int?[] Ranks(IReadOnlyList<double?> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var known = scores.Where(s => s is not null).Select(s => s!.Value).OrderByDescending(s => s).ToArray();
+        var known = new double[scores.Count];
+        var count = 0;
+        foreach (var score in scores)
+        {
+            if (score is { } s) known[count++] = s;
+        }
+
+        // Ascending, so the scores strictly higher than s are those after the last one that is <= s (a floor has
+        // thousands of agents: a binary search each instead of a scan each).
+        Array.Sort(known, 0, count);
         var ranks = new int?[scores.Count];
         for (var i = 0; i < scores.Count; i++)
         {
             if (scores[i] is not { } score) continue;
-            var higher = 0;
-            while (higher < known.Length && known[higher] > score) higher++;
-            ranks[i] = higher + 1;
+            ranks[i] = count - UpperBound(known, count, score) + 1;
         }
 
         return ranks;
+    }
+
+    /// <summary>The index of the first of the <paramref name="count"/> ascending <paramref name="sorted"/> values greater than <paramref name="value"/>.</summary>
+    private static int UpperBound(double[] sorted, int count, double value)
+    {
+        int low = 0, high = count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] <= value) low = mid + 1;
+            else high = mid;
+        }
+
+        return low;
     }
 }

@@ -59,11 +59,18 @@ public static class QuarterAppraisal
         }
 
         var teamIds = teamKpis.Keys.Concat(appraised.Select(a => a.TeamId).OfType<string>()).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var means = teamIds.Select(id =>
+        // Each team's final scores in agent order (the order they are summed in, so the mean is the same to the last bit).
+        var finalsByTeam = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var a in appraised)
         {
-            var finals = appraised.Where(a => a.TeamId == id && a.FinalScore is not null).Select(a => a.FinalScore!.Value).ToArray();
-            return finals.Length == 0 ? (double?)null : FinalAppraisal.Round(finals.Sum() / finals.Length);
-        }).ToArray();
+            if (a.TeamId is not { } team || a.FinalScore is not { } final) continue;
+            if (!finalsByTeam.TryGetValue(team, out var list)) finalsByTeam[team] = list = [];
+            list.Add(final);
+        }
+
+        var means = teamIds.Select(id => finalsByTeam.TryGetValue(id, out var finals)
+            ? FinalAppraisal.Round(finals.Sum() / finals.Count)
+            : (double?)null).ToArray();
         var teamRanking = FinalAppraisal.Ranks(means);
         var empty = QuarterKpis.Compute(new TeamActivity("empty", calendar), quarter, config.KpiTargets);
         var teams = teamIds.Select((id, i) => new TeamAppraisal(id, teamKpis.GetValueOrDefault(id) ?? empty, means[i], teamRanking[i])).ToArray();

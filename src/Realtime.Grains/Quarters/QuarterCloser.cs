@@ -2,6 +2,7 @@ using System.Text.Json;
 using Realtime.Actors;
 using Realtime.Actors.Storage;
 using Realtime.Domain.Calendars;
+using Realtime.Domain.Clocks;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Quarters;
 using Realtime.Domain.Scorecards;
@@ -30,12 +31,12 @@ public sealed record ClosedQuarter(StoredQuarterSnapshot Stored, long LateEvents
 public sealed record QuarterVerification(bool Verifiable, bool? Matches, string StoredHash, string? RecomputedHash, string? Reason);
 
 /// <summary>
-/// Closes quarters and verifies them. Agent appraisals come from the journal when it keeps event contents
-/// (PostgreSQL: <see cref="QuarterEventReplay"/> over the quarter's events, streamed) and otherwise from the agent
-/// grains' stored histories. Team and department KPIs come from the team grains' <see cref="TeamActivity"/> on both
-/// paths (complaint clocks are not replayed), so <see cref="VerifyAsync"/> recomputes the agents, their ranks and the
-/// team ranking from the journal and takes the teams' KPIs and the configuration from the stored snapshot.
-/// Closes run one at a time.
+/// Closes quarters and verifies them. When the journal keeps event contents (PostgreSQL) everything is computed from it:
+/// one <see cref="QuarterEventReplay"/> over the quarter's events, streamed, gives the agents' histories and the teams'
+/// activity (complaint clocks replayed under the SLA policy), and <see cref="VerifyAsync"/> runs the very same replay, so
+/// it recomputes agents, ranks, team and department KPIs and the team ranking; only the configuration (rubric, targets,
+/// bonus table) is taken from the stored snapshot. In memory, with no event contents, agents come from the agent grains'
+/// stored histories and KPIs from the team grains' <see cref="TeamActivity"/>. Closes run one at a time.
 /// </summary>
 public sealed class QuarterCloser(
     IQuarterSnapshotStore store,
@@ -48,6 +49,7 @@ public sealed class QuarterCloser(
     Rubric rubric,
     KpiTargets targets,
     BonusTable bonusTable,
+    SlaPolicy policy,
     TimeProvider time)
 {
     private readonly SemaphoreSlim _closing = new(1, 1);
@@ -76,19 +78,21 @@ public sealed class QuarterCloser(
             var closedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
             long through;
             IReadOnlyList<AgentQuarterInput> agents;
-            var teams = await TeamActivitiesAsync();
+            IReadOnlyList<TeamActivity> teams;
             if (store.CanReplayJournal)
             {
                 through = await store.JournalHighWaterAsync(cancellationToken);
-                agents = await ReplayAsync(quarter, calendar, closedAt, through, cancellationToken);
+                (agents, teams) = await ReplayAsync(quarter, calendar, closedAt, through, cancellationToken);
             }
             else
             {
                 through = watermark.AppliedThrough;
-                agents = await StoredAgentsAsync(teams.SelectMany(t => t.AgentIds), cancellationToken);
+                var live = await TeamActivitiesAsync();
+                teams = live.Select(t => t.Activity).ToArray();
+                agents = await StoredAgentsAsync(live.SelectMany(t => t.AgentIds), cancellationToken);
             }
 
-            var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams.Select(t => t.Activity).ToArray(), quarter, calendar, targets);
+            var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams, quarter, calendar, targets);
             var snapshot = QuarterAppraisal.Build(quarter, calendar, new QuarterConfiguration(rubric, targets, bonusTable), agents, teamKpis, department);
             var content = QuarterSnapshotJson.Serialize(snapshot);
             var stored = await store.AddAsync(new StoredQuarterSnapshot(quarter, content, QuarterSnapshotJson.Hash(content), closedAt, through), cancellationToken);
@@ -123,9 +127,9 @@ public sealed class QuarterCloser(
 
         var frozen = QuarterSnapshotReader.Read(stored.Content);
         var zone = CalendarOf(stored);
-        var agents = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, cancellationToken);
-        var teamKpis = frozen.Teams.ToDictionary(t => t.TeamId, t => t.Kpis, StringComparer.Ordinal);
-        var recomputed = QuarterAppraisal.Build(stored.Quarter, zone, frozen.Config, agents, teamKpis, frozen.Department);
+        var (agents, teams) = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, cancellationToken);
+        var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams, stored.Quarter, zone, frozen.Config.KpiTargets);
+        var recomputed = QuarterAppraisal.Build(stored.Quarter, zone, frozen.Config, agents, teamKpis, department);
         var hash = QuarterSnapshotJson.Hash(QuarterSnapshotJson.Serialize(recomputed));
         return new QuarterVerification(true, hash == stored.Hash, stored.Hash, hash, null);
     }
@@ -140,9 +144,9 @@ public sealed class QuarterCloser(
         return zone == calendar.TimeZoneId || string.IsNullOrEmpty(zone) ? calendar : new CompanyCalendar(zone);
     }
 
-    private async Task<IReadOnlyList<AgentQuarterInput>> ReplayAsync(Quarter quarter, CompanyCalendar zone, DateTimeOffset closedAt, long through, CancellationToken cancellationToken)
+    private async Task<QuarterReplayResult> ReplayAsync(Quarter quarter, CompanyCalendar zone, DateTimeOffset closedAt, long through, CancellationToken cancellationToken)
     {
-        var replay = new QuarterEventReplay(quarter, zone, through);
+        var replay = new QuarterEventReplay(quarter, zone, through, policy);
         await foreach (var e in journal.ReadOccurredBetweenAsync(quarter.Start(zone), closedAt, cancellationToken)) replay.Apply(e);
         return replay.Finish();
     }

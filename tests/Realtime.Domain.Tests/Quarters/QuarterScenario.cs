@@ -59,7 +59,8 @@ public static class QuarterScenario
     {
         var replay = new QuarterEventReplay(Q3, CompanyCalendar.Default, throughSequence);
         foreach (var e in events) replay.Apply(e);
-        var (teams, department) = QuarterAppraisal.ComputeTeamKpis([], Q3, CompanyCalendar.Default, new KpiTargets());
-        return QuarterAppraisal.Build(Q3, CompanyCalendar.Default, new QuarterConfiguration(Rubric.Default, new KpiTargets(), BonusTable.Default), replay.Finish(), teams, department);
+        var result = replay.Finish();
+        var (teams, department) = QuarterAppraisal.ComputeTeamKpis(result.Teams, Q3, CompanyCalendar.Default, new KpiTargets());
+        return QuarterAppraisal.Build(Q3, CompanyCalendar.Default, new QuarterConfiguration(Rubric.Default, new KpiTargets(), BonusTable.Default), result.Agents, teams, department);
     }
 }

@@ -99,7 +99,7 @@ public sealed class QuarterSnapshotTests
         var q3 = QuarterScenario.Snapshot(events);
         var replay = new QuarterEventReplay(new Quarter(2026, 4), CompanyCalendar.Default);
         foreach (var e in events) replay.Apply(e);
-        var q4 = replay.Finish();
+        var q4 = replay.Finish().Agents;
 
         Assert.Equal(["last-q3"], q3.Agents.Select(a => a.AgentId));
         Assert.Equal(["first-q4"], q4.Select(a => a.Activity.AgentId));
