@@ -20,6 +20,23 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public async Task A_timer_changed_to_a_due_time_of_zero_ticks_at_once_without_the_clock_moving()
+    {
+        await using var host = new TestHost();
+        var grain = host.Grain<ITimerGrain>("now");
+        var start = host.Time.GetUtcNow();
+        await grain.Start("t", TimeSpan.FromHours(1), Once);
+
+        await grain.Change("t", TimeSpan.Zero, Once);
+        await host.Journal.WaitFor($"tick:{host.Id<ITimerGrain>("now")}:t");
+
+        Assert.Equal([start], await grain.TickTimes("t"));
+        // It was moved, not duplicated: the hour passing adds nothing.
+        host.Time.Advance(TimeSpan.FromHours(2));
+        Assert.Single(await grain.TickTimes("t"));
+    }
+
+    [Fact]
     public async Task A_timer_never_fires_before_its_due_time()
     {
         await using var host = new TestHost();

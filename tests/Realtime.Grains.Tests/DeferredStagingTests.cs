@@ -1,5 +1,11 @@
+using System.Text.Json;
+using Realtime.Actors;
+using Realtime.Actors.Storage;
+using Realtime.Domain.Scorecards;
 using Realtime.Grains.Agents;
 using Realtime.Grains.Live;
+using Realtime.Grains.Persistence;
+using Realtime.Grains.Teams;
 using static Realtime.Grains.Tests.FloorEvents;
 
 namespace Realtime.Grains.Tests;
@@ -26,5 +32,26 @@ public sealed class DeferredStagingTests : IAsyncLifetime
         var fcr = ((ScorecardResource)pushed.Payload).Indicators.Single(i => i.Id == "first_contact_resolution");
         Assert.Equal(80, fcr.Value);
         Assert.Single(_host.Live.All, m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D1", Window: "today" });
+    }
+
+    [Fact]
+    public async Task A_checkpoint_never_writes_a_complaint_that_told_its_team_without_the_team_state_that_counts_it()
+    {
+        var at = _host.Time.GetUtcNow();
+        await _host.SubmitAsync(Opened("C-told", at, team: "T9", agent: "A9"));
+        var checkpointer = _host.Service<StateCheckpointer>();
+        var storage = _host.Service<IGrainStorage>();
+        var grains = _host.Service<GrainHost>();
+
+        // The team deferred its stage (the clock has not moved the 250 ms); the complaint's state, which records that
+        // the team was told, is staged. The checkpoint must bring the team's state along in the same write.
+        Assert.True(await checkpointer.CheckpointOnceAsync(CancellationToken.None));
+
+        var complaint = await storage.ReadAsync(grains.IdOf<Complaints.IComplaintGrain>("C-told"));
+        var team = await storage.ReadAsync(grains.IdOf<ITeamGrain>("T9"));
+        Assert.NotNull(complaint);
+        Assert.NotNull(team);
+        var teamState = JsonSerializer.Deserialize<TeamGrainState>(team.Data.Span, GrainJson.Options)!;
+        Assert.Equal(1, Domain.Kpis.TeamKpis.Compute(teamState.Activity!, ScorecardWindow.Today, _host.Time.GetUtcNow(), new Domain.Kpis.KpiTargets()).ComplaintsOpened);
     }
 }

@@ -38,6 +38,9 @@ public sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>The event journal.</summary>
     public Persistence.IEventJournal Journal => _services.GetRequiredService<Persistence.IEventJournal>();
 
+    /// <summary>A service of the host (the checkpointer, the grain storage, the grain host).</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>The ingest pipeline.</summary>
     public IngestPipeline Pipeline => _services.GetRequiredService<IngestPipeline>();
 

@@ -56,8 +56,10 @@ internal sealed class GrainTimer(Activation owner, Func<CancellationToken, Task>
         {
             if (_disposed) return;
             if (_pending is not null) scheduler.Cancel(_pending);
-            _pending = delay == Timeout.InfiniteTimeSpan ? null : scheduler.Schedule(owner.Runtime.Time.GetUtcNow() + delay, this);
+            _pending = delay == Timeout.InfiniteTimeSpan || delay <= TimeSpan.Zero ? null : scheduler.Schedule(owner.Runtime.Time.GetUtcNow() + delay, this);
         }
+        // A due time of zero ticks at once (as System.Threading.Timer does), without waiting for the scheduler's next wake.
+        if (delay != Timeout.InfiniteTimeSpan && delay <= TimeSpan.Zero) owner.TryEnqueue(new TickWorkItem(this));
     }
 
     void ITimerTarget.OnDue(ScheduledTimer timer)

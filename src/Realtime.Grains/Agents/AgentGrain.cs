@@ -91,7 +91,8 @@ internal sealed class AgentGrain(
             if (recorded) Touch(fact.At);
             changed = true;
         }
-        if (changed) AfterChange();
+        // Facts too: the checkpoint that would write a complaint's "told" record asks this grain to stage first.
+        if (changed && !_deferred.DeferFacts(RegisterGrainTimer, checkpointer, GrainId, FlushAsync)) AfterChange();
         return Task.CompletedTask;
     }
 
@@ -126,7 +127,6 @@ internal sealed class AgentGrain(
 
     private void AfterChange()
     {
-        _deferred.Done();
         var now = Time.GetUtcNow();
         PublishChanges(now);
         Stage(now);
@@ -137,6 +137,7 @@ internal sealed class AgentGrain(
         var next = NextRollover(now);
         reminders.Set(GrainId, next);
         checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        _deferred.Done();
     }
 
     /// <summary>Pushes each window whose values differ from the last push (coalesced per agent and window by the notifier).</summary>

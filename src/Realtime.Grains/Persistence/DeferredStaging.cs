@@ -4,15 +4,17 @@ using Realtime.Actors.Timers;
 namespace Realtime.Grains.Persistence;
 
 /// <summary>
-/// Lets a busy grain (an agent or team receiving many events) recompute, push and stage its state once per
-/// <see cref="CheckpointOptions.DeferredStageDelay"/> instead of after every journal event. Until it flushes, the
-/// checkpointer keeps the applied watermark below the first unstaged event, so a crash replays those events.
+/// Lets a busy grain (an agent or team receiving many events and complaint facts) recompute, push and stage its state
+/// once per <see cref="CheckpointOptions.DeferredStageDelay"/> instead of after every change. Until it stages, the
+/// checkpointer keeps the applied watermark below the first unstaged journal event (a crash replays it), and a
+/// checkpoint asks the grain to stage first (so the complaint states that told it a fact are never written without it).
 /// </summary>
 internal sealed class DeferredStaging(TimeSpan delay)
 {
     private IGrainTimer? _timer;
+    private bool _holdsWatermark;
 
-    /// <summary>Whether applied events wait for the next flush.</summary>
+    /// <summary>Whether applied changes wait for the next flush.</summary>
     public bool Pending { get; private set; }
 
     /// <summary>
@@ -20,17 +22,48 @@ internal sealed class DeferredStaging(TimeSpan delay)
     /// now (deferral off, or events that are not journaled).
     /// </summary>
     public bool Defer(Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
+        IStateCheckpointer checkpointer, GrainId grain, long firstSequence, Func<Task> flush) =>
+        firstSequence > 0 && DeferCore(registerTimer, checkpointer, grain, firstSequence, flush);
+
+    /// <summary>
+    /// Defers the flush of facts another grain told this one (they are not in the journal: the checkpoint that would
+    /// write the teller's state stages this grain first); false when deferral is off.
+    /// </summary>
+    public bool DeferFacts(Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
+        IStateCheckpointer checkpointer, GrainId grain, Func<Task> flush) =>
+        DeferCore(registerTimer, checkpointer, grain, 0, flush);
+
+    private bool DeferCore(Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
         IStateCheckpointer checkpointer, GrainId grain, long firstSequence, Func<Task> flush)
     {
-        if (delay <= TimeSpan.Zero || firstSequence <= 0) return false;
-        if (Pending) return true;
-        checkpointer.MarkUnstaged(grain, firstSequence);
+        if (delay <= TimeSpan.Zero) return false;
+        var holds = firstSequence > 0;
+        if (Pending && (_holdsWatermark || !holds)) return true;
+        var timer = _timer ??= registerTimer(_ => Pending ? flush() : Task.CompletedTask, new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan });
+        checkpointer.MarkUnstaged(grain, firstSequence, StageNow);
+        _holdsWatermark |= holds;
+        if (!Pending) timer.Change(delay, Timeout.InfiniteTimeSpan);
         Pending = true;
-        if (_timer is null) _timer = registerTimer(_ => Pending ? flush() : Task.CompletedTask, new GrainTimerCreationOptions { DueTime = delay });
-        else _timer.Change(delay, Timeout.InfiniteTimeSpan);
         return true;
     }
 
-    /// <summary>The grain flushed (recomputed, pushed, staged).</summary>
-    public void Done() => Pending = false;
+    /// <summary>Called by the checkpointer from any thread: flush in the grain's next turn.</summary>
+    private void StageNow()
+    {
+        try
+        {
+            _timer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The grain left memory; it staged what it held as it deactivated.
+        }
+    }
+
+    /// <summary>The grain staged its state (everything applied so far is in it).</summary>
+    public void Done()
+    {
+        Pending = false;
+        _holdsWatermark = false;
+    }
 }

@@ -16,10 +16,13 @@ public interface IStateCheckpointer
     void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null);
 
     /// <summary>
-    /// Records that <paramref name="grain"/> applied journal events from <paramref name="firstSequence"/> on and will stage
-    /// them later (deferred staging): until it does, checkpoints keep the applied watermark below that sequence.
+    /// Records that <paramref name="grain"/> holds changes it will stage later (deferred staging): journal events from
+    /// <paramref name="firstSequence"/> on (0 when it holds only facts other grains told it). Until it stages, checkpoints
+    /// keep the applied watermark below that sequence; and a checkpoint asks it to stage now (<paramref name="stageNow"/>)
+    /// and writes that state in the same transaction as everything staged before it, so a grain's state that records
+    /// having told this grain something never becomes durable without what it told.
     /// </summary>
-    void MarkUnstaged(GrainId grain, long firstSequence);
+    void MarkUnstaged(GrainId grain, long firstSequence, Action stageNow);
 
     /// <summary>Completes when everything staged so far is durable (used before publishing a breach, so it is recorded exactly once).</summary>
     Task FlushAsync();

@@ -54,13 +54,24 @@ public sealed partial class StateCheckpointer(
     // A burst of new grains must not open a storage connection each at once.
     private readonly SemaphoreSlim _loads = new(CheckpointOptions.MaxConcurrentLoads);
     private Dictionary<GrainId, Staged> _staged = [];
-    // Grains that applied journal events not yet staged, with the first such sequence: the watermark stays below it.
-    private readonly Dictionary<GrainId, long> _unstaged = [];
+    // Grains holding changes not staged yet (deferred staging), with the first such journal sequence (0: facts only):
+    // the watermark stays below it, and a checkpoint makes them stage before it writes.
+    private readonly Dictionary<GrainId, Unstaged> _unstaged = [];
     private TaskCompletionSource _nextCommit = NewSignal();
     private TaskCompletionSource _wake = NewSignal();
     private bool _stopped;
 
     private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline, byte[]? Summary);
+
+    private sealed class Unstaged(long firstSequence, Action stageNow)
+    {
+        public long FirstSequence { get; set; } = firstSequence;
+        public Action StageNow { get; } = stageNow;
+        public TaskCompletionSource HasStaged { get; } = NewSignal();
+    }
+
+    /// <summary>How long a checkpoint waits for a deferring grain to stage before it writes without it (a bug; logged).</summary>
+    public static readonly TimeSpan StageRequestTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Grain states staged and not yet written.</summary>
     public int PendingCount
@@ -103,16 +114,17 @@ public sealed partial class StateCheckpointer(
         lock (_gate)
         {
             _staged[grain] = new Staged(state, nextDeadline, summary);
-            _unstaged.Remove(grain);
+            if (_unstaged.Remove(grain, out var unstaged)) unstaged.HasStaged.TrySetResult();
         }
     }
 
     /// <inheritdoc />
-    public void MarkUnstaged(GrainId grain, long firstSequence)
+    public void MarkUnstaged(GrainId grain, long firstSequence, Action stageNow)
     {
         lock (_gate)
         {
-            if (!_unstaged.TryGetValue(grain, out var first) || firstSequence < first) _unstaged[grain] = firstSequence;
+            if (!_unstaged.TryGetValue(grain, out var unstaged)) _unstaged[grain] = new Unstaged(firstSequence, stageNow);
+            else if (firstSequence > 0 && (unstaged.FirstSequence == 0 || firstSequence < unstaged.FirstSequence)) unstaged.FirstSequence = firstSequence;
         }
     }
 
@@ -182,6 +194,7 @@ public sealed partial class StateCheckpointer(
         Dictionary<GrainId, Staged> batch;
         TaskCompletionSource committed;
         List<GrainStateWrite> writes;
+        List<KeyValuePair<GrainId, Unstaged>>? barrier;
         lock (_gate)
         {
             // Nothing staged, nothing to write (replaying events that changed no state is harmless); whoever waits for
@@ -194,13 +207,18 @@ public sealed partial class StateCheckpointer(
                 return true;
             }
             // Events a grain applied but has not staged yet must be replayed after a crash: keep the watermark below them.
-            foreach (var first in _unstaged.Values) applied = Math.Min(applied, first - 1);
+            foreach (var unstaged in _unstaged.Values)
+            {
+                if (unstaged.FirstSequence > 0) applied = Math.Min(applied, unstaged.FirstSequence - 1);
+            }
             batch = _staged;
             _staged = [];
             committed = _nextCommit;
             _nextCommit = NewSignal();
-            writes = batch.Select(p => new GrainStateWrite(p.Key, p.Value.Data, _etags.GetValueOrDefault(p.Key))).ToList();
+            barrier = _unstaged.Count == 0 ? null : _unstaged.ToList();
         }
+        if (barrier is not null) await StageDeferredAsync(barrier, batch);
+        lock (_gate) writes = batch.Select(p => new GrainStateWrite(p.Key, p.Value.Data, _etags.GetValueOrDefault(p.Key))).ToList();
         var deadlines = batch.Select(p => new Deadline(p.Key, p.Value.Deadline, p.Value.Summary)).ToList();
         try
         {
@@ -236,6 +254,31 @@ public sealed partial class StateCheckpointer(
         }
     }
 
+    /// <summary>
+    /// The states taken for this checkpoint may record facts told to grains that defer staging them: those grains stage
+    /// now, and their states join this checkpoint (newer than the facts; anything they hold beyond is harmless, as
+    /// replays are deduplicated).
+    /// </summary>
+    private async Task StageDeferredAsync(List<KeyValuePair<GrainId, Unstaged>> barrier, Dictionary<GrainId, Staged> batch)
+    {
+        foreach (var (_, unstaged) in barrier) unstaged.StageNow();
+        try
+        {
+            await Task.WhenAll(barrier.Select(p => p.Value.HasStaged.Task)).WaitAsync(StageRequestTimeout);
+        }
+        catch (TimeoutException)
+        {
+            LogStageRequestTimedOut(barrier.Count(p => !p.Value.HasStaged.Task.IsCompleted), StageRequestTimeout.TotalSeconds);
+        }
+        lock (_gate)
+        {
+            foreach (var (grain, _) in barrier)
+            {
+                if (_staged.Remove(grain, out var staged)) batch[grain] = staged;
+            }
+        }
+    }
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(LogLevel.Error, "Checkpoint of {Count} grain states failed; they stay staged and will be retried")]
@@ -243,6 +286,9 @@ public sealed partial class StateCheckpointer(
 
     [LoggerMessage(LogLevel.Warning, "Loading the state of {Grain} failed; retrying in {DelayMs} ms")]
     private partial void LogLoadRetry(Exception error, GrainId grain, double delayMs);
+
+    [LoggerMessage(LogLevel.Critical, "{Count} grains did not stage their deferred changes within {Seconds} s; the checkpoint is written without them")]
+    private partial void LogStageRequestTimedOut(int count, double seconds);
 
     [LoggerMessage(LogLevel.Critical, "Grain {Grain} was written by another writer; its staged state is dropped")]
     private partial void LogStaleState(GrainId grain, Exception error);

@@ -94,7 +94,8 @@ internal sealed class TeamGrain(
                 _ => false,
             };
         }
-        if (changed) await AfterChangeAsync();
+        // Facts too: the checkpoint that would write a complaint's "told" record asks this grain to stage first.
+        if (changed && !_deferred.DeferFacts(RegisterGrainTimer, checkpointer, GrainId, AfterChangeAsync)) await AfterChangeAsync();
     }
 
     public Task<TeamKpis?> GetKpisAsync(ScorecardWindow window) =>
@@ -122,7 +123,6 @@ internal sealed class TeamGrain(
 
     private async Task AfterChangeAsync()
     {
-        _deferred.Done();
         if (!_state.RegisteredWithFloor)
         {
             await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(Key);
@@ -149,5 +149,6 @@ internal sealed class TeamGrain(
         var next = Activity.Calendar.StartOfDay(Activity.Calendar.DateOf(now).AddDays(1));
         reminders.Set(GrainId, next);
         checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        _deferred.Done();
     }
 }
