@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Npgsql;
 using Realtime.Testing;
 
 namespace Realtime.Server.Tests.Quarters;
@@ -49,5 +52,53 @@ public sealed class QuarterPostgresTests : IAsyncLifetime
         Assert.Equal(1, after.GetProperty("lateEvents").GetInt32());
         Assert.Equal(JsonDocument.Parse(body).RootElement.GetProperty("snapshot").GetRawText(), after.GetProperty("snapshot").GetRawText());
         Assert.True((await again.GetFromJsonAsync<JsonElement>("/api/quarters/2026Q3/verify")).GetProperty("matches").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Verify_recomputes_team_kpis_from_the_journal_and_detects_a_forged_one()
+    {
+        string hash;
+        await using (var app = NewApp())
+        {
+            await app.WaitUntilReadyAsync();
+            var client = app.CreateClient();
+            Assert.Equal(HttpStatusCode.Accepted, (await app.PostEventsAsync(QuarterEvents.Q3(), client)).StatusCode);
+            var closed = await (await client.PostAsync("/api/quarters/2026Q3/close", null)).Content.ReadFromJsonAsync<JsonElement>();
+            hash = closed.GetProperty("hash").GetString()!;
+            var t1 = closed.GetProperty("snapshot").GetProperty("teams").EnumerateArray().Single(t => t.GetProperty("teamId").GetString() == "T1").GetProperty("kpis");
+            // T1 as the journal has it: A1's 4 services (3 at first contact), the complaint opened in T1 and its first response after 90 s.
+            Assert.Equal(4, t1.GetProperty("servicesHandled").GetInt32());
+            Assert.Equal(1, t1.GetProperty("complaintsOpened").GetInt32());
+            Assert.Equal(75, t1.GetProperty("firstContactResolutionRate").GetProperty("value").GetDouble());
+            Assert.Equal(90, t1.GetProperty("averageFirstResponseSeconds").GetProperty("value").GetDouble());
+            Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/quarters/2026Q3/verify")).GetProperty("matches").GetBoolean());
+        }
+
+        // A forger with database access rewrites T1's services and the hash with it, so the row is consistent in itself;
+        // the append-only trigger has to be switched off to do it.
+        await using (var db = _database.CreateDataSource())
+        {
+            var content = Encoding.UTF8.GetString((byte[])(await db.CreateCommand("SELECT content FROM quarter_snapshots WHERE quarter = '2026Q3'").ExecuteScalarAsync())!);
+            var teams = content.IndexOf("\"teams\":", StringComparison.Ordinal);
+            var at = content.IndexOf("\"servicesHandled\":4,", teams, StringComparison.Ordinal);
+            Assert.True(teams >= 0 && at > teams && at < content.IndexOf("\"department\":", StringComparison.Ordinal), content);
+            var forged = Encoding.UTF8.GetBytes(content[..at] + "\"servicesHandled\":40," + content[(at + "\"servicesHandled\":4,".Length)..]);
+            await using var update = db.CreateBatch();
+            update.BatchCommands.Add(new NpgsqlBatchCommand("ALTER TABLE quarter_snapshots DISABLE TRIGGER quarter_snapshots_append_only"));
+            var set = new NpgsqlBatchCommand("UPDATE quarter_snapshots SET content = $1, hash = $2 WHERE quarter = '2026Q3'");
+            set.Parameters.Add(new NpgsqlParameter { Value = forged });
+            set.Parameters.Add(new NpgsqlParameter { Value = Convert.ToHexStringLower(SHA256.HashData(forged)) });
+            update.BatchCommands.Add(set);
+            update.BatchCommands.Add(new NpgsqlBatchCommand("ALTER TABLE quarter_snapshots ENABLE TRIGGER quarter_snapshots_append_only"));
+            await update.ExecuteNonQueryAsync();
+        }
+
+        // The server started after the forgery serves the forged row; verify replays the journal and does not agree.
+        await using var second = NewApp();
+        await second.WaitUntilReadyAsync();
+        var verify = await second.CreateClient().GetFromJsonAsync<JsonElement>("/api/quarters/2026Q3/verify");
+        Assert.True(verify.GetProperty("verifiable").GetBoolean());
+        Assert.False(verify.GetProperty("matches").GetBoolean(), verify.GetRawText());
+        Assert.Equal(hash, verify.GetProperty("recomputedHash").GetString());
     }
 }
