@@ -114,7 +114,7 @@ public sealed class AgentDayJsonConverter : JsonConverter<AgentDay>
             throw new JsonException("An agent day is an array starting with its date.");
         }
 
-        var date = DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = ReadDate(ref reader);
         var counters = new AgentCounters();
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -168,7 +168,7 @@ public sealed class AgentDayJsonConverter : JsonConverter<AgentDay>
                 case 2: writer.WriteNumberValue(c.ComplaintsAbout); break;
                 case 3: writer.WriteNumberValue(c.ResponseMillisecondsSum); break;
                 case 4: writer.WriteNumberValue(c.ResponseCount); break;
-                case 5: writer.WriteNumberValue(c.SurveyScoreSum); break;
+                case 5: WriteSum(writer, c.SurveyScoreSum); break;
                 case 6: writer.WriteNumberValue(c.SurveyCount); break;
                 case 7: writer.WriteNumberValue(c.Praises); break;
                 case 8: writer.WriteNumberValue(c.FollowupsCompleted); break;
@@ -177,6 +177,50 @@ public sealed class AgentDayJsonConverter : JsonConverter<AgentDay>
         }
 
         writer.WriteEndArray();
+    }
+
+    // Scores are mostly whole numbers; their sums then format as integers, identically and far cheaper than as doubles
+    // (below 1e14 a whole double is written as plain digits, exactly as the integer is).
+    private static void WriteSum(Utf8JsonWriter writer, double sum)
+    {
+        if (Math.Abs(sum) < 1e14 && sum == Math.Floor(sum) && !(sum == 0 && double.IsNegative(sum)))
+        {
+            writer.WriteNumberValue((long)sum);
+        }
+        else
+        {
+            writer.WriteNumberValue(sum);
+        }
+    }
+
+    // The date read from the raw bytes when it is plain yyyy-MM-dd (always, as written), without allocating a string.
+    private static DateOnly ReadDate(ref Utf8JsonReader reader)
+    {
+        var raw = reader.HasValueSequence || reader.ValueIsEscaped ? default : reader.ValueSpan;
+        if (raw.Length == 10 && raw[4] == (byte)'-' && raw[7] == (byte)'-'
+            && TryDigits(raw[..4], out var year) && TryDigits(raw.Slice(5, 2), out var month) && TryDigits(raw.Slice(8, 2), out var day)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, day);
+        }
+
+        return DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = value * 10 + (b - '0');
+        }
+
+        return true;
     }
 
     // States stored before counts were written as integers hold the same digits, but a reader must not reject

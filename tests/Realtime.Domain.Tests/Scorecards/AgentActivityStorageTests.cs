@@ -209,4 +209,38 @@ public class AgentActivityStorageTests
         Assert.Equal(AgentActivity.MaxRetainedDays, activity.Days.Count);
         Assert.Equal(activity.Days[0].Date, activity.RetainedFrom);
     }
+
+    [Fact]
+    public void At_the_day_cap_a_late_event_between_kept_days_drops_the_oldest_and_one_before_them_all_is_refused()
+    {
+        var activity = new AgentActivity("a1", Calendar);
+        var first = At(2026, 1, 1);
+        // Every other day, so that there are gaps to land in.
+        for (var d = 0; d < AgentActivity.MaxRetainedDays; d++)
+        {
+            activity.Record(Praise("a1", first.AddDays(2 * d)));
+        }
+
+        Assert.Null(activity.RetainedFrom);
+        Assert.True(activity.Record(Praise("a1", first.AddDays(3))));
+
+        Assert.Equal(AgentActivity.MaxRetainedDays, activity.Days.Count);
+        Assert.Equal(
+            [new DateOnly(2026, 1, 3), new DateOnly(2026, 1, 4), new DateOnly(2026, 1, 5)],
+            activity.Days.Take(3).Select(d => d.Date));
+        Assert.Equal(new DateOnly(2026, 1, 3), activity.RetainedFrom);
+        Assert.False(activity.Record(Praise("a1", first)));
+        Assert.Equal(2, activity.Totals(new(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 4))).Praises);
+
+        // Full and never pruned: a day older than every kept one is refused, and the horizon moves to the oldest kept.
+        var full = new AgentActivity("a1", Calendar);
+        for (var d = 1; d <= AgentActivity.MaxRetainedDays; d++)
+        {
+            full.Record(Praise("a1", first.AddDays(d)));
+        }
+
+        Assert.False(full.Record(Praise("a1", first)));
+        Assert.Equal(new DateOnly(2026, 1, 2), full.RetainedFrom);
+        Assert.Equal(AgentActivity.MaxRetainedDays, full.Days.Count);
+    }
 }
