@@ -11,7 +11,7 @@ namespace Realtime.Storage.Postgres;
 /// when the writer read nothing), and a write that matches no row is refused with
 /// <see cref="InconsistentStateException"/>. Clearing keeps a tombstone row so versions never repeat.
 /// </summary>
-public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainStorage
+public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGrainStorage
 {
     // Inserting over a tombstone is allowed (the reader saw "no state"); over live state it is a conflict.
     private const string InsertSql = """
@@ -42,6 +42,28 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
         return new StoredGrainState(reader.GetFieldValue<byte[]>(0), GrainEtags.Format(reader.GetInt64(1)));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<GrainId, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainId> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<GrainId, StoredGrainState>(ids.Count);
+        if (ids.Count == 0) return found;
+        await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("""
+            SELECT g.grain_type, g.grain_key, g.data, g.version
+            FROM unnest($1::text[], $2::text[]) AS k(grain_type, grain_key)
+            JOIN grain_state g ON g.grain_type = k.grain_type AND g.grain_key = k.grain_key
+            WHERE g.data IS NOT NULL
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ids.Select(i => i.Type).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ids.Select(i => i.Key).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found[new GrainId(reader.GetString(0), reader.GetString(1))] = new StoredGrainState(reader.GetFieldValue<byte[]>(2), GrainEtags.Format(reader.GetInt64(3)));
+        }
+        return found;
     }
 
     /// <inheritdoc />

@@ -35,6 +35,25 @@ public sealed class GrainStorageTests(PostgresTestDatabaseFixture fixture) : Pos
     }
 
     [Fact]
+    public async Task Reading_many_grains_at_once_answers_each_as_a_single_read_would_and_leaves_out_absent_and_cleared_ones()
+    {
+        var (written, cleared, never) = (NewComplaint(), NewComplaint(), NewComplaint());
+        var team = new GrainId("team", written.Key);
+        var etag = await Storage.WriteAsync(written, Json("{\"v\":1}"), null);
+        var teamEtag = await Storage.WriteAsync(team, Json("{\"t\":1}"), null);
+        await Storage.ClearAsync(cleared, await Storage.WriteAsync(cleared, Json("{}"), null));
+
+        var read = await Storage.ReadManyAsync([written, cleared, never, team]);
+
+        Assert.Equal([written, team], read.Keys.OrderBy(k => k.Type));
+        Assert.Equal("{\"v\":1}", Text(read[written]));
+        Assert.Equal(etag, read[written].Etag);
+        // Same key, another type: a different grain.
+        Assert.Equal(teamEtag, read[team].Etag);
+        Assert.Equal((await Storage.ReadAsync(written))!.Etag, read[written].Etag);
+    }
+
+    [Fact]
     public async Task Each_write_presenting_the_current_etag_gets_a_new_one()
     {
         var grain = NewComplaint();

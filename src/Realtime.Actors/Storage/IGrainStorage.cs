@@ -35,3 +35,13 @@ public sealed class InconsistentStateException(GrainId id, string? expected, str
     /// <summary>The etag in storage.</summary>
     public string? StoredEtag { get; } = actual;
 }
+
+/// <summary>
+/// Grain storage that can read many grains' states in one round trip. Grains activating together (a batch of new
+/// complaints) then cost one read instead of one each; the states and etags are those of <see cref="IGrainStorage.ReadAsync"/>.
+/// </summary>
+public interface IBatchGrainStorage : IGrainStorage
+{
+    /// <summary>The stored states of those of <paramref name="ids"/> that have one (absent ones are missing from the answer).</summary>
+    Task<IReadOnlyDictionary<GrainId, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainId> ids, CancellationToken cancellationToken = default);
+}

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Realtime.Actors.Storage;
 
 /// <summary>Grain storage in process memory, with the same etag rules as the durable stores. Lost when the process ends.</summary>
-public sealed class InMemoryGrainStorage : IGrainStorage
+public sealed class InMemoryGrainStorage : IBatchGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, StoredGrainState> _states = new();
     private long _version;
@@ -14,6 +14,17 @@ public sealed class InMemoryGrainStorage : IGrainStorage
     /// <inheritdoc />
     public Task<StoredGrainState?> ReadAsync(GrainId id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_states.TryGetValue(id, out var s) ? s : null);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<GrainId, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainId> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<GrainId, StoredGrainState>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (_states.TryGetValue(id, out var s)) found[id] = s;
+        }
+        return Task.FromResult<IReadOnlyDictionary<GrainId, StoredGrainState>>(found);
+    }
 
     /// <inheritdoc />
     public Task<string> WriteAsync(GrainId id, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default)

@@ -53,11 +53,15 @@ public sealed partial class StateCheckpointer(
     private readonly Dictionary<GrainId, string?> _etags = [];
     // A burst of new grains must not open a storage connection each at once.
     private readonly SemaphoreSlim _loads = new(CheckpointOptions.MaxConcurrentLoads);
+    // Storage that reads many grains at once gets their reads coalesced instead.
+    private readonly BatchedStateReader? _batchedReads = storage is IBatchGrainStorage batch ? new BatchedStateReader(batch) : null;
     private Dictionary<GrainId, Staged> _staged = [];
     // Grains holding changes not staged yet (deferred staging), with the first such journal sequence (0: facts only):
     // the watermark stays below it, and a checkpoint makes them stage before it writes.
     private readonly Dictionary<GrainId, Unstaged> _unstaged = [];
     private TaskCompletionSource _nextCommit = NewSignal();
+    // The commit of the states taken by the checkpoint being written (they are no longer in _staged, not yet durable).
+    private Task _inFlight = Task.CompletedTask;
     private TaskCompletionSource _wake = NewSignal();
     private bool _stopped;
 
@@ -88,10 +92,11 @@ public sealed partial class StateCheckpointer(
         var attempt = 0;
         while (true)
         {
-            await _loads.WaitAsync(cancellationToken);
+            var bounded = _batchedReads is null;
+            if (bounded) await _loads.WaitAsync(cancellationToken);
             try
             {
-                var stored = await storage.ReadAsync(grain, cancellationToken);
+                var stored = _batchedReads is { } reads ? await reads.ReadAsync(grain, cancellationToken) : await storage.ReadAsync(grain, cancellationToken);
                 lock (_gate) _etags[grain] = stored?.Etag;
                 return stored?.Data;
             }
@@ -101,7 +106,7 @@ public sealed partial class StateCheckpointer(
             }
             finally
             {
-                _loads.Release();
+                if (bounded) _loads.Release();
             }
             await Task.Delay(delay, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2_000));
@@ -134,7 +139,9 @@ public sealed partial class StateCheckpointer(
         Task commit;
         lock (_gate)
         {
-            if (_staged.Count == 0 || _stopped) return Task.CompletedTask;
+            if (_stopped) return Task.CompletedTask;
+            // Nothing staged: what was staged before may still be on its way to storage.
+            if (_staged.Count == 0) return _inFlight;
             commit = _nextCommit.Task;
         }
         _wake.TrySetResult();
@@ -144,9 +151,10 @@ public sealed partial class StateCheckpointer(
     /// <inheritdoc />
     public async Task ReleaseAsync(GrainId grain)
     {
-        bool staged;
-        lock (_gate) staged = _staged.ContainsKey(grain);
-        if (staged) await FlushAsync();
+        // Its last state is either staged (wait for the next commit) or possibly in the one being written.
+        Task? inFlight;
+        lock (_gate) inFlight = _staged.ContainsKey(grain) ? null : _inFlight;
+        await (inFlight ?? FlushAsync());
         lock (_gate)
         {
             if (!_staged.ContainsKey(grain)) _etags.Remove(grain);
@@ -215,6 +223,7 @@ public sealed partial class StateCheckpointer(
             _staged = [];
             committed = _nextCommit;
             _nextCommit = NewSignal();
+            _inFlight = committed.Task;
             barrier = _unstaged.Count == 0 ? null : _unstaged.ToList();
         }
         if (barrier is not null) await StageDeferredAsync(barrier, batch);
@@ -277,6 +286,13 @@ public sealed partial class StateCheckpointer(
                 if (_staged.Remove(grain, out var staged)) batch[grain] = staged;
             }
         }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _batchedReads?.Dispose();
+        base.Dispose();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
