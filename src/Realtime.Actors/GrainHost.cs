@@ -56,11 +56,11 @@ public sealed class GrainHost : IGrainFactory, IAsyncDisposable
     public GrainId IdOf<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey =>
         new(_runtime.Registrations.ByInterface(typeof(TGrainInterface)).GrainType, key);
 
-    /// <summary>Deactivates activations idle longer than the collection age now (the collector also does this every quantum).</summary>
-    public int CollectIdleActivations() => CollectIdleActivations(_runtime.Options.CollectionAge);
+    /// <summary>Deactivates activations idle longer than their collection age now (the collector also does this every quantum).</summary>
+    public int CollectIdleActivations() => CollectIdleActivations(null);
 
-    /// <summary>Deactivates activations idle at least <paramref name="age"/>.</summary>
-    public int CollectIdleActivations(TimeSpan age)
+    /// <summary>Deactivates activations idle at least <paramref name="age"/> (null: each type's collection age).</summary>
+    public int CollectIdleActivations(TimeSpan? age)
     {
         var count = _runtime.Catalog.CollectIdle(age);
         if (count > 0) _runtime.Log.Collected(count);

@@ -19,6 +19,26 @@ public sealed class CollectionTests
     }
 
     [Fact]
+    public async Task A_grain_type_with_its_own_collection_age_leaves_sooner_than_the_others()
+    {
+        await using var host = new TestHost(o => o.ClassSpecificCollectionAge["timer"] = TimeSpan.FromMinutes(2));
+        var (timer, turn) = (host.Id<ITimerGrain>("short"), host.Id<ITurnGrain>("default"));
+        await host.Grain<ITimerGrain>("short").Ticks();
+        await host.Grain<ITurnGrain>("default").Turns();
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(host.Host.IsActive(timer));
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.Journal.WaitFor($"deactivate:{timer}:Idle");
+        await Eventually.True(() => !host.Host.IsActive(timer), "the timer grain to leave");
+        Assert.True(host.Host.IsActive(turn));
+
+        host.Time.Advance(TimeSpan.FromMinutes(8));
+        await Eventually.True(() => !host.Host.IsActive(turn), "the turn grain to leave at the default age");
+    }
+
+    [Fact]
     public async Task A_call_restarts_the_idle_clock()
     {
         await using var host = new TestHost();

@@ -47,15 +47,16 @@ internal sealed class Catalog(GrainRuntime runtime)
         if (!_activations.TryUpdate(leaving.Id, next, leaving)) _activations.TryAdd(leaving.Id, next);
     }
 
-    /// <summary>Queues deactivation for every activation idle longer than <paramref name="age"/>; returns how many.</summary>
-    public int CollectIdle(TimeSpan age)
+    /// <summary>Queues deactivation for every activation idle longer than <paramref name="age"/> (or its type's own age when null); returns how many.</summary>
+    public int CollectIdle(TimeSpan? age)
     {
         var now = runtime.Time.GetTimestamp();
         var count = 0;
         foreach (var activation in _activations.Values)
         {
-            if (runtime.Time.GetElapsedTime(activation.LastActivity, now) < age) continue;
-            activation.EnqueueDeactivation(DeactivationReason.Idle, age);
+            var limit = age ?? runtime.Options.CollectionAgeOf(activation.Id.Type);
+            if (runtime.Time.GetElapsedTime(activation.LastActivity, now) < limit) continue;
+            activation.EnqueueDeactivation(DeactivationReason.Idle, limit);
             count++;
         }
         return count;

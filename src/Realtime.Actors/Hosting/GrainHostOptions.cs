@@ -15,6 +15,16 @@ public sealed class GrainHostOptions
     /// <summary>An activation idle longer than this leaves memory.</summary>
     public TimeSpan CollectionAge { get; set; } = DefaultCollectionAge;
 
+    /// <summary>
+    /// Collection ages of particular grain types, by grain type name (e.g. <c>complaint</c>), overriding
+    /// <see cref="CollectionAge"/> (Orleans' <c>GrainCollectionOptions.ClassSpecificCollectionAge</c>). Grains that are
+    /// many and cheap to bring back (a complaint is re-activated by its next deadline or event) can leave memory sooner.
+    /// </summary>
+    public Dictionary<string, TimeSpan> ClassSpecificCollectionAge { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The collection age of grains of <paramref name="grainType"/>.</summary>
+    public TimeSpan CollectionAgeOf(string grainType) => ClassSpecificCollectionAge.GetValueOrDefault(grainType, CollectionAge);
+
     /// <summary>How often idle activations are looked for.</summary>
     public TimeSpan CollectionQuantum { get; set; } = DefaultCollectionQuantum;
 
