@@ -106,20 +106,37 @@ public sealed class Complaint
                 next = a;
         }
 
-        foreach (var track in Timeline.Tracks.Where(t => t.Started))
+        // Loops, not LINQ: this runs after every event and reminder of every complaint.
+        var tracks = Timeline.Tracks;
+        for (var t = 0; t < tracks.Count; t++)
         {
-            if (BreachSignalled(track))
+            var track = tracks[t];
+            if (!track.Started || BreachSignalled(track))
                 continue;
             Consider(track.Reach(track.Policy.Target));
             if (track.Running)
             {
                 var done = HighestWarningSignalled(track);
-                Consider(track.Policy.WarnAt.Where(f => f > done).Select(f => track.Reach(track.Policy.TimeAtFraction(f))).FirstOrDefault());
+                var warnAt = track.Policy.WarnAt;
+                for (var i = 0; i < warnAt.Count; i++)
+                {
+                    var fraction = warnAt[i];
+                    if (fraction <= done) continue;
+                    Consider(track.Reach(track.Policy.TimeAtFraction(fraction)));
+                    break;
+                }
             }
         }
 
         var floor = Math.Max(HighestEscalationSignalled(), Timeline.ManualLevelFinal);
-        Consider(Timeline.AutoLevels.Where(l => l.Level > floor).Select(l => (DateTimeOffset?)l.At).FirstOrDefault());
+        var levels = Timeline.AutoLevels;
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var (level, at) = levels[i];
+            if (level <= floor) continue;
+            Consider(at);
+            break;
+        }
         return next;
     }
 
@@ -132,16 +149,20 @@ public sealed class Complaint
     /// </summary>
     public IReadOnlyList<SlaSignal> Advance(DateTimeOffset now)
     {
-        var due = new List<(DateTimeOffset At, int Order, SlaSignal Signal)>();
-        foreach (var track in Timeline.Tracks.Where(t => t.Started && !BreachSignalled(t)))
+        List<(DateTimeOffset At, int Order, SlaSignal Signal)>? due = null;
+        var tracks = Timeline.Tracks;
+        for (var t = 0; t < tracks.Count; t++)
         {
+            var track = tracks[t];
+            if (!track.Started || BreachSignalled(track))
+                continue;
             var name = track.Policy.Name;
             var dueAt = track.Reach(track.Policy.Target);
             if (dueAt is { } breachedAt && breachedAt <= now)
             {
                 var late = IsLate(breachedAt, now);
                 State.Breaches.Add(new BreachRecord(name, track.Cycle, breachedAt, now, late));
-                due.Add((breachedAt, 1, new SlaBreachSignal(name, breachedAt, breachedAt, now, late)));
+                (due ??= []).Add((breachedAt, 1, new SlaBreachSignal(name, breachedAt, breachedAt, now, late)));
                 continue;
             }
             if (!track.Running || dueAt is null)
@@ -149,27 +170,33 @@ public sealed class Complaint
 
             var done = HighestWarningSignalled(track);
             (double Fraction, DateTimeOffset At)? passed = null;
-            foreach (var fraction in track.Policy.WarnAt.Where(f => f > done))
+            var warnAt = track.Policy.WarnAt;
+            for (var i = 0; i < warnAt.Count; i++)
             {
-                if (track.Reach(track.Policy.TimeAtFraction(fraction)) is { } at && at <= now)
+                var fraction = warnAt[i];
+                if (fraction > done && track.Reach(track.Policy.TimeAtFraction(fraction)) is { } at && at <= now)
                     passed = (fraction, at);
             }
             if (passed is { } w)
             {
                 var late = IsLate(w.At, now);
                 State.Warnings.Add(new WarningRecord(name, track.Cycle, w.Fraction, w.At, now, late));
-                due.Add((w.At, 0, new SlaWarningSignal(name, w.Fraction, w.At, dueAt.Value, late)));
+                (due ??= []).Add((w.At, 0, new SlaWarningSignal(name, w.Fraction, w.At, dueAt.Value, late)));
             }
         }
 
         var floor = Math.Max(HighestEscalationSignalled(), Timeline.ManualLevelAt(now));
-        foreach (var (level, at) in Timeline.AutoLevels.Where(l => l.Level > floor && l.At <= now))
+        var levels = Timeline.AutoLevels;
+        for (var i = 0; i < levels.Count; i++)
         {
+            var (level, at) = levels[i];
+            if (level <= floor || at > now) continue;
             var late = IsLate(at, now);
             State.Escalations.Add(new EscalationRecord(level, at, now, late));
-            due.Add((at, 2, new EscalationSignal(level, (EscalationRole)level, at, late)));
+            (due ??= []).Add((at, 2, new EscalationSignal(level, (EscalationRole)level, at, late)));
         }
 
+        if (due is null) return [];
         return due.OrderBy(d => d.At).ThenBy(d => d.Order).Select(d => d.Signal).ToArray();
     }
 
@@ -201,13 +228,31 @@ public sealed class Complaint
 
     private bool IsLate(DateTimeOffset instant, DateTimeOffset now) => now - instant > Policy.LateTolerance;
 
-    private bool BreachSignalled(ClockTrack track) =>
-        State.Breaches.Exists(b => b.Cycle == track.Cycle && b.Clock == track.Policy.Name);
+    private bool BreachSignalled(ClockTrack track)
+    {
+        foreach (var b in State.Breaches)
+        {
+            if (b.Cycle == track.Cycle && b.Clock == track.Policy.Name) return true;
+        }
+        return false;
+    }
 
-    private double HighestWarningSignalled(ClockTrack track) =>
-        State.Warnings.Where(w => w.Cycle == track.Cycle && w.Clock == track.Policy.Name).Select(w => w.Fraction).DefaultIfEmpty(0).Max();
+    private double HighestWarningSignalled(ClockTrack track)
+    {
+        var highest = 0.0;
+        foreach (var w in State.Warnings)
+        {
+            if (w.Cycle == track.Cycle && w.Clock == track.Policy.Name && w.Fraction > highest) highest = w.Fraction;
+        }
+        return highest;
+    }
 
-    private int HighestEscalationSignalled() => State.Escalations.Select(e => e.Level).DefaultIfEmpty(0).Max();
+    private int HighestEscalationSignalled()
+    {
+        var highest = 0;
+        foreach (var e in State.Escalations) highest = Math.Max(highest, e.Level);
+        return highest;
+    }
 
     private void TakeOpeningDetails(FloorEvent opened)
     {
