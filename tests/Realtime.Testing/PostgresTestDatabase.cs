@@ -57,6 +57,21 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     /// <summary>A data source for this database; the caller disposes it.</summary>
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
+    /// <summary>
+    /// Makes the database refuse new connections and ends the open ones (<paramref name="accepting"/> false), as an
+    /// outage looks to a client, or accept them again.
+    /// </summary>
+    public async Task SetAcceptingConnectionsAsync(bool accepting, CancellationToken cancellationToken = default)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_serverConnectionString);
+        await ExecuteOnServerAsync(_serverConnectionString, builder, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS {(accepting ? "true" : "false")}", cancellationToken).ConfigureAwait(false);
+        if (!accepting)
+        {
+            await ExecuteOnServerAsync(_serverConnectionString, builder,
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Drops the database, disconnecting whatever still uses it.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -9,6 +9,9 @@ public sealed class PostgresStorageEngine(NpgsqlDataSource dataSource) : IStorag
     /// <summary>How often reachability is checked while running.</summary>
     public static readonly TimeSpan MonitorInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>Consecutive failed reachability checks before <c>/health</c> turns 503 while running.</summary>
+    public const int FailedChecksBeforeUnhealthy = 2;
+
     /// <inheritdoc />
     public async Task<string?> PrepareAsync(CancellationToken cancellationToken)
     {
@@ -29,11 +32,21 @@ public sealed class PostgresStorageEngine(NpgsqlDataSource dataSource) : IStorag
     public async Task MonitorAsync(StorageReadiness readiness, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(MonitorInterval);
+        var failures = 0;
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             var health = await PostgresHealth.CheckAsync(dataSource, cancellationToken);
-            if (health.CanConnect) readiness.ReportReady();
-            else readiness.ReportFailure(health.Description);
+            if (health.CanConnect)
+            {
+                failures = 0;
+                readiness.ReportReady();
+            }
+            // One slow probe under heavy load (every pooled connection busy with group commits) is not an outage; a
+            // failed journal write reports at once on its own (the ingest endpoint), so this only needs to catch silence.
+            else if (++failures >= FailedChecksBeforeUnhealthy)
+            {
+                readiness.ReportFailure(health.Description);
+            }
         }
     }
 }

@@ -68,4 +68,34 @@ public sealed class PostgresServerTests : IAsyncLifetime
         var ingest = await app.PostEventsAsync(new[] { Events.Opened("never", DateTimeOffset.UtcNow) }, client);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ingest.StatusCode);
     }
+
+    [Fact]
+    public async Task A_database_lost_while_running_turns_health_503_and_refuses_ingest_until_it_is_back()
+    {
+        await using var app = NewApp();
+        await app.WaitUntilReadyAsync();
+        var client = app.CreateClient();
+
+        await _database.SetAcceptingConnectionsAsync(false);
+        var refused = await app.PostEventsAsync(new[] { Events.Opened("during-outage", DateTimeOffset.UtcNow) }, client);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        await HealthBecomesAsync(client, HttpStatusCode.ServiceUnavailable);
+
+        await _database.SetAcceptingConnectionsAsync(true);
+        await HealthBecomesAsync(client, HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/during-outage")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.PostEventsAsync(new[] { Events.Opened("after-outage", DateTimeOffset.UtcNow) }, client)).StatusCode);
+    }
+
+    /// <summary>Polls <c>/health</c> (the reachability monitor checks every 2 s, real time) until it answers <paramref name="status"/>.</summary>
+    private static async Task HealthBecomesAsync(HttpClient client, HttpStatusCode status)
+    {
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        HttpStatusCode last;
+        while ((last = (await client.GetAsync("/health")).StatusCode) != status)
+        {
+            Assert.True(DateTime.UtcNow < giveUp, $"/health still answers {(int)last}, expected {(int)status} within 30 s");
+            await Task.Delay(200);
+        }
+    }
 }
