@@ -292,6 +292,21 @@ public sealed class AgentActivity
         return i >= 0 ? _ratings[i].Value : null;
     }
 
+    /// <summary>True when any rater rated any indicator for <paramref name="quarter"/> (without copying <see cref="Ratings"/>).</summary>
+    public bool HasRatings(Quarter quarter)
+    {
+        var key = RatingSlot.Pack(quarter);
+        for (var i = 0; i < _ratingCount; i++)
+        {
+            if (_ratings[i].Quarter == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool RecordRating(FloorEvent e)
     {
         if (e.Indicator is not { } id || !ManualIndicators.TryGetValue(id, out var indicator)

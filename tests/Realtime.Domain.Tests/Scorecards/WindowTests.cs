@@ -93,6 +93,9 @@ public class WindowTests
         Assert.Equal(85, activity.LatestRating(IndicatorIds.KnowledgeTest, Events.Rater.Supervisor, Quarter.Parse("2026Q4")));
         Assert.Equal(130, activity.LatestRating(IndicatorIds.SalesVsTarget, Events.Rater.Supervisor, Quarter.Parse("2026Q3")));
         Assert.Null(activity.LatestRating(IndicatorIds.SalesVsTarget, Events.Rater.Supervisor, Quarter.Parse("2026Q4")));
+        Assert.True(activity.HasRatings(Quarter.Parse("2026Q3")));
+        Assert.True(activity.HasRatings(Quarter.Parse("2026Q4")));
+        Assert.False(activity.HasRatings(Quarter.Parse("2027Q1")));
     }
 
     [Fact]
