@@ -180,6 +180,6 @@ internal sealed class AgentGrain(
         if (_state.LastActiveOn is { } last && last >= today.AddDays(-6)) return zone.StartOfDay(today.AddDays(1));
         var quarter = Quarter.Of(today);
         var active = _state.LastActiveOn is { } l && Quarter.Of(l) == quarter;
-        return active || Activity.Ratings.Any(r => r.Quarter == quarter) ? zone.EndOf(quarter) : null;
+        return active || Activity.HasRatings(quarter) ? zone.EndOf(quarter) : null;
     }
 }
