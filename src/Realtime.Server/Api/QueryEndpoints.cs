@@ -4,7 +4,7 @@ using Realtime.Server.Hosting;
 
 namespace Realtime.Server.Api;
 
-/// <summary>Read endpoints: complaints, server time, health.</summary>
+/// <summary>Read endpoints: complaints, server time, health and runtime figures.</summary>
 public static class QueryEndpoints
 {
     /// <summary>Default and largest page of <c>GET /api/complaints</c>.</summary>
@@ -25,6 +25,23 @@ public static class QueryEndpoints
         app.MapGet("/health", (StorageReadiness readiness) => readiness.IsReady
             ? Results.Ok(new { status = "ready" })
             : Results.Json(new { status = "unavailable", problem = readiness.Problem }, statusCode: StatusCodes.Status503ServiceUnavailable));
+
+        // For operators and the load harness: is memory following active grains, and where does it sit? No customer data.
+        app.MapGet("/health/runtime", (GrainHost host, OpenComplaintDirectory directory, Grains.Persistence.StateCheckpointer checkpointer) =>
+        {
+            var gc = GC.GetGCMemoryInfo();
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            return Results.Ok(new
+            {
+                activations = host.ActivationCount,
+                reminders = host.Reminders.Count,
+                openComplaints = directory.Count,
+                stagedStates = checkpointer.PendingCount,
+                gcHeapBytes = gc.HeapSizeBytes,
+                gcCommittedBytes = gc.TotalCommittedBytes,
+                workingSetBytes = process.WorkingSet64,
+            });
+        });
     }
 
     /// <summary>Open complaints (optionally of a team or an agent), most urgent first, with their clocks.</summary>
