@@ -19,8 +19,12 @@ public interface IRemindable : IGrainWithStringKey
 /// </summary>
 public sealed class ReminderService
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<GrainId, Reminder> _reminders = [];
+    // Every complaint turn sets its reminder: shards keep those turns from queueing on one lock (the scheduler's heap
+    // still has one, held only for its O(log n) insert).
+    private const int ShardCount = 16;
+    private readonly Dictionary<GrainId, Reminder>[] _shards = Enumerable.Range(0, ShardCount).Select(_ => new Dictionary<GrainId, Reminder>()).ToArray();
+
+    private Dictionary<GrainId, Reminder> ShardOf(GrainId grain) => _shards[(grain.GetHashCode() & int.MaxValue) % ShardCount];
     private readonly TimerScheduler _scheduler;
     private readonly GrainHost _host;
 
@@ -33,39 +37,50 @@ public sealed class ReminderService
     /// <summary>Pending reminders.</summary>
     public int Count
     {
-        get { lock (_gate) return _reminders.Count; }
+        get
+        {
+            var count = 0;
+            foreach (var shard in _shards)
+            {
+                lock (shard) count += shard.Count;
+            }
+            return count;
+        }
     }
 
     /// <summary>Sets (replaces) the reminder of <paramref name="grain"/>; null removes it. An instant in the past fires at once.</summary>
     public void Set(GrainId grain, DateTimeOffset? dueAt)
     {
-        lock (_gate)
+        var reminders = ShardOf(grain);
+        lock (reminders)
         {
-            if (_reminders.TryGetValue(grain, out var existing))
+            if (reminders.TryGetValue(grain, out var existing))
             {
                 if (existing.Entry.DueUtcTicks == dueAt?.UtcTicks) return;
                 _scheduler.Cancel(existing.Entry);
-                _reminders.Remove(grain);
+                reminders.Remove(grain);
             }
             if (dueAt is null) return;
             var reminder = new Reminder(this, grain);
             reminder.Entry = _scheduler.Schedule(dueAt.Value, reminder);
-            _reminders[grain] = reminder;
+            reminders[grain] = reminder;
         }
     }
 
     /// <summary>The pending reminder of <paramref name="grain"/>, if any.</summary>
     public DateTimeOffset? Get(GrainId grain)
     {
-        lock (_gate) return _reminders.TryGetValue(grain, out var r) ? r.Entry.DueAt : null;
+        var reminders = ShardOf(grain);
+        lock (reminders) return reminders.TryGetValue(grain, out var r) ? r.Entry.DueAt : null;
     }
 
     private void Fire(Reminder reminder)
     {
-        lock (_gate)
+        var reminders = ShardOf(reminder.Grain);
+        lock (reminders)
         {
-            if (!_reminders.TryGetValue(reminder.Grain, out var current) || !ReferenceEquals(current, reminder)) return;
-            _reminders.Remove(reminder.Grain);
+            if (!reminders.TryGetValue(reminder.Grain, out var current) || !ReferenceEquals(current, reminder)) return;
+            reminders.Remove(reminder.Grain);
         }
         var dueAt = reminder.Entry.DueAt;
         _host.Send(reminder.Grain, new CallWorkItem(static (grain, args) => ((IRemindable)grain).ReceiveReminderAsync((DateTimeOffset)args![0]!), [dueAt]));

@@ -39,7 +39,8 @@ public sealed record OpenComplaintSummary(string ComplaintId, string? TeamId, st
 /// </summary>
 public sealed class OpenComplaintDirectory
 {
-    private readonly ConcurrentDictionary<string, OpenComplaintSummary> _open = new(StringComparer.Ordinal);
+    // Many locks and room to start with: every complaint turn updates this, and a resize holds every lock while it rehashes.
+    private readonly ConcurrentDictionary<string, OpenComplaintSummary> _open = new(concurrencyLevel: 64, capacity: 65_536, StringComparer.Ordinal);
 
     /// <summary>Open complaints on the floor.</summary>
     public int Count => _open.Count;

@@ -50,7 +50,8 @@ public sealed partial class StateCheckpointer(
     ILogger<StateCheckpointer> log) : BackgroundService, IStateCheckpointer
 {
     private readonly object _gate = new();
-    private readonly Dictionary<GrainId, string?> _etags = [];
+    // Concurrent, so neither loads nor the checkpoint's write list hold the staging lock that every grain turn takes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GrainId, string?> _etags = new();
     // A burst of new grains must not open a storage connection each at once.
     private readonly SemaphoreSlim _loads = new(CheckpointOptions.MaxConcurrentLoads);
     // Storage that reads many grains at once gets their reads coalesced instead.
@@ -97,7 +98,7 @@ public sealed partial class StateCheckpointer(
             try
             {
                 var stored = _batchedReads is { } reads ? await reads.ReadAsync(grain, cancellationToken) : await storage.ReadAsync(grain, cancellationToken);
-                lock (_gate) _etags[grain] = stored?.Etag;
+                _etags[grain] = stored?.Etag;
                 return stored?.Data;
             }
             catch (Exception e) when (e is not (OperationCanceledException or ObjectDisposedException) && ++attempt < CheckpointOptions.MaxLoadAttempts)
@@ -157,7 +158,7 @@ public sealed partial class StateCheckpointer(
         await (inFlight ?? FlushAsync());
         lock (_gate)
         {
-            if (!_staged.ContainsKey(grain)) _etags.Remove(grain);
+            if (!_staged.ContainsKey(grain)) _etags.TryRemove(grain, out _);
         }
     }
 
@@ -227,15 +228,14 @@ public sealed partial class StateCheckpointer(
             barrier = _unstaged.Count == 0 ? null : _unstaged.ToList();
         }
         if (barrier is not null) await StageDeferredAsync(barrier, batch);
-        lock (_gate) writes = batch.Select(p => new GrainStateWrite(p.Key, p.Value.Data, _etags.GetValueOrDefault(p.Key))).ToList();
+        writes = new List<GrainStateWrite>(batch.Count);
+        foreach (var (id, staged) in batch) writes.Add(new GrainStateWrite(id, staged.Data, _etags.GetValueOrDefault(id)));
         var deadlines = batch.Select(p => new Deadline(p.Key, p.Value.Deadline, p.Value.Summary)).ToList();
         try
         {
             var etags = await store.WriteCheckpointAsync(writes, deadlines, applied, cancellationToken);
-            lock (_gate)
-            {
-                for (var i = 0; i < writes.Count; i++) _etags[writes[i].Id] = etags[i];
-            }
+            // Before the commit completes: a grain released after it finds its etag current.
+            for (var i = 0; i < writes.Count; i++) _etags[writes[i].Id] = etags[i];
             committed.TrySetResult();
             return true;
         }
