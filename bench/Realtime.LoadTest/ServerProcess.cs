@@ -162,6 +162,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        // For diagnosis: REALTIME_LOADTEST_SERVER_LOGS=dir keeps each server's output.
+        if (Environment.GetEnvironmentVariable("REALTIME_LOADTEST_SERVER_LOGS") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllTextAsync(Path.Combine(directory, $"server-{DateTime.UtcNow:HHmmssfff}.log"), Log);
+        }
         _process?.Dispose();
         Http.Dispose();
     }
