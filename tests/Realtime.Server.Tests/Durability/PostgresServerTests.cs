@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Realtime.Testing;
 
 namespace Realtime.Server.Tests.Durability;
@@ -79,23 +80,23 @@ public sealed class PostgresServerTests : IAsyncLifetime
         await _database.SetAcceptingConnectionsAsync(false);
         var refused = await app.PostEventsAsync(new[] { Events.Opened("during-outage", DateTimeOffset.UtcNow) }, client);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        await HealthBecomesAsync(client, HttpStatusCode.ServiceUnavailable);
+        await HealthBecomesAsync(app, client, HttpStatusCode.ServiceUnavailable);
 
         await _database.SetAcceptingConnectionsAsync(true);
-        await HealthBecomesAsync(client, HttpStatusCode.OK);
+        await HealthBecomesAsync(app, client, HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/during-outage")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await app.PostEventsAsync(new[] { Events.Opened("after-outage", DateTimeOffset.UtcNow) }, client)).StatusCode);
     }
 
-    /// <summary>Polls <c>/health</c> (the reachability monitor checks every 2 s, real time) until it answers <paramref name="status"/>.</summary>
-    private static async Task HealthBecomesAsync(HttpClient client, HttpStatusCode status)
+    /// <summary>
+    /// Waits (up to 30 s: the reachability monitor checks every 2 s, real time) until the server's readiness is what
+    /// <paramref name="status"/> means, then checks that <c>/health</c> says so.
+    /// </summary>
+    private static async Task HealthBecomesAsync(RealtimeApp app, HttpClient client, HttpStatusCode status)
     {
-        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        HttpStatusCode last;
-        while ((last = (await client.GetAsync("/health")).StatusCode) != status)
-        {
-            Assert.True(DateTime.UtcNow < giveUp, $"/health still answers {(int)last}, expected {(int)status} within 30 s");
-            await Task.Delay(200);
-        }
+        var readiness = app.Services.GetRequiredService<Hosting.StorageReadiness>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await readiness.WaitUntilAsync(status == HttpStatusCode.OK, timeout.Token);
+        Assert.Equal(status, (await client.GetAsync("/health")).StatusCode);
     }
 }
