@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Realtime.Domain.Events;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
 
@@ -130,6 +131,24 @@ public static class QuarterSnapshotJson
         w.WriteEndArray();
         w.WriteNumber("belowLowest", config.BonusTable.BelowLowest);
         w.WriteEndObject();
+        if (config.SlaClocks is { } clocks)
+        {
+            // What decides the clocks' outcomes (warnings and escalation do not enter a snapshot).
+            w.WriteStartArray("slaClocks");
+            foreach (var c in clocks)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", c.Name);
+                w.WriteString("startEvent", c.StartEvent.ToWireName());
+                w.WriteString("stopEvent", c.StopEvent.ToWireName());
+                w.WriteString("target", c.Target.ToString("c", CultureInfo.InvariantCulture));
+                w.WriteBoolean("pausable", c.Pausable);
+                w.WriteString("onReopen", c.OnReopen == Clocks.ReopenRule.Restart ? "restart" : "resume");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
         w.WriteStartObject("finalScore");
         w.WriteNumber("selfWeight", FinalAppraisal.SelfWeight);
         w.WriteNumber("supervisorWeight", FinalAppraisal.SupervisorWeight);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Realtime.Domain.Calendars;
+using Realtime.Domain.Events;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
 
@@ -86,7 +87,24 @@ public static class QuarterSnapshotReader
         var bonus = new BonusTable(
             b.GetProperty("tiers").EnumerateArray().Select(r => new BonusTier(r.GetProperty("minFinalScore").GetDouble(), r.GetProperty("coefficient").GetDouble())).ToArray(),
             b.GetProperty("belowLowest").GetDouble());
-        return new QuarterConfiguration(new Rubric(dimensions, points), targets, bonus);
+        return new QuarterConfiguration(new Rubric(dimensions, points), targets, bonus)
+        {
+            SlaClocks = config.TryGetProperty("slaClocks", out var clocks) ? clocks.EnumerateArray().Select(ReadClock).ToArray() : null,
+        };
+    }
+
+    private static Clocks.ClockPolicy ReadClock(JsonElement c)
+    {
+        static EventType Event(JsonElement c, string name) =>
+            EventTypeNames.TryParse(c.GetProperty(name).GetString(), out var type) ? type : throw new FormatException($"Unknown event type in slaClocks.{name}.");
+        return new Clocks.ClockPolicy(
+            c.GetProperty("name").GetString()!,
+            Event(c, "startEvent"),
+            Event(c, "stopEvent"),
+            TimeSpan.ParseExact(c.GetProperty("target").GetString()!, "c", CultureInfo.InvariantCulture),
+            Clocks.ClockPolicy.DefaultWarnAt,
+            c.GetProperty("pausable").GetBoolean(),
+            c.GetProperty("onReopen").GetString() == "restart" ? Clocks.ReopenRule.Restart : Clocks.ReopenRule.Resume);
     }
 
     private static AgentAppraisal ReadAgent(JsonElement a) => new(

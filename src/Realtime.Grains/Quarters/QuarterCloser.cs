@@ -82,7 +82,7 @@ public sealed class QuarterCloser(
             if (store.CanReplayJournal)
             {
                 through = await store.JournalHighWaterAsync(cancellationToken);
-                (agents, teams) = await ReplayAsync(quarter, calendar, closedAt, through, cancellationToken);
+                (agents, teams) = await ReplayAsync(quarter, calendar, closedAt, through, policy, cancellationToken);
             }
             else
             {
@@ -93,7 +93,7 @@ public sealed class QuarterCloser(
             }
 
             var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams, quarter, calendar, targets);
-            var snapshot = QuarterAppraisal.Build(quarter, calendar, new QuarterConfiguration(rubric, targets, bonusTable), agents, teamKpis, department);
+            var snapshot = QuarterAppraisal.Build(quarter, calendar, new QuarterConfiguration(rubric, targets, bonusTable) { SlaClocks = policy.Clocks }, agents, teamKpis, department);
             var content = QuarterSnapshotJson.Serialize(snapshot);
             var stored = await store.AddAsync(new StoredQuarterSnapshot(quarter, content, QuarterSnapshotJson.Hash(content), closedAt, through), cancellationToken);
             return new QuarterCloseOutcome(stored, end);
@@ -127,7 +127,9 @@ public sealed class QuarterCloser(
 
         var frozen = QuarterSnapshotReader.Read(stored.Content);
         var zone = CalendarOf(stored);
-        var (agents, teams) = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, cancellationToken);
+        // The clocks in force at the close (stamped), not today's: a later change of targets must not change the recomputation.
+        var closedUnder = frozen.Config.SlaClocks is { } clocks ? policy with { Clocks = clocks } : policy;
+        var (agents, teams) = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, closedUnder, cancellationToken);
         var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams, stored.Quarter, zone, frozen.Config.KpiTargets);
         var recomputed = QuarterAppraisal.Build(stored.Quarter, zone, frozen.Config, agents, teamKpis, department);
         var hash = QuarterSnapshotJson.Hash(QuarterSnapshotJson.Serialize(recomputed));
@@ -144,9 +146,9 @@ public sealed class QuarterCloser(
         return zone == calendar.TimeZoneId || string.IsNullOrEmpty(zone) ? calendar : new CompanyCalendar(zone);
     }
 
-    private async Task<QuarterReplayResult> ReplayAsync(Quarter quarter, CompanyCalendar zone, DateTimeOffset closedAt, long through, CancellationToken cancellationToken)
+    private async Task<QuarterReplayResult> ReplayAsync(Quarter quarter, CompanyCalendar zone, DateTimeOffset closedAt, long through, SlaPolicy clocks, CancellationToken cancellationToken)
     {
-        var replay = new QuarterEventReplay(quarter, zone, through, policy);
+        var replay = new QuarterEventReplay(quarter, zone, through, clocks);
         await foreach (var e in journal.ReadOccurredBetweenAsync(quarter.Start(zone), closedAt, cancellationToken)) replay.Apply(e);
         return replay.Finish();
     }

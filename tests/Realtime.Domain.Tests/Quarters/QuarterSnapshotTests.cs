@@ -1,5 +1,6 @@
 using System.Text;
 using Realtime.Domain.Calendars;
+using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Quarters;
@@ -66,6 +67,23 @@ public sealed class QuarterSnapshotTests
         var text = Encoding.UTF8.GetString(bytes);
         Assert.StartsWith("{\"quarter\":\"2026Q3\",\"timeZone\":\"Asia/Shanghai\",\"from\":\"2026-07-01T00:00:00+08:00\",\"to\":\"2026-10-01T00:00:00+08:00\",\"config\":{\"rubric\":", text);
         Assert.Contains("\"bonusTable\":{\"tiers\":[{\"minFinalScore\":95,\"coefficient\":1.5}", text);
+    }
+
+    [Fact]
+    public void The_sla_clocks_stamped_in_the_configuration_read_back_and_write_the_same_bytes()
+    {
+        var snapshot = QuarterScenario.Snapshot(QuarterScenario.Events());
+        snapshot = snapshot with { Config = snapshot.Config with { SlaClocks = SlaPolicy.Default.Clocks } };
+        var bytes = QuarterSnapshotJson.Serialize(snapshot);
+
+        var read = QuarterSnapshotReader.Read(bytes);
+
+        Assert.Equal(bytes, QuarterSnapshotJson.Serialize(read));
+        var resolution = read.Config.SlaClocks!.Single(c => c.Name == SlaPolicy.Resolution);
+        Assert.Equal((TimeSpan.FromHours(48), true, EventType.ComplaintOpened, EventType.ComplaintResolved),
+            (resolution.Target, resolution.Pausable, resolution.StartEvent, resolution.StopEvent));
+        Assert.Equal(SlaPolicy.Default.Clocks.Select(c => (c.Name, c.Target, c.OnReopen)), read.Config.SlaClocks!.Select(c => (c.Name, c.Target, c.OnReopen)));
+        Assert.Contains("\"slaClocks\":[{\"name\":\"firstResponse\",\"startEvent\":\"complaint.opened\"", Encoding.UTF8.GetString(bytes));
     }
 
     [Fact]

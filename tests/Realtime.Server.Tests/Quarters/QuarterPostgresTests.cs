@@ -55,6 +55,36 @@ public sealed class QuarterPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_uses_the_clock_targets_stamped_at_the_close_not_the_ones_configured_later()
+    {
+        string hash;
+        await using (var first = NewApp())
+        {
+            await first.WaitUntilReadyAsync();
+            var client = first.CreateClient();
+            // Resolved a day after opening: within 48 h under the default resolution target.
+            var events = QuarterEvents.Q3();
+            events.Add(Events.Complaint("complaint.resolved", "C-Q3-1", QuarterEvents.At(8, 5), "A2"));
+            Assert.Equal(HttpStatusCode.Accepted, (await first.PostEventsAsync(events, client)).StatusCode);
+            var closed = await (await client.PostAsync("/api/quarters/2026Q3/close", null)).Content.ReadFromJsonAsync<JsonElement>();
+            hash = closed.GetProperty("hash").GetString()!;
+            var clocks = closed.GetProperty("snapshot").GetProperty("config").GetProperty("slaClocks").EnumerateArray().ToList();
+            Assert.Equal("2.00:00:00", clocks.Single(c => c.GetProperty("name").GetString() == "resolution").GetProperty("target").GetString());
+        }
+
+        // Today's policy would not count that resolution within 48 h; the stamped one does.
+        await using var second = new RealtimeApp(new()
+        {
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+            ["Sla:Clocks:resolution:Target"] = "01:00:00",
+        });
+        await second.WaitUntilReadyAsync();
+        var verify = await second.CreateClient().GetFromJsonAsync<JsonElement>("/api/quarters/2026Q3/verify");
+        Assert.True(verify.GetProperty("matches").GetBoolean(), verify.GetRawText());
+        Assert.Equal(hash, verify.GetProperty("recomputedHash").GetString());
+    }
+
+    [Fact]
     public async Task Verify_recomputes_team_kpis_from_the_journal_and_detects_a_forged_one()
     {
         string hash;
