@@ -33,11 +33,11 @@ internal static class FloorEvents
     };
 
     /// <summary>A service.handled event occurring now.</summary>
-    public static object ServiceHandled(string agentId, string teamId, bool firstContactResolved = true, double responseSeconds = 30) => new
+    public static object ServiceHandled(string agentId, string teamId, bool firstContactResolved = true, double responseSeconds = 30, DateTimeOffset? occurredAt = null) => new
     {
         id = UniqueId("evt"),
         type = "service.handled",
-        occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+        occurredAt = (occurredAt ?? DateTimeOffset.UtcNow).ToString("O"),
         agentId,
         teamId,
         contactId = UniqueId("contact"),
@@ -46,21 +46,34 @@ internal static class FloorEvents
     };
 
     /// <summary>A survey.submitted event occurring now (score 0–100).</summary>
-    public static object SurveySubmitted(string agentId, double score) => new
+    public static object SurveySubmitted(string agentId, double score, DateTimeOffset? occurredAt = null) => new
     {
         id = UniqueId("evt"),
         type = "survey.submitted",
-        occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+        occurredAt = (occurredAt ?? DateTimeOffset.UtcNow).ToString("O"),
         agentId,
         score,
     };
 
     /// <summary>A praise.received event occurring now.</summary>
-    public static object PraiseReceived(string agentId) => new
+    public static object PraiseReceived(string agentId, DateTimeOffset? occurredAt = null) => new
     {
         id = UniqueId("evt"),
         type = "praise.received",
-        occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+        occurredAt = (occurredAt ?? DateTimeOffset.UtcNow).ToString("O"),
         agentId,
+    };
+
+    /// <summary>An agent.rated event: <paramref name="rater"/> (self or supervisor) rates a manual indicator for <paramref name="period"/>.</summary>
+    public static object AgentRated(string agentId, string indicator, double value, string rater, string period, DateTimeOffset occurredAt) => new
+    {
+        id = UniqueId("evt"),
+        type = "agent.rated",
+        occurredAt = occurredAt.ToString("O"),
+        agentId,
+        indicator,
+        value,
+        rater,
+        period,
     };
 }

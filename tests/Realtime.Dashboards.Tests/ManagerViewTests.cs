@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,8 +28,6 @@ public sealed class ManagerViewTests(HeadlessChromium chromium, RealtimeServer s
         await server.IngestAsync(FloorEvents.ComplaintResolved(complaintId));
 
         await using var view = await DashboardPage.OpenViewAsync(chromium, server, "/manager", Width, Height);
-        // Without the quarter endpoints the server answers 404, which is how the view knows (the browser logs it).
-        view.AllowFailedRequest("/api/quarters");
         var page = view.Page;
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("部门经理视图");
@@ -77,50 +76,73 @@ public sealed class ManagerViewTests(HeadlessChromium chromium, RealtimeServer s
     }
 
     [Fact]
-    public async Task The_quarter_section_lists_closes_with_confirmation_and_shows_a_sortable_snapshot_with_labelled_bands()
+    public async Task The_quarter_section_closes_a_finished_quarter_with_confirmation_and_shows_a_sortable_snapshot_with_labelled_bands()
     {
-        // The quarter endpoints (issue 7) are answered by a stand-in in the browser, so the section's behaviour is
-        // tested whether or not this server has them; the figures exist only in this test.
-        await using var view = await DashboardPage.OpenViewAsync(chromium, server, "/manager", Width, Height, QuarterApiStandIn.InstallAsync);
-        // The refusal to close (409) is part of the test; the browser logs it.
-        view.AllowFailedRequest("/api/quarters/2026Q4/close");
+        // A finished quarter (2026Q3) of real events on the real server; the close, the snapshot and the trend are its answers.
+        var (strong, weak, other) = (FloorEvents.UniqueId("A-q3s"), FloorEvents.UniqueId("A-q3w"), FloorEvents.UniqueId("A-q3o"));
+        var (teamA, teamB) = (FloorEvents.UniqueId("T-q3a"), FloorEvents.UniqueId("T-q3b"));
+        var at = new DateTimeOffset(2026, 8, 10, 10, 0, 0, TimeSpan.FromHours(8));
+        var events = new List<object>();
+        for (var i = 0; i < 4; i++) events.Add(FloorEvents.ServiceHandled(strong, teamA, responseSeconds: 20, occurredAt: at.AddMinutes(i)));
+        events.Add(FloorEvents.SurveySubmitted(strong, 95, occurredAt: at.AddHours(1)));
+        for (var i = 0; i < 5; i++) events.Add(FloorEvents.PraiseReceived(strong, occurredAt: at.AddHours(2 + i)));
+        events.Add(FloorEvents.AgentRated(strong, "knowledge_test", 95, "supervisor", "2026Q3", at.AddDays(30)));
+        events.Add(FloorEvents.AgentRated(strong, "knowledge_test", 90, "self", "2026Q3", at.AddDays(30)));
+        events.Add(FloorEvents.ServiceHandled(weak, teamA, firstContactResolved: false, responseSeconds: 900, occurredAt: at));
+        events.Add(FloorEvents.SurveySubmitted(weak, 50, occurredAt: at.AddHours(1)));
+        events.Add(FloorEvents.ServiceHandled(other, teamB, responseSeconds: 60, occurredAt: at));
+        events.Add(FloorEvents.SurveySubmitted(other, 85, occurredAt: at.AddHours(1)));
+        await server.IngestAsync([.. events]);
+
+        await using var view = await DashboardPage.OpenViewAsync(chromium, server, "/manager", Width, Height);
         var page = view.Page;
-
         var list = page.Locator("#quarters .quarter-list");
-        await Expect(list.Locator("tr[data-quarter=\"2026Q3\"] .quarter-status")).ToHaveTextAsync("已结算");
-        await Expect(list.Locator("tr[data-quarter=\"2026Q4\"] .quarter-status")).ToHaveTextAsync("可结算");
-        await Expect(list.Locator("tr[data-quarter=\"2026Q3\"] a.csv-download")).ToHaveAttributeAsync("href", "/api/quarters/2026Q3/snapshot?format=csv");
+        await Expect(list.Locator("tr[data-quarter=\"2026Q3\"] .quarter-status")).ToHaveTextAsync("可结算");
+        // The current quarter is still running: listed, but it offers no close.
+        await Expect(list.Locator("tr[data-quarter=\"2026Q4\"] .quarter-status")).ToHaveTextAsync("进行中");
+        await Expect(list.Locator("tr[data-quarter=\"2026Q4\"] .close-quarter")).ToHaveCountAsync(0);
 
-        // Close asks first; cancelling sends nothing; confirming shows the server's refusal in words.
-        await list.Locator("tr[data-quarter=\"2026Q4\"] .close-quarter").ClickAsync();
+        // Close asks first; cancelling closes nothing; confirming closes it.
+        await list.Locator("tr[data-quarter=\"2026Q3\"] .close-quarter").ClickAsync();
         await Expect(page.Locator("#close-dialog")).ToBeVisibleAsync();
-        await Expect(page.Locator("#close-dialog .dialog-title")).ToHaveTextAsync("结算 2026Q4？");
+        await Expect(page.Locator("#close-dialog .dialog-title")).ToHaveTextAsync("结算 2026Q3？");
         await page.Locator("#close-dialog button[value=\"cancel\"]").ClickAsync();
         await Expect(page.Locator("#close-dialog")).Not.ToBeVisibleAsync();
-        Assert.Equal(0, QuarterApiStandIn.CloseRequests(page));
-        await list.Locator("tr[data-quarter=\"2026Q4\"] .close-quarter").ClickAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Http.GetAsync("/api/quarters/2026Q3/snapshot")).StatusCode);
+        await list.Locator("tr[data-quarter=\"2026Q3\"] .close-quarter").ClickAsync();
         await page.Locator("#close-dialog button[value=\"confirm\"]").ClickAsync();
-        await Expect(page.Locator("#quarters .quarters-message")).ToContainTextAsync("2026Q4 is not over yet");
-        Assert.Equal(1, QuarterApiStandIn.CloseRequests(page));
+        await Expect(list.Locator("tr[data-quarter=\"2026Q3\"] .quarter-status")).ToHaveTextAsync("已结算");
+        var closed = await server.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/quarters/2026Q3/snapshot");
+        await Expect(list.Locator("tr[data-quarter=\"2026Q3\"] a.csv-download")).ToHaveAttributeAsync("href", "/api/quarters/2026Q3/snapshot?format=csv");
 
-        await page.Locator("#quarters tr[data-quarter=\"2026Q3\"] .view-snapshot").ClickAsync();
+        await list.Locator("tr[data-quarter=\"2026Q3\"] .view-snapshot").ClickAsync();
         var table = page.Locator("#quarters .snapshot-table");
-        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(3);
-        await Expect(table.Locator("tbody tr").First).ToHaveAttributeAsync("data-agent-id", "A-101");
-        await Expect(table.Locator("tr[data-agent-id=\"A-103\"] .score-band-fail")).ToHaveTextAsync("不合格 ×1");
-        await Expect(page.Locator("#quarters .snapshot-meta")).ToContainTextAsync("迟到事件 2 个");
-        await Expect(page.Locator("#quarters .team-ranking li").First).ToHaveAttributeAsync("data-team-id", "T2");
+        await Expect(page.Locator("#quarters .snapshot-meta")).ToContainTextAsync(closed.GetProperty("hash").GetString()!);
+        foreach (var agent in new[] { strong, weak, other }) await Expect(table.Locator($"tr[data-agent-id=\"{agent}\"]")).ToHaveCountAsync(1);
+        // A survey of 50 is a failing satisfaction: the band is labelled, not only coloured.
+        await Expect(table.Locator($"tr[data-agent-id=\"{weak}\"] .score-band-fail")).ToContainTextAsync("不合格");
+        await Expect(page.Locator($"#quarters .team-ranking li[data-team-id=\"{teamA}\"]")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"#quarters .team-ranking li[data-team-id=\"{teamB}\"]")).ToHaveCountAsync(1);
 
+        // Highest final score first; a click on the column turns the order round, a second click back.
+        await Expect(table.Locator("th[data-column=\"finalScore\"]")).ToHaveAttributeAsync("aria-sort", "descending");
+        Assert.True(await SnapshotRowAsync(page, strong) < await SnapshotRowAsync(page, weak));
         await table.Locator("th[data-column=\"finalScore\"] button").ClickAsync();
-        await Expect(table.Locator("tbody tr").First).ToHaveAttributeAsync("data-agent-id", "A-103");
+        await Expect(page.Locator("#quarters .snapshot-table th[data-column=\"finalScore\"]")).ToHaveAttributeAsync("aria-sort", "ascending");
+        Assert.True(await SnapshotRowAsync(page, strong) > await SnapshotRowAsync(page, weak));
+        await page.Locator("#quarters .snapshot-table th[data-column=\"finalScore\"] button").ClickAsync();
+        Assert.True(await SnapshotRowAsync(page, strong) < await SnapshotRowAsync(page, weak));
 
-        await table.Locator("tr[data-agent-id=\"A-101\"] .link-button").ClickAsync();
-        await Expect(page.Locator("#quarters .agent-trend svg circle")).ToHaveCountAsync(2);
-        await Expect(page.Locator("#quarters .trend-axis")).ToContainTextAsync("2026Q3: 91.5");
+        await table.Locator($"tr[data-agent-id=\"{strong}\"] .link-button").ClickAsync();
+        await Expect(page.Locator("#quarters .agent-trend svg circle")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#quarters .trend-axis")).ToContainTextAsync("2026Q3");
         await page.Locator("#quarter-panel").ScrollIntoViewIfNeededAsync();
         await view.FullPageScreenshotAsync("manager-quarters");
         view.AssertNoErrors();
     }
+
+    private static Task<int> SnapshotRowAsync(Microsoft.Playwright.IPage page, string agentId) =>
+        page.EvaluateAsync<int>("id => [...document.querySelectorAll('#quarters .snapshot-table tbody tr')].findIndex(r => r.dataset.agentId === id)", agentId);
 
     private static Task<int> RowIndexAsync(Microsoft.Playwright.IPage page, string agentId) =>
         page.EvaluateAsync<int>("id => [...document.querySelectorAll('#ranking tbody tr')].findIndex(r => r.dataset.agentId === id)", agentId);
