@@ -47,11 +47,14 @@ public sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>Builds and starts the host.</summary>
     /// <param name="start">The fake clock's start.</param>
     /// <param name="deferredStageDelay">How long busy grains defer their flush (zero: after every event).</param>
-    public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null, TimeSpan? deferredStageDelay = null)
+    /// <param name="storage">Registers storage of the test's own before the in-memory defaults.</param>
+    public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null, TimeSpan? deferredStageDelay = null, Action<IServiceCollection>? storage = null)
     {
         var time = new FakeTimeProvider(start);
         var live = new RecordingNotifier();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        storage?.Invoke(collection);
+        var services = collection
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ILiveNotifier>(live)
             .AddSingleton(new SlaOptions().ToPolicy())
@@ -82,9 +85,13 @@ public sealed class RecordingNotifier : ILiveNotifier
     private readonly Channel<LiveMessage> _arrivals = Channel.CreateUnbounded<LiveMessage>();
     private readonly List<LiveMessage> _all = [];
 
+    /// <summary>Runs in the publishing grain's turn, at the moment of publishing (to observe what else is true then).</summary>
+    public Action<LiveMessage>? OnPublish { get; set; }
+
     /// <inheritdoc />
     public void Publish(LiveMessage message)
     {
+        OnPublish?.Invoke(message);
         lock (_all) _all.Add(message);
         _arrivals.Writer.TryWrite(message);
     }

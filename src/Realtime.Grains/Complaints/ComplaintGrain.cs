@@ -67,15 +67,21 @@ internal sealed class ComplaintGrain(
 
     private bool Exists => _complaint.State.Events.Count > 0;
 
-    /// <summary>Emits whatever is due, publishes the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
+    /// <summary>Emits whatever is due, publishes it and the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
     private async Task<ComplaintView?> AfterChangeAsync()
     {
         var now = Time.GetUtcNow();
         var signals = _complaint.Advance(now);
         var view = _complaint.View(now);
-        notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
         var summary = OpenComplaintSummary.From(view);
+        // The directory first: a board that subscribed and then reloaded either lists this complaint or receives its push.
         directory.Update(view.Id, summary);
+        // Alerts go out in this turn, not after the next checkpoint: reaching the screen at the deadline is the product.
+        // Their record is staged below and written within the checkpoint interval; if the server dies before that, the
+        // restart detects the same breach again (same due time, marked late) and records it once: pushed at least once,
+        // recorded exactly once. Dashboards drop a repeated alert.
+        foreach (var signal in signals) Publish(signal, view);
+        notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
         // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
         await ComplaintFacts.TellAsync(GrainFactory, _complaint, view, now, _state.Facts);
@@ -83,9 +89,6 @@ internal sealed class ComplaintGrain(
         reminders.Set(GrainId, next);
         checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next,
             summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
-        // A signal is published only once its record is durable, so a restart never emits it twice.
-        if (signals.Count > 0) await checkpointer.FlushAsync();
-        foreach (var signal in signals) Publish(signal, view);
         return view;
     }
 

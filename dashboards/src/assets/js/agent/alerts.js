@@ -5,6 +5,7 @@
 import { t } from '../i18n.js';
 import { clockLabel } from '../wallboard/board.js';
 import { formatPercent, formatTimeOfDay } from '../format.js';
+import { SeenAlerts } from '../alertKey.js';
 
 const maxAlerts = 5;
 
@@ -19,6 +20,7 @@ export class AgentAlerts {
     this.notifyButton = notifyButton;
     this.timeZone = timeZone;
     this.alerts = [];
+    this.seen = new SeenAlerts();
     notifyButton.addEventListener('click', async () => {
       await Notification.requestPermission();
       this.renderNotifyButton();
@@ -32,6 +34,8 @@ export class AgentAlerts {
    * @param {number} atMs server time of arrival
    */
   add(kind, payload, atMs) {
+    // Each alert once (the server may push one again after a restart), and no second notification for it.
+    if (!this.seen.firstTime(kind, payload)) return;
     const element = document.createElement('div');
     element.className = `alert alert-${kind}`;
     element.dataset.complaintId = payload.complaintId ?? '';

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { clockLabel } from './board.js';
 import { formatCountdown, formatPercent, formatTimeOfDay } from '../format.js';
 import { parseDurationMs } from '../duration.js';
+import { SeenAlerts } from '../alertKey.js';
 
 /** Older entries fall off; the ticker is a view of the last few minutes, not a log. */
 const maxEntries = 40;
@@ -18,16 +19,18 @@ export class EventFeed {
     this.timeZone = timeZone;
     /** @type {{ kind: 'warning' | 'breached' | 'escalated', payload: any, atMs: number, element: HTMLLIElement }[]} */
     this.entries = [];
+    this.seen = new SeenAlerts();
     this.renderEmpty();
   }
 
   /**
-   * Adds an entry for a hub message.
+   * Adds an entry for a hub message (once: a repeat of an alert already shown is dropped).
    * @param {'warning' | 'breached' | 'escalated'} kind
    * @param {object} payload slaWarning, slaBreached or escalated payload
    * @param {number} atMs server time of arrival
    */
   add(kind, payload, atMs) {
+    if (!this.seen.firstTime(kind, payload)) return;
     const element = document.createElement('li');
     element.className = `feed-item kind-${kind} is-new`;
     element.dataset.complaintId = payload.complaintId ?? '';

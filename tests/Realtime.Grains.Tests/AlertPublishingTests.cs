@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Realtime.Actors;
+using Realtime.Actors.Storage;
+using Realtime.Domain.Complaints;
+using Realtime.Grains.Complaints;
+using Realtime.Grains.Live;
+using Realtime.Grains.Persistence;
+using static Realtime.Grains.Tests.FloorEvents;
+
+namespace Realtime.Grains.Tests;
+
+/// <summary>
+/// Alerts reach the screen at the deadline, not after storage has caught up; and a board that subscribes and then
+/// reloads never misses a complaint that opens in between.
+/// </summary>
+public sealed class AlertPublishingTests
+{
+    [Fact]
+    public async Task A_breach_is_pushed_at_its_deadline_while_checkpoints_are_stuck_and_its_record_follows_once_they_move()
+    {
+        var store = new GatedCheckpointStore();
+        await using var host = await GrainsTestHost.StartAsync(storage: s => s
+            .AddSingleton(store)
+            .AddSingleton<ICheckpointStore>(sp => store.Wrap(sp.GetRequiredService<InMemoryCheckpointStore>())));
+        var at = host.Time.GetUtcNow();
+        await host.SubmitAsync(Opened("C-stuck", at, team: "T1", agent: "A1"));
+        store.Close();
+
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        var pushed = await host.Live.NextAsync(m => m.Method == LiveMethods.SlaBreached);
+
+        var breach = (SlaBreachedPayload)pushed.Payload;
+        Assert.Equal(("C-stuck", "firstResponse", at.AddMinutes(2)), (breach.ComplaintId, breach.Clock, breach.DueAt));
+        Assert.Equal(0, store.Written("C-stuck", host));
+
+        store.Open();
+        await host.Service<StateCheckpointer>().FlushAsync();
+        var stored = await host.Service<IGrainStorage>().ReadAsync(host.Service<GrainHost>().IdOf<IComplaintGrain>("C-stuck"));
+        var state = JsonSerializer.Deserialize<ComplaintGrainState>(stored!.Data.Span, GrainJson.Options)!;
+        var record = Assert.Single(state.Complaint.Breaches);
+        Assert.Equal(("firstResponse", at.AddMinutes(2), false), (record.Clock, record.BreachedAt, record.Late));
+        Assert.Single(host.Live.All, m => m.Method == LiveMethods.SlaBreached);
+    }
+
+    [Fact]
+    public async Task A_complaint_is_listed_for_boards_before_its_push_goes_out()
+    {
+        await using var host = await GrainsTestHost.StartAsync();
+        var directory = host.Service<OpenComplaintDirectory>();
+        var listedAtPush = new List<bool>();
+        host.Live.OnPublish = m =>
+        {
+            if (m.Method == LiveMethods.ComplaintChanged) lock (listedAtPush) listedAtPush.Add(directory.Contains(((ComplaintView)m.Payload).Id));
+        };
+
+        await host.SubmitAsync([.. Enumerable.Range(0, 50).Select(i => Opened($"C-{i}", host.Time.GetUtcNow(), team: "T1"))]);
+
+        Assert.Equal(50, listedAtPush.Count);
+        Assert.All(listedAtPush, Assert.True);
+    }
+
+    /// <summary>A checkpoint store whose writes wait while it is closed (storage that has stalled).</summary>
+    private sealed class GatedCheckpointStore
+    {
+        private TaskCompletionSource _open = Opened();
+        private readonly HashSet<string> _written = [];
+
+        public void Close() => _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => _open.TrySetResult();
+
+        public int Written(string complaintId, GrainsTestHost host)
+        {
+            var id = host.Service<GrainHost>().IdOf<IComplaintGrain>(complaintId).ToString();
+            lock (_written) return _written.Contains(id) ? 1 : 0;
+        }
+
+        public ICheckpointStore Wrap(ICheckpointStore inner) => new Gate(this, inner);
+
+        private static TaskCompletionSource Opened()
+        {
+            var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            open.SetResult();
+            return open;
+        }
+
+        private sealed class Gate(GatedCheckpointStore owner, ICheckpointStore inner) : ICheckpointStore
+        {
+            public Task<long> ReadAppliedSequenceAsync(CancellationToken cancellationToken = default) => inner.ReadAppliedSequenceAsync(cancellationToken);
+
+            public async Task<IReadOnlyList<string>> WriteCheckpointAsync(IReadOnlyList<GrainStateWrite> states, IReadOnlyCollection<Deadline> deadlines, long appliedSequence, CancellationToken cancellationToken = default)
+            {
+                await owner._open.Task.WaitAsync(cancellationToken);
+                var etags = await inner.WriteCheckpointAsync(states, deadlines, appliedSequence, cancellationToken);
+                lock (owner._written)
+                {
+                    foreach (var s in states) owner._written.Add(s.Id.ToString());
+                }
+                return etags;
+            }
+        }
+    }
+}
