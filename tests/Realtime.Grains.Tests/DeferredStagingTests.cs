@@ -52,6 +52,6 @@ public sealed class DeferredStagingTests : IAsyncLifetime
         Assert.NotNull(complaint);
         Assert.NotNull(team);
         var teamState = JsonSerializer.Deserialize<TeamGrainState>(team.Data.Span, GrainJson.Options)!;
-        Assert.Equal(1, Domain.Kpis.TeamKpis.Compute(teamState.Activity!, ScorecardWindow.Today, _host.Time.GetUtcNow(), new Domain.Kpis.KpiTargets()).ComplaintsOpened);
+        Assert.Equal(1, Domain.Kpis.TeamKpis.Compute(teamState.Activity!, ScorecardWindow.Today, _host.Time.GetUtcNow(), new Domain.Kpis.KpiTargets(), default).ComplaintsOpened);
     }
 }

@@ -3,12 +3,6 @@ using Realtime.Domain.Calendars;
 
 namespace Realtime.Domain.Kpis;
 
-/// <summary>A complaint currently open in a team, as far as the team KPIs need it.</summary>
-/// <param name="Category">Its category, or null.</param>
-/// <param name="Paused">Whether its clocks are paused (waiting on the customer).</param>
-/// <param name="BreachedClocks">The names of its clocks that have breached.</param>
-public sealed record OpenComplaint(string? Category, bool Paused, IReadOnlyList<string> BreachedClocks);
-
 /// <summary>The customers a team saw and followed up in one quarter (the basis of follow-up coverage).</summary>
 /// <param name="Quarter">The quarter.</param>
 /// <param name="Seen">Distinct customers of the team's complaints and follow-up visits in the quarter.</param>
@@ -16,10 +10,11 @@ public sealed record OpenComplaint(string? Category, bool Paused, IReadOnlyList<
 public sealed record QuarterCustomers(Quarter Quarter, CustomerSet Seen, CustomerSet FollowedUp);
 
 /// <summary>
-/// A team's compact, serializable KPI history: the complaints open now (with paused and breached state),
-/// daily counter buckets (<see cref="TeamDay"/>) in the company zone, and per-quarter customer sets for
-/// follow-up coverage. The team's grain feeds it complaint outcomes and the team's services, surveys and
-/// follow-ups; <see cref="TeamKpis.Compute"/> reads it. Events are placed by their own timestamps.
+/// A team's compact, serializable KPI history: daily counter buckets (<see cref="TeamDay"/>) in the company zone and
+/// per-quarter customer sets for follow-up coverage. Which complaints are open now is not kept here: that is the state of
+/// the complaints themselves (see <see cref="OpenComplaintCounts"/>), so this history stays small however many are
+/// open. The team's grain feeds it complaint outcomes and the team's services, surveys and follow-ups;
+/// <see cref="TeamKpis.Compute"/> reads it. Events are placed by their own timestamps.
 /// <see cref="Merge"/> builds the floor-level aggregate. Not thread-safe.
 /// </summary>
 public sealed class TeamActivity
@@ -33,7 +28,6 @@ public sealed class TeamActivity
     private const int MaxCategoryLength = 64;
 
     private readonly DayBuckets<TeamDay> _days = new(MaxRetainedDays, date => new TeamDay(date));
-    private readonly SortedDictionary<string, OpenComplaint> _open = new(StringComparer.Ordinal);
     private readonly SortedList<Quarter, QuarterCustomers> _quarters = [];
     private readonly CompanyCalendar _calendar;
 
@@ -45,23 +39,17 @@ public sealed class TeamActivity
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
     }
 
-    /// <summary>Restores a serialized history.</summary>
+    /// <summary>Restores a serialized history (an <c>openComplaints</c> map written by earlier versions is ignored).</summary>
     [JsonConstructor]
     public TeamActivity(
         string teamId,
         string timeZoneId,
         DateOnly? retainedFrom,
-        IReadOnlyDictionary<string, OpenComplaint>? openComplaints,
         IReadOnlyList<TeamDay>? days,
         IReadOnlyList<QuarterCustomers>? quarters)
         : this(teamId, timeZoneId == CompanyCalendar.Default.TimeZoneId ? CompanyCalendar.Default : new CompanyCalendar(timeZoneId))
     {
         _days.RetainedFrom = retainedFrom;
-        foreach (var (id, complaint) in openComplaints ?? new Dictionary<string, OpenComplaint>())
-        {
-            _open[id] = complaint;
-        }
-
         foreach (var day in days ?? [])
         {
             _days.Restore(day.Date, day);
@@ -85,10 +73,6 @@ public sealed class TeamActivity
     [JsonPropertyName("retainedFrom")]
     public DateOnly? RetainedFrom => _days.RetainedFrom;
 
-    /// <summary>The complaints open now, by complaint id.</summary>
-    [JsonPropertyName("openComplaints")]
-    public IReadOnlyDictionary<string, OpenComplaint> OpenComplaints => _open;
-
     /// <summary>The daily buckets, oldest first.</summary>
     [JsonPropertyName("days")]
     public IReadOnlyList<TeamDay> Days => [.. _days.Values];
@@ -102,75 +86,38 @@ public sealed class TeamActivity
     public CompanyCalendar Calendar => _calendar;
 
     /// <summary>A complaint of the team was opened. Counts it (and its category), marks its customer as seen in the quarter.</summary>
-    /// <returns>False when it is already open here (a repeat).</returns>
-    public bool ComplaintOpened(string complaintId, string? category, string? customerId, DateTimeOffset openedAt)
+    /// <remarks>Each complaint is told once (its grain remembers what it told), so nothing here deduplicates.</remarks>
+    public bool ComplaintOpened(string? category, string? customerId, DateTimeOffset openedAt)
     {
-        ArgumentException.ThrowIfNullOrEmpty(complaintId);
         var name = NormalizeCategory(category);
-        if (!_open.TryAdd(complaintId, new OpenComplaint(name, false, [])))
-        {
-            return false;
-        }
-
-        Update(openedAt, day =>
+        var changed = Update(openedAt, day =>
         {
             day.ComplaintsOpened++;
             day.OpenedByCategory[name] = day.OpenedByCategory.GetValueOrDefault(name) + 1;
         });
-        if (!string.IsNullOrEmpty(customerId))
+        if (!string.IsNullOrEmpty(customerId) && CustomersOf(_calendar.QuarterOf(openedAt)) is { } customers)
         {
-            CustomersOf(_calendar.QuarterOf(openedAt))?.Seen.Add(customerId);
+            changed |= customers.Seen.Add(customerId);
         }
 
-        return true;
+        return changed;
     }
 
-    /// <summary>The complaint's clocks were paused (waiting on the customer).</summary>
-    public bool ComplaintPaused(string complaintId) => SetPaused(complaintId, true);
-
-    /// <summary>The complaint's clocks resumed.</summary>
-    public bool ComplaintResumed(string complaintId) => SetPaused(complaintId, false);
-
-    /// <summary>Clock <paramref name="clock"/> of the complaint breached at <paramref name="breachedAt"/>; each clock counts once.</summary>
-    public bool ComplaintBreached(string complaintId, string clock, DateTimeOffset breachedAt)
-    {
-        if (!_open.TryGetValue(complaintId, out var complaint) || complaint.BreachedClocks.Contains(clock))
-        {
-            return false;
-        }
-
-        _open[complaintId] = complaint with { BreachedClocks = [.. complaint.BreachedClocks, clock] };
-        Update(breachedAt, day => day.Breaches++);
-        return true;
-    }
+    /// <summary>A clock of one of the team's complaints breached at <paramref name="breachedAt"/> (each breach record is told once).</summary>
+    public bool ComplaintBreached(DateTimeOffset breachedAt) => Update(breachedAt, day => day.Breaches++);
 
     /// <summary>
-    /// The complaint was resolved at <paramref name="resolvedAt"/>; <paramref name="within48h"/> and
+    /// A complaint of the team was resolved at <paramref name="resolvedAt"/>; <paramref name="within48h"/> and
     /// <paramref name="within7d"/> say whether its resolution and quick-resolution clocks were met (paused time excluded).
     /// Counted even when the opening predates this history.
     /// </summary>
-    public bool ComplaintResolved(string complaintId, DateTimeOffset resolvedAt, bool within48h, bool within7d)
-    {
-        _open.Remove(complaintId);
-        return Update(resolvedAt, day =>
+    public bool ComplaintResolved(DateTimeOffset resolvedAt, bool within48h, bool within7d) =>
+        Update(resolvedAt, day =>
         {
             day.ComplaintsResolved++;
             day.ResolvedWithin48h += within48h ? 1 : 0;
             day.ResolvedWithin7d += within7d ? 1 : 0;
         });
-    }
-
-    /// <summary>A resolved complaint was reopened: it is open again (not counted as a new complaint).
-    /// <paramref name="breachedClocks"/> are its clocks already breached, if the clock policy keeps them running.</summary>
-    public bool ComplaintReopened(string complaintId, string? category, IReadOnlyList<string>? breachedClocks = null) =>
-        _open.TryAdd(complaintId, new OpenComplaint(NormalizeCategory(category), false, breachedClocks ?? []));
-
-    /// <summary>The complaint moved to this team from another one (open, not counted as opened here).</summary>
-    public bool ComplaintTransferredIn(string complaintId, string? category, bool paused, IReadOnlyList<string>? breachedClocks = null) =>
-        _open.TryAdd(complaintId, new OpenComplaint(NormalizeCategory(category), paused, breachedClocks ?? []));
-
-    /// <summary>The complaint moved to another team.</summary>
-    public bool ComplaintTransferredOut(string complaintId) => _open.Remove(complaintId);
 
     /// <summary>A first response to one of the team's complaints, <paramref name="responseTime"/> after it opened.</summary>
     public bool FirstResponse(TimeSpan responseTime, DateTimeOffset respondedAt) =>
@@ -256,7 +203,7 @@ public sealed class TeamActivity
 
     /// <summary>
     /// The aggregate of several teams (e.g. the whole floor) under id <paramref name="scopeId"/>: counters summed per day,
-    /// open complaints united, customer sets united per quarter (a customer seen by two teams counts once).
+    /// customer sets united per quarter (a customer seen by two teams counts once).
     /// All parts must share one time zone.
     /// </summary>
     public static TeamActivity Merge(string scopeId, IEnumerable<TeamActivity> parts)
@@ -269,11 +216,6 @@ public sealed class TeamActivity
             if (part.TimeZoneId != merged.TimeZoneId)
             {
                 throw new ArgumentException("Team activities in different time zones cannot be merged.", nameof(parts));
-            }
-
-            foreach (var (id, complaint) in part._open)
-            {
-                merged._open[id] = complaint;
             }
 
             foreach (var (date, day) in part._days.Entries)
@@ -299,17 +241,6 @@ public sealed class TeamActivity
         }
 
         return merged ?? new TeamActivity(scopeId, CompanyCalendar.Default);
-    }
-
-    private bool SetPaused(string complaintId, bool paused)
-    {
-        if (!_open.TryGetValue(complaintId, out var complaint) || complaint.Paused == paused)
-        {
-            return false;
-        }
-
-        _open[complaintId] = complaint with { Paused = paused };
-        return true;
     }
 
     private QuarterCustomers? CustomersOf(Quarter quarter)

@@ -24,6 +24,17 @@ public sealed record Kpi(double? Value, double? Target, KpiGoal Goal = KpiGoal.A
     public bool? Met => Value is { } v && Target is { } t ? (Goal == KpiGoal.AtLeast ? v >= t : v <= t) : null;
 }
 
+/// <summary>How many of a team's (or the floor's) complaints are open now, how many of those are paused and how many have a breached clock.</summary>
+/// <param name="Open">Complaints open now (paused ones included).</param>
+/// <param name="Paused">Open complaints whose clocks are paused.</param>
+/// <param name="Breached">Open complaints with at least one breached clock.</param>
+public readonly record struct OpenComplaintCounts(int Open, int Paused, int Breached)
+{
+    /// <summary>The counts of two scopes together.</summary>
+    public static OpenComplaintCounts operator +(OpenComplaintCounts a, OpenComplaintCounts b) =>
+        new(a.Open + b.Open, a.Paused + b.Paused, a.Breached + b.Breached);
+}
+
 /// <summary>
 /// A team's (or, from a merged <see cref="TeamActivity"/>, the floor's) KPIs over a window. Counts of open, paused
 /// and breached complaints are the state now; the rates are over the window's days, except follow-up coverage,
@@ -74,8 +85,8 @@ public sealed record TeamKpis(
     Kpi FollowupRecordCompliance,
     IReadOnlyDictionary<string, int> ComplaintsByCategory)
 {
-    /// <summary>The KPIs of <paramref name="activity"/> over <paramref name="window"/> at instant <paramref name="now"/>.</summary>
-    public static TeamKpis Compute(TeamActivity activity, ScorecardWindow window, DateTimeOffset now, KpiTargets targets)
+    /// <summary>The KPIs of <paramref name="activity"/> over <paramref name="window"/> at instant <paramref name="now"/>, with the scope's <paramref name="open"/> complaints now.</summary>
+    public static TeamKpis Compute(TeamActivity activity, ScorecardWindow window, DateTimeOffset now, KpiTargets targets, OpenComplaintCounts open)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(targets);
@@ -83,7 +94,6 @@ public sealed record TeamKpis(
         var days = window.DaysAt(now, calendar);
         var quarter = calendar.QuarterOf(now);
         var t = activity.Totals(days);
-        var open = activity.OpenComplaints.Values;
         double? satisfaction = Ratio(t.SurveyScoreSum, t.SurveyCount, 1);
         var customers = activity.CustomersIn(quarter);
         return new TeamKpis(
@@ -92,9 +102,9 @@ public sealed record TeamKpis(
             quarter,
             days.First,
             days.Last,
-            activity.OpenComplaints.Count,
-            open.Count(c => c.Paused),
-            open.Count(c => c.BreachedClocks.Count > 0),
+            open.Open,
+            open.Paused,
+            open.Breached,
             t.ComplaintsOpened,
             t.ComplaintsResolved,
             ResolvedWithin48hKpi(t, targets),

@@ -153,7 +153,6 @@ public sealed class QuarterEventReplay
             id,
             _calendar.TimeZoneId,
             null,
-            null,
             _teamDays[id].OfType<TeamDay>().ToArray(),
             _teamCustomers.TryGetValue(id, out var customers) ? [customers] : [])).ToArray();
         return new QuarterReplayResult(agents, teams);

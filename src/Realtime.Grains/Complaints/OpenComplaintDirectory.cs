@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
+using Realtime.Domain.Kpis;
 
 namespace Realtime.Grains.Complaints;
 
@@ -34,13 +35,17 @@ public sealed record OpenComplaintSummary(string ComplaintId, string? TeamId, st
 
 /// <summary>
 /// Which complaints are open, by team: a small in-memory index that complaint grains keep current at the end of every
-/// turn that changes them, so boards can list and order open complaints without activating every grain.
-/// It is derived data: after a restart it is rebuilt from the stored complaint states.
+/// turn that changes them, so boards can list and order open complaints without activating every grain, and teams
+/// count their open, paused and breached complaints without keeping (and persisting) a copy of the list.
+/// It is derived data: after a restart it is rebuilt from the complaint summaries stored with the deadline index.
 /// </summary>
 public sealed class OpenComplaintDirectory
 {
     // Many locks and room to start with: every complaint turn updates this, and a resize holds every lock while it rehashes.
     private readonly ConcurrentDictionary<string, OpenComplaintSummary> _open = new(concurrencyLevel: 64, capacity: 65_536, StringComparer.Ordinal);
+    // Counts by team, moved with every update under one short lock so they always equal the entries (reads take it too).
+    private readonly Dictionary<string, OpenComplaintCounts> _byTeam = new(StringComparer.Ordinal);
+    private readonly object _countsGate = new();
 
     /// <summary>Open complaints on the floor.</summary>
     public int Count => _open.Count;
@@ -51,8 +56,30 @@ public sealed class OpenComplaintDirectory
     /// <summary>Records the current summary of a complaint (null: it is no longer open).</summary>
     public void Update(string complaintId, OpenComplaintSummary? summary)
     {
-        if (summary is null) _open.TryRemove(complaintId, out _);
-        else _open[complaintId] = summary;
+        lock (_countsGate)
+        {
+            OpenComplaintSummary? old;
+            if (summary is null) _open.TryRemove(complaintId, out old);
+            else
+            {
+                _open.TryGetValue(complaintId, out old);
+                _open[complaintId] = summary;
+            }
+            Tally(old, -1);
+            Tally(summary, +1);
+        }
+    }
+
+    /// <summary>How many complaints of <paramref name="teamId"/> are open, paused and breached now.</summary>
+    public OpenComplaintCounts CountsOf(string teamId)
+    {
+        lock (_countsGate) return _byTeam.GetValueOrDefault(teamId);
+    }
+
+    /// <summary>The same for every team together (complaints without a team are not on any team's board).</summary>
+    public OpenComplaintCounts FloorCounts()
+    {
+        lock (_countsGate) return _byTeam.Values.Aggregate(default(OpenComplaintCounts), (sum, c) => sum + c);
     }
 
     /// <summary>Open complaints, optionally of one team and/or one agent, most urgent first, at most <paramref name="limit"/>, and how many match in all.</summary>
@@ -64,7 +91,16 @@ public sealed class OpenComplaintDirectory
     }
 
     /// <summary>Counts of open, paused and breached complaints by team.</summary>
-    public IReadOnlyDictionary<string, (int Open, int Paused, int Breached)> CountsByTeam() =>
-        _open.Values.Where(s => s.TeamId is not null).GroupBy(s => s.TeamId!)
-            .ToDictionary(g => g.Key, g => (g.Count(), g.Count(s => s.Paused), g.Count(s => s.Breached)), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, OpenComplaintCounts> CountsByTeam()
+    {
+        lock (_countsGate) return new Dictionary<string, OpenComplaintCounts>(_byTeam, StringComparer.Ordinal);
+    }
+
+    private void Tally(OpenComplaintSummary? summary, int delta)
+    {
+        if (summary?.TeamId is not { } team) return;
+        var counts = _byTeam.GetValueOrDefault(team) + new OpenComplaintCounts(delta, summary.Paused ? delta : 0, summary.Breached ? delta : 0);
+        if (counts.Open == 0) _byTeam.Remove(team);
+        else _byTeam[team] = counts;
+    }
 }

@@ -31,6 +31,7 @@ internal sealed partial class FloorGrain(
     IStateCheckpointer checkpointer,
     KpiTargets targets,
     ILiveNotifier notifier,
+    Complaints.OpenComplaintDirectory openComplaints,
     ILogger<FloorGrain> log) : Grain, IFloorGrain
 {
     /// <summary>The window the floor's <c>kpiChanged</c> carries (as the teams').</summary>
@@ -83,7 +84,7 @@ internal sealed partial class FloorGrain(
         {
             var snapshots = await Task.WhenAll(teams.Select(t => GrainFactory.GetGrain<ITeamGrain>(t).GetSnapshotAsync()));
             var merged = TeamActivity.Merge(LiveScopes.Floor, snapshots.OfType<TeamSnapshot>().Select(s => s.Activity));
-            var kpis = KpisResource.Of(TeamKpis.Compute(merged, PushedWindow, Time.GetUtcNow(), targets));
+            var kpis = KpisResource.Of(TeamKpis.Compute(merged, PushedWindow, Time.GetUtcNow(), targets, openComplaints.FloorCounts()));
             if (kpis.SameValues(_published)) return;
             _published = kpis;
             notifier.Publish(new LiveMessage(LiveMethods.KpiChanged, kpis, [LiveScopes.Floor], FloorCoalesceKey));

@@ -14,6 +14,8 @@ namespace Realtime.Grains.Teams;
 /// <summary>
 /// The team grain: <see cref="TeamActivity"/> decides, this grain persists through the checkpointer, registers the team
 /// with the floor once, pushes today's KPIs when they change, and wakes at local midnight so "today" rolls over.
+/// Its open, paused and breached counts are the complaints' own (<see cref="Complaints.OpenComplaintDirectory"/>): a
+/// fact about them only makes this grain push its KPIs again.
 /// </summary>
 internal sealed class TeamGrain(
     KpiTargets targets,
@@ -21,6 +23,7 @@ internal sealed class TeamGrain(
     ReminderService reminders,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    Complaints.OpenComplaintDirectory openComplaints,
     IOptions<CheckpointOptions> checkpointOptions) : Grain, ITeamGrain
 {
     private readonly DeferredStaging _deferred = new(checkpointOptions.Value.DeferredStageDelay);
@@ -82,15 +85,11 @@ internal sealed class TeamGrain(
             var activity = Activity;
             _ = f.Kind switch
             {
-                TeamComplaintFactKind.Opened => activity.ComplaintOpened(f.ComplaintId, f.Category, f.CustomerId, f.At),
-                TeamComplaintFactKind.Paused => activity.ComplaintPaused(f.ComplaintId),
-                TeamComplaintFactKind.Resumed => activity.ComplaintResumed(f.ComplaintId),
-                TeamComplaintFactKind.Breached => activity.ComplaintBreached(f.ComplaintId, f.Clock ?? "", f.At),
-                TeamComplaintFactKind.Resolved => activity.ComplaintResolved(f.ComplaintId, f.At, f.Within48h, f.Within7d),
-                TeamComplaintFactKind.Reopened => activity.ComplaintReopened(f.ComplaintId, f.Category, f.BreachedClocks),
-                TeamComplaintFactKind.TransferredIn => activity.ComplaintTransferredIn(f.ComplaintId, f.Category, f.Paused, f.BreachedClocks),
-                TeamComplaintFactKind.TransferredOut => activity.ComplaintTransferredOut(f.ComplaintId),
+                TeamComplaintFactKind.Opened => activity.ComplaintOpened(f.Category, f.CustomerId, f.At),
+                TeamComplaintFactKind.Breached => activity.ComplaintBreached(f.At),
+                TeamComplaintFactKind.Resolved => activity.ComplaintResolved(f.At, f.Within48h, f.Within7d),
                 TeamComplaintFactKind.FirstResponse => activity.FirstResponse(f.ResponseTime, f.At),
+                // Paused, resumed, reopened, transferred: only the open counts move, and they are the complaint's.
                 _ => false,
             };
         }
@@ -99,7 +98,7 @@ internal sealed class TeamGrain(
     }
 
     public Task<TeamKpis?> GetKpisAsync(ScorecardWindow window) =>
-        Task.FromResult(_state.Activity is null ? null : TeamKpis.Compute(_state.Activity, window, Time.GetUtcNow(), targets));
+        Task.FromResult(_state.Activity is null ? null : TeamKpis.Compute(_state.Activity, window, Time.GetUtcNow(), targets, openComplaints.CountsOf(Key)));
 
     public Task<IReadOnlyList<string>> GetAgentIdsAsync() => Task.FromResult<IReadOnlyList<string>>(_state.Agents.ToArray());
 
@@ -141,7 +140,7 @@ internal sealed class TeamGrain(
         notifier.Publish(new LiveMessage(LiveMethods.KpiChanged, kpis, [LiveScopes.Floor, LiveScopes.Team(Key)], "kpi:" + Key));
     }
 
-    private KpisResource Kpis(DateTimeOffset now) => KpisResource.Of(TeamKpis.Compute(Activity, PushedWindow, now, targets));
+    private KpisResource Kpis(DateTimeOffset now) => KpisResource.Of(TeamKpis.Compute(Activity, PushedWindow, now, targets, openComplaints.CountsOf(Key)));
 
     private void Stage(DateTimeOffset now)
     {

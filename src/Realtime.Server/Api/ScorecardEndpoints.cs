@@ -69,8 +69,8 @@ public static class ScorecardEndpoints
         var now = time.GetUtcNow();
         var teamIds = await grains.GetGrain<IFloorGrain>(IFloorGrain.Key).GetTeamIdsAsync();
         var snapshots = (await Task.WhenAll(teamIds.Select(t => grains.GetGrain<ITeamGrain>(t).GetSnapshotAsync()))).OfType<TeamSnapshot>().ToList();
-        var teams = snapshots.Select(s => KpisResource.Of(TeamKpis.Compute(s.Activity, w, now, targets))).ToList();
-        var floor = KpisResource.Of(TeamKpis.Compute(TeamActivity.Merge("floor", snapshots.Select(s => s.Activity)), w, now, targets));
+        var teams = snapshots.Select(s => KpisResource.Of(TeamKpis.Compute(s.Activity, w, now, targets, directory.CountsOf(s.TeamId)))).ToList();
+        var floor = KpisResource.Of(TeamKpis.Compute(TeamActivity.Merge("floor", snapshots.Select(s => s.Activity)), w, now, targets, directory.FloorCounts()));
         // An agent seen in several teams is listed once, under the team its own events name now.
         var known = snapshots.Select(s => s.TeamId).ToHashSet(StringComparer.Ordinal);
         var agentIds = snapshots.SelectMany(s => s.AgentIds).Distinct(StringComparer.Ordinal).ToList();

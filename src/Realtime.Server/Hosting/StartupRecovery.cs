@@ -47,6 +47,16 @@ public sealed partial class StartupRecovery(
             await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
         }
 
+        // The board summaries first, so the replay below moves them on (a replayed resolution removes its complaint)
+        // and the teams' open counts are whole from the first turn. Due times are armed after the replay, as before.
+        var due = new List<(Actors.GrainId Grain, DateTimeOffset DueAt)>();
+        await foreach (var d in deadlines.LoadAllAsync(stoppingToken))
+        {
+            if (d.DueAt is { } dueAt) due.Add((d.Grain, dueAt));
+            if (d.Summary is { } summary && d.Grain.Type == ComplaintGrainType)
+                directory.Update(d.Grain.Key, JsonSerializer.Deserialize<OpenComplaintSummary>(summary, GrainJson.Options));
+        }
+
         var applied = await checkpoints.ReadAppliedSequenceAsync(stoppingToken);
         pipeline.StartFrom(applied);
         var replayed = 0;
@@ -62,18 +72,8 @@ public sealed partial class StartupRecovery(
         if (batch.Count > 0) await pipeline.ReplayAsync(batch);
         replayed += batch.Count;
 
-        var count = 0;
-        await foreach (var d in deadlines.LoadAllAsync(stoppingToken))
-        {
-            if (d.DueAt is not null)
-            {
-                reminders.Set(d.Grain, d.DueAt);
-                count++;
-            }
-            // Replayed grains have already put their fresh summary in the directory; keep theirs.
-            if (d.Summary is { } summary && d.Grain.Type == ComplaintGrainType && !directory.Contains(d.Grain.Key))
-                directory.Update(d.Grain.Key, JsonSerializer.Deserialize<OpenComplaintSummary>(summary, GrainJson.Options));
-        }
+        foreach (var (grain, dueAt) in due) reminders.Set(grain, dueAt);
+        var count = due.Count;
         readiness.ReportReady();
         LogRecovered(applied, replayed, count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
         await engine.MonitorAsync(readiness, stoppingToken);

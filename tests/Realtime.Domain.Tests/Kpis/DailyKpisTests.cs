@@ -14,12 +14,12 @@ public class DailyKpisTests
     public void Each_day_has_its_own_rates_and_days_without_activity_have_no_data_not_zero()
     {
         var team = new TeamActivity("t1", CompanyCalendar.Default);
-        team.ComplaintOpened("C1", "claims", null, At(11, 1, 9));
-        team.ComplaintResolved("C1", At(11, 1, 15), within48h: true, within7d: true);
+        team.ComplaintOpened("claims", null, At(11, 1, 9));
+        team.ComplaintResolved(At(11, 1, 15), within48h: true, within7d: true);
         team.SurveySubmitted(90, At(11, 1, 16));
         // Nothing on 11-02; 11-03 has a late resolution and a low survey.
-        team.ComplaintOpened("C2", "claims", null, At(10, 31, 9));
-        team.ComplaintResolved("C2", At(11, 3, 10), within48h: false, within7d: true);
+        team.ComplaintOpened("claims", null, At(10, 31, 9));
+        team.ComplaintResolved(At(11, 3, 10), within48h: false, within7d: true);
         team.SurveySubmitted(70, At(11, 3, 11));
         team.ServiceHandled(At(11, 3, 12), firstContactResolved: true);
         team.ServiceHandled(At(11, 3, 13), firstContactResolved: false);
@@ -48,10 +48,10 @@ public class DailyKpisTests
     public void The_newest_day_equals_the_today_window_kpis()
     {
         var team = new TeamActivity("t1", CompanyCalendar.Default);
-        team.ComplaintOpened("C1", null, null, At(11, 2, 9));
+        team.ComplaintOpened(null, null, At(11, 2, 9));
         team.FirstResponse(TimeSpan.FromSeconds(100), At(11, 2, 9, 2));
         team.FirstResponse(TimeSpan.FromSeconds(50), At(11, 2, 9, 5));
-        team.ComplaintResolved("C1", At(11, 2, 10), within48h: true, within7d: true);
+        team.ComplaintResolved(At(11, 2, 10), within48h: true, within7d: true);
         team.SurveySubmitted(84, At(11, 2, 11));
         team.SurveySubmitted(77, At(11, 2, 12));
         team.FollowupCompleted("cust", At(11, 1, 9), At(11, 2, 12));
@@ -59,7 +59,7 @@ public class DailyKpisTests
         var now = At(11, 2, 20);
         var targets = new KpiTargets { AverageFirstResponseSeconds = 60 };
 
-        var today = TeamKpis.Compute(team, ScorecardWindow.Today, now, targets);
+        var today = TeamKpis.Compute(team, ScorecardWindow.Today, now, targets, default);
         var last = DailyKpis.Compute(team, 7, now, targets).Days[^1];
 
         Assert.Equal(today.To, last.Date);

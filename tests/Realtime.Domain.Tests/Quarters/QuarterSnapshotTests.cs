@@ -128,10 +128,10 @@ public sealed class QuarterSnapshotTests
     {
         var calendar = CompanyCalendar.Default;
         var team = new TeamActivity("T1", calendar);
-        team.ComplaintOpened("C1", "claims", "cust-1", QuarterScenario.At(8, 1));
-        team.ComplaintResolved("C1", QuarterScenario.At(8, 2), within48h: true, within7d: true);
-        team.ComplaintOpened("C2", null, "cust-2", QuarterScenario.At(8, 1));
-        team.ComplaintResolved("C2", QuarterScenario.At(8, 9), within48h: false, within7d: false);
+        team.ComplaintOpened("claims", "cust-1", QuarterScenario.At(8, 1));
+        team.ComplaintResolved(QuarterScenario.At(8, 2), within48h: true, within7d: true);
+        team.ComplaintOpened(null, "cust-2", QuarterScenario.At(8, 1));
+        team.ComplaintResolved(QuarterScenario.At(8, 9), within48h: false, within7d: false);
         team.SurveySubmitted(85, QuarterScenario.At(8, 3));
         team.FollowupCompleted("cust-1", QuarterScenario.At(8, 5), QuarterScenario.At(8, 5, 12));
 

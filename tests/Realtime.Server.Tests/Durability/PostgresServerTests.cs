@@ -58,6 +58,36 @@ public sealed class PostgresServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_counts_the_same_open_paused_and_breached_complaints_after_a_restart()
+    {
+        static async Task<(int Open, int Paused, int Breached, int Listed)> CountsAsync(RealtimeApp app)
+        {
+            var board = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/teams/T-restart/board");
+            var kpis = board.GetProperty("kpis");
+            return (kpis.GetProperty("openComplaints").GetInt32(), kpis.GetProperty("pausedComplaints").GetInt32(),
+                kpis.GetProperty("breachedComplaints").GetInt32(), board.GetProperty("complaints").GetProperty("total").GetInt32());
+        }
+
+        (int, int, int, int) before;
+        await using (var first = NewApp())
+        {
+            await first.WaitUntilReadyAsync();
+            var now = first.Time.GetUtcNow();
+            await first.PostEventsAsync(new[]
+            {
+                Events.Opened("R1", now.AddHours(-1), team: "T-restart"), Events.Opened("R2", now, team: "T-restart"),
+                Events.Opened("R3", now, team: "T-restart"), Events.Opened("R4", now, team: "T-restart"),
+            });
+            await first.PostEventsAsync(new[] { Events.Complaint("complaint.paused", "R2", now), Events.Complaint("complaint.resolved", "R4", now) });
+            before = await CountsAsync(first);
+            Assert.Equal((3, 1, 1, 3), before);
+        }
+        await using var second = NewApp();
+        await second.WaitUntilReadyAsync();
+        Assert.Equal(before, await CountsAsync(second));
+    }
+
+    [Fact]
     public async Task An_unreachable_database_gives_503_on_health_and_ingest_and_acknowledges_nothing()
     {
         await using var app = new RealtimeApp(new() { ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-pw;Database=none;Timeout=1" });

@@ -1,0 +1,53 @@
+using Realtime.Domain.Kpis;
+using Realtime.Grains.Complaints;
+
+namespace Realtime.Grains.Tests;
+
+/// <summary>The team counts boards and KPIs show follow every change of every complaint, whatever its order.</summary>
+public sealed class OpenComplaintDirectoryTests
+{
+    private static OpenComplaintSummary Summary(string id, string? team, bool paused = false, bool breached = false) =>
+        new(id, team, "A1", paused, breached, null);
+
+    [Fact]
+    public void Pause_breach_transfer_and_resolution_move_the_counts_of_the_teams_involved()
+    {
+        var directory = new OpenComplaintDirectory();
+        directory.Update("C1", Summary("C1", "T1"));
+        directory.Update("C2", Summary("C2", "T1"));
+        directory.Update("C3", Summary("C3", null));
+        directory.Update("C1", Summary("C1", "T1", paused: true));
+        directory.Update("C2", Summary("C2", "T1", breached: true));
+        Assert.Equal(new OpenComplaintCounts(2, 1, 1), directory.CountsOf("T1"));
+
+        directory.Update("C2", Summary("C2", "T2", breached: true));
+        directory.Update("C1", Summary("C1", "T1"));
+        Assert.Equal(new OpenComplaintCounts(1, 0, 0), directory.CountsOf("T1"));
+        Assert.Equal(new OpenComplaintCounts(1, 0, 1), directory.CountsOf("T2"));
+        Assert.Equal(new OpenComplaintCounts(2, 0, 1), directory.FloorCounts());
+
+        directory.Update("C1", null);
+        directory.Update("C1", null);
+        Assert.Equal(default, directory.CountsOf("T1"));
+        Assert.Equal(["T2"], directory.CountsByTeam().Keys);
+        Assert.Equal(3 - 1, directory.Count);
+    }
+
+    [Fact]
+    public void Counts_stay_exact_under_concurrent_updates_from_many_complaints()
+    {
+        var directory = new OpenComplaintDirectory();
+        Parallel.For(0, 20_000, i =>
+        {
+            var id = $"C{i}";
+            directory.Update(id, Summary(id, $"T{i % 7}"));
+            directory.Update(id, Summary(id, $"T{i % 7}", paused: i % 2 == 0, breached: i % 3 == 0));
+            if (i % 5 == 0) directory.Update(id, null);
+        });
+
+        var expected = Enumerable.Range(0, 20_000).Where(i => i % 5 != 0)
+            .Aggregate(default(OpenComplaintCounts), (sum, i) => sum + new OpenComplaintCounts(1, i % 2 == 0 ? 1 : 0, i % 3 == 0 ? 1 : 0));
+        Assert.Equal(expected, directory.FloorCounts());
+        Assert.Equal(expected.Open, directory.Count);
+    }
+}
