@@ -25,7 +25,7 @@ public sealed class GrainHost : IGrainFactory, IAsyncDisposable
         Scheduler = new TimerScheduler(time, loggers.CreateLogger<TimerScheduler>());
         _runtime = new GrainRuntime(services, new GrainRegistry(registrations), options.Value, time, Scheduler, loggers.CreateLogger<GrainHost>());
         _runtime.Factory = this;
-        Reminders = new ReminderService(Scheduler, this);
+        Reminders = new ReminderService(Scheduler, this, options.Value.ReminderWarmUp);
         _collector = new CollectionTimer(this);
         _collector.Arm();
     }

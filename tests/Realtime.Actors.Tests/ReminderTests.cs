@@ -1,3 +1,5 @@
+using Realtime.Actors.Hosting;
+
 namespace Realtime.Actors.Tests;
 
 public sealed class ReminderTests
@@ -11,13 +13,69 @@ public sealed class ReminderTests
         host.Host.Reminders.Set(id, due);
 
         host.Time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromTicks(1));
-        Assert.False(host.Host.IsActive(id));
         Assert.Equal(due, host.Host.Reminders.Get(id));
+        Assert.Equal(0, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{id}", StringComparison.Ordinal)));
 
         host.Time.Advance(TimeSpan.FromTicks(1));
         await host.Journal.WaitFor($"reminded:{id}:{due:O}@{due:O}");
         Assert.Null(host.Host.Reminders.Get(id));
         Assert.Equal(0, host.Host.Reminders.Count);
+    }
+
+    [Fact]
+    public async Task A_grain_out_of_memory_is_activated_the_warm_up_ahead_of_its_reminder_so_the_due_turn_reads_nothing()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IReminderGrain>("warm");
+        var due = host.Time.GetUtcNow().AddMinutes(2);
+        host.Host.Reminders.Set(id, due);
+
+        host.Time.Advance(TimeSpan.FromMinutes(2) - GrainHostOptions.DefaultReminderWarmUp - TimeSpan.FromTicks(1));
+        Assert.False(host.Host.IsActive(id));
+
+        host.Time.Advance(TimeSpan.FromTicks(1));
+        await host.Journal.WaitFor($"activate:{id}");
+        Assert.Equal(due, host.Host.Reminders.Get(id));
+        Assert.Equal(0, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{id}", StringComparison.Ordinal)));
+
+        host.Time.Advance(GrainHostOptions.DefaultReminderWarmUp);
+        await host.Journal.WaitFor($"reminded:{id}:{due:O}@{due:O}");
+        Assert.Equal(1, host.Journal.CountOf($"activate:{id}"));
+    }
+
+    [Fact]
+    public async Task Without_a_warm_up_a_reminder_activates_its_grain_at_the_due_instant_only()
+    {
+        await using var host = new TestHost(o => o.ReminderWarmUp = TimeSpan.Zero);
+        var id = host.Id<IReminderGrain>("cold");
+        var due = host.Time.GetUtcNow().AddMinutes(2);
+        host.Host.Reminders.Set(id, due);
+
+        host.Time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromTicks(1));
+        Assert.False(host.Host.IsActive(id));
+
+        host.Time.Advance(TimeSpan.FromTicks(1));
+        await host.Journal.WaitFor($"reminded:{id}:{due:O}@{due:O}");
+    }
+
+    [Fact]
+    public async Task A_reminder_moved_during_its_warm_up_fires_at_the_new_instant_only()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IReminderGrain>("moved-warm");
+        var first = host.Time.GetUtcNow().AddMinutes(2);
+        host.Host.Reminders.Set(id, first);
+        host.Time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+        await host.Journal.WaitFor($"activate:{id}");
+
+        var second = first.AddMinutes(1);
+        host.Host.Reminders.Set(id, second);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{id}", StringComparison.Ordinal)));
+
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await host.Journal.WaitFor($"reminded:{id}:{second:O}@{second:O}");
+        Assert.Equal(1, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{id}", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -25,6 +25,16 @@ public sealed class GrainHostOptions
     /// <summary>The collection age of grains of <paramref name="grainType"/>.</summary>
     public TimeSpan CollectionAgeOf(string grainType) => ClassSpecificCollectionAge.GetValueOrDefault(grainType, CollectionAge);
 
+    /// <summary>Default of <see cref="ReminderWarmUp"/>.</summary>
+    public static readonly TimeSpan DefaultReminderWarmUp = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long before a reminder is due its grain is activated if it is not in memory, so the due turn runs on a grain
+    /// whose state is already read (zero: activate at the due time). Keep it well under the collection age of grains
+    /// with reminders, or the warmed grain may leave memory again before its turn.
+    /// </summary>
+    public TimeSpan ReminderWarmUp { get; set; } = DefaultReminderWarmUp;
+
     /// <summary>How often idle activations are looked for.</summary>
     public TimeSpan CollectionQuantum { get; set; } = DefaultCollectionQuantum;
 

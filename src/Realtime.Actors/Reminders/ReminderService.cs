@@ -14,7 +14,8 @@ public interface IRemindable : IGrainWithStringKey
 /// <summary>
 /// One reminder per grain: "wake this grain at this instant" (Orleans reminders, with our difference: exact to the
 /// scheduler tick, not minute-grained). Reminders outlive activations, so an idle grain can leave memory and still be
-/// woken on time. This registry is in memory; the application persists each grain's next deadline itself (the
+/// woken on time; one whose grain is not in memory activates it <see cref="GrainHostOptions.ReminderWarmUp"/> ahead, so
+/// the deadline's turn does not wait for storage. This registry is in memory; the application persists each grain's next deadline itself (the
 /// deadline index) and sets the reminders again at start-up.
 /// </summary>
 public sealed class ReminderService
@@ -27,11 +28,13 @@ public sealed class ReminderService
     private Dictionary<GrainId, Reminder> ShardOf(GrainId grain) => _shards[(grain.GetHashCode() & int.MaxValue) % ShardCount];
     private readonly TimerScheduler _scheduler;
     private readonly GrainHost _host;
+    private readonly long _warmUpTicks;
 
-    internal ReminderService(TimerScheduler scheduler, GrainHost host)
+    internal ReminderService(TimerScheduler scheduler, GrainHost host, TimeSpan warmUp)
     {
         _scheduler = scheduler;
         _host = host;
+        _warmUpTicks = Math.Max(0, warmUp.Ticks);
     }
 
     /// <summary>Pending reminders.</summary>
@@ -56,13 +59,16 @@ public sealed class ReminderService
         {
             if (reminders.TryGetValue(grain, out var existing))
             {
-                if (existing.Entry.DueUtcTicks == dueAt?.UtcTicks) return;
+                if (existing.DueUtcTicks == dueAt?.UtcTicks) return;
                 _scheduler.Cancel(existing.Entry);
                 reminders.Remove(grain);
             }
             if (dueAt is null) return;
-            var reminder = new Reminder(this, grain);
-            reminder.Entry = _scheduler.Schedule(dueAt.Value, reminder);
+            var reminder = new Reminder(this, grain, dueAt.Value.UtcTicks);
+            // Far enough ahead, first a warm-up: the grain's state is read before the deadline, not at it.
+            var warmUpAt = reminder.DueUtcTicks - _warmUpTicks;
+            reminder.WarmingUp = _warmUpTicks > 0 && warmUpAt > _scheduler.UtcNowTicks;
+            reminder.Entry = _scheduler.Schedule(new DateTimeOffset(reminder.WarmingUp ? warmUpAt : reminder.DueUtcTicks, TimeSpan.Zero), reminder);
             reminders[grain] = reminder;
         }
     }
@@ -71,24 +77,40 @@ public sealed class ReminderService
     public DateTimeOffset? Get(GrainId grain)
     {
         var reminders = ShardOf(grain);
-        lock (reminders) return reminders.TryGetValue(grain, out var r) ? r.Entry.DueAt : null;
+        lock (reminders) return reminders.TryGetValue(grain, out var r) ? r.DueAt : null;
     }
 
     private void Fire(Reminder reminder)
     {
         var reminders = ShardOf(reminder.Grain);
+        bool due, activate = false;
         lock (reminders)
         {
             if (!reminders.TryGetValue(reminder.Grain, out var current) || !ReferenceEquals(current, reminder)) return;
-            reminders.Remove(reminder.Grain);
+            due = !reminder.WarmingUp;
+            if (due) reminders.Remove(reminder.Grain);
+            else
+            {
+                reminder.WarmingUp = false;
+                reminder.Entry = _scheduler.Schedule(reminder.DueAt, reminder);
+                activate = !_host.IsActive(reminder.Grain);
+            }
         }
-        var dueAt = reminder.Entry.DueAt;
-        _host.Send(reminder.Grain, new CallWorkItem(static (grain, args) => ((IRemindable)grain).ReceiveReminderAsync((DateTimeOffset)args![0]!), [dueAt]));
+        if (due) _host.Send(reminder.Grain, new CallWorkItem(static (grain, args) => ((IRemindable)grain).ReceiveReminderAsync((DateTimeOffset)args![0]!), [reminder.DueAt]));
+        // An empty call: activation on demand reads the state; the grain then idles in memory until its due time.
+        else if (activate) _host.Send(reminder.Grain, new CallWorkItem(static (_, _) => Task.CompletedTask, []));
     }
 
-    private sealed class Reminder(ReminderService owner, GrainId grain) : ITimerTarget
+    private sealed class Reminder(ReminderService owner, GrainId grain, long dueUtcTicks) : ITimerTarget
     {
         public GrainId Grain { get; } = grain;
+
+        public long DueUtcTicks { get; } = dueUtcTicks;
+
+        public DateTimeOffset DueAt => new(DueUtcTicks, TimeSpan.Zero);
+
+        /// <summary>Whether <see cref="Entry"/> is the warm-up before the due time (guarded by the shard's lock).</summary>
+        public bool WarmingUp { get; set; }
 
         public ScheduledTimer Entry { get; set; } = null!;
 

@@ -54,6 +54,9 @@ public sealed class TimerScheduler : IDisposable
         _wake = time.CreateTimer(static s => ((TimerScheduler)s!).OnWake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Now, on the scheduler's clock, as UTC ticks.</summary>
+    internal long UtcNowTicks => _time.GetUtcNow().UtcTicks;
+
     /// <summary>Pending entries, cancelled ones not yet dropped included.</summary>
     public int Count
     {
