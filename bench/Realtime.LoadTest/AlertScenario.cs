@@ -38,7 +38,7 @@ public static class AlertScenario
         var n = profile.OpenComplaints;
         var window = profile.AlertWindow;
         // Lead time: the expected load time with room for a slow stretch of the shared VM, plus the memory reading.
-        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.5) + 25);
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.0) + 25);
         var target = lead + window + TimeSpan.FromSeconds(10);
         // Idle complaints leave memory after 5 s here (the server's default is 2 minutes, too long for a quick run), so the
         // memory reading is that of open but idle complaints and their breaches re-activate them, as in production.

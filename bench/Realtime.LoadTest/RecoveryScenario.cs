@@ -44,7 +44,7 @@ public static class RecoveryScenario
         var rssBefore = server.ResidentBytes();
 
         // The rate observed while opening N complaints in the alert scenario already includes the slow-down as the floor fills.
-        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 1.4) + 15);
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 1.2) + 8);
         var dueFrom = DateTimeOffset.UtcNow + lead;
         DateTimeOffset DueAt(long i) => dueFrom + TimeSpan.FromSeconds(i / (double)n);
         var load = Stopwatch.StartNew();
