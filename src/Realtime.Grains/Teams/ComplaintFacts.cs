@@ -82,14 +82,15 @@ public static class ComplaintFacts
                 if (!told.Resolved)
                 {
                     ToTeam(told.Team, TeamComplaintFactKind.TransferredOut, now);
-                    ToTeam(team, TeamComplaintFactKind.TransferredIn, now, f => f with { Category = state.Category, Paused = told.Paused, BreachedClocks = BreachedClocks(view) });
+                    // Transfers and reopenings move only the open counts, which the teams read from the complaints' summaries.
+                    ToTeam(team, TeamComplaintFactKind.TransferredIn, now);
                 }
                 told.Team = team;
             }
 
             if (told.Resolved && !resolved)
             {
-                ToTeam(team, TeamComplaintFactKind.Reopened, now, f => f with { Category = state.Category, BreachedClocks = BreachedClocks(view) });
+                ToTeam(team, TeamComplaintFactKind.Reopened, now);
                 told.Resolved = false;
                 told.Paused = false;
             }
@@ -131,9 +132,6 @@ public static class ComplaintFacts
 
         return (agents, teams);
     }
-
-    private static string[] BreachedClocks(ComplaintView view) =>
-        view.Clocks.Where(c => c.State == ClockState.Breached).Select(c => c.Name).ToArray();
 
     private static void Add<T>(Dictionary<string, List<T>> map, string key, T item)
     {

@@ -92,10 +92,6 @@ public sealed record TeamComplaintFact(TeamComplaintFactKind Kind, string Compla
     public bool Within48h { get; init; }
     /// <summary>Quick-resolution clock met (resolved).</summary>
     public bool Within7d { get; init; }
-    /// <summary>Whether it is paused (transferred in).</summary>
-    public bool Paused { get; init; }
-    /// <summary>Its clocks already breached (reopened, transferred in).</summary>
-    public IReadOnlyList<string>? BreachedClocks { get; init; }
     /// <summary>Opening to first response (first response).</summary>
     public TimeSpan ResponseTime { get; init; }
 
