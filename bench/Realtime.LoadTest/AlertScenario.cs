@@ -17,8 +17,20 @@ namespace Realtime.LoadTest;
 /// <param name="ResidentBytesBefore">Server RSS before loading (after warm-up and a full GC).</param>
 /// <param name="ResidentBytesAfter">Server RSS with every complaint open (after a full GC).</param>
 /// <param name="LoadAverage">1-minute load average at the end.</param>
+/// <param name="Detection">dueAt → the server's <c>detectedAt</c> (the breach's turn): the scheduler, activation and turn queue.</param>
+/// <param name="Delivery">detectedAt → arrival at the subscriber: the push through SignalR (same machine, same clock).</param>
+/// <param name="SlowestSeconds">The seconds of the window (by due time, from its start) with the highest p99, worst first: a tail that
+/// gathers in a few seconds points at a pause (GC, a checkpoint, a sweep), one spread evenly at a steady cost.</param>
 public sealed record AlertFigure(string Engine, int OpenComplaints, LatencySummary Latency, long Missing, long DueBeforeOpened, double LoadSeconds,
-    double WindowSeconds, double ServerCpuCoresInWindow, List<SweepFigure> Sweeps, double BytesPerOpenComplaint, long ResidentBytesBefore, long ResidentBytesAfter, double LoadAverage);
+    double WindowSeconds, double ServerCpuCoresInWindow, List<SweepFigure> Sweeps, double BytesPerOpenComplaint, long ResidentBytesBefore, long ResidentBytesAfter, double LoadAverage,
+    LatencySummary Detection, LatencySummary Delivery, List<SecondOfWindow> SlowestSeconds);
+
+/// <summary>Latency of the breaches due in one second of the alert window.</summary>
+/// <param name="Second">Seconds from the window's start.</param>
+/// <param name="Breaches">Breaches due in that second.</param>
+/// <param name="P99Ms">Their p99 latency.</param>
+/// <param name="MaxMs">Their largest.</param>
+public sealed record SecondOfWindow(int Second, int Breaches, double P99Ms, double MaxMs);
 
 /// <summary>
 /// Alert latency: N complaints are opened (batches of 1,000 from 4 clients) with <c>occurredAt</c> chosen so that their
@@ -63,6 +75,7 @@ public static class AlertScenario
 
         var latencies = new double[n];
         Array.Fill(latencies, double.NaN);
+        var detectionLags = new double[n];
         var acknowledgedAt = new DateTimeOffset[n];
         long received = 0;
         var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,7 +84,9 @@ public static class AlertScenario
             if (payload.GetProperty("clock").GetString() != "firstResponse") return;
             var number = FloorEvents.NumberOf(payload.GetProperty("complaintId").GetString()!, Prefix);
             if (number < 0 || number >= n || !double.IsNaN(latencies[number])) return;
-            latencies[number] = (arrived - payload.GetProperty("dueAt").GetDateTimeOffset()).TotalMilliseconds;
+            var dueAt = payload.GetProperty("dueAt").GetDateTimeOffset();
+            detectionLags[number] = (payload.GetProperty("detectedAt").GetDateTimeOffset() - dueAt).TotalMilliseconds;
+            latencies[number] = (arrived - dueAt).TotalMilliseconds;
             if (Interlocked.Increment(ref received) == n) allArrived.TrySetResult();
         };
 
@@ -120,14 +135,24 @@ public static class AlertScenario
         await DiagnoseMissingAsync(server, latencies, floor);
 
         var dueBeforeOpened = Enumerable.Range(0, n).LongCount(i => acknowledgedAt[i] > DueAt(i));
-        var valid = Enumerable.Range(0, n).Where(i => acknowledgedAt[i] <= DueAt(i) && !double.IsNaN(latencies[i])).Select(i => latencies[i]).ToArray();
+        var timed = Enumerable.Range(0, n).Where(i => acknowledgedAt[i] <= DueAt(i) && !double.IsNaN(latencies[i])).ToArray();
+        var valid = timed.Select(i => latencies[i]).ToArray();
         var missing = latencies.LongCount(double.IsNaN);
         var summary = LatencySummary.Of(valid);
+        var detection = LatencySummary.Of(timed.Select(i => detectionLags[i]).ToArray());
+        var delivery = LatencySummary.Of(timed.Select(i => latencies[i] - detectionLags[i]).ToArray());
+        var slowest = timed.GroupBy(i => (int)((DueAt(i) - windowStart).TotalSeconds))
+            .Select(g => (Second: g.Key, Summary: LatencySummary.Of(g.Select(i => latencies[i]).ToArray())))
+            .OrderByDescending(s => s.Summary.P99Ms).Take(5)
+            .Select(s => new SecondOfWindow(s.Second, (int)s.Summary.Count, s.Summary.P99Ms, s.Summary.MaxMs)).ToList();
         var perComplaint = rssAfter == rssBefore ? double.NaN : Math.Round((rssAfter - rssBefore) / (double)n);
         var figure = new AlertFigure(engine, n, summary, missing, dueBeforeOpened, Math.Round(loadSeconds, 2), window.TotalSeconds, Math.Round(cores, 2),
-            sweepFigures, perComplaint, rssBefore, rssAfter, Machine.LoadAverage());
+            sweepFigures, perComplaint, rssBefore, rssAfter, Machine.LoadAverage(), detection, delivery, slowest);
         Console.WriteLine($"  alerts {engine}: p50 {summary.P50Ms} ms, p99 {summary.P99Ms} ms, p99.9 {summary.P999Ms} ms, max {summary.MaxMs} ms " +
             $"({summary.Count:N0} timed, {missing:N0} missing, {dueBeforeOpened:N0} due before opened; server {cores:F2} cores; load {figure.LoadAverage})");
+        Console.WriteLine($"  alerts {engine}: detection (dueAt → detectedAt) p50 {detection.P50Ms} / p99 {detection.P99Ms} / max {detection.MaxMs} ms; " +
+            $"delivery (detectedAt → arrival) p50 {delivery.P50Ms} / p99 {delivery.P99Ms} / max {delivery.MaxMs} ms");
+        Console.WriteLine($"  alerts {engine}: slowest seconds of the window: {string.Join(", ", slowest.Select(s => $"+{s.Second} s p99 {s.P99Ms:F0} ms"))}");
         foreach (var s in sweepFigures)
             Console.WriteLine($"  sweep every {s.IntervalSec,2} s: p50 {s.Latency.P50Ms:N0} ms, p99 {s.Latency.P99Ms:N0} ms, max {s.Latency.MaxMs:N0} ms ({s.Sweeps} sweeps, slowest {s.SlowestSweepMs} ms)");
         Console.WriteLine($"  memory {engine}: {perComplaint:N0} B per open complaint (RSS {rssBefore / 1048576.0:F0} → {rssAfter / 1048576.0:F0} MiB)");

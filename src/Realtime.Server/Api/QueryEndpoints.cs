@@ -39,6 +39,11 @@ public static class QueryEndpoints
                 stagedStates = checkpointer.PendingCount,
                 gcHeapBytes = gc.HeapSizeBytes,
                 gcCommittedBytes = gc.TotalCommittedBytes,
+                gcFragmentedBytes = gc.FragmentedBytes,
+                gcGenerations = gc.GenerationInfo.ToArray().Select(g => new { sizeAfter = g.SizeAfterBytes, fragmentationAfter = g.FragmentationAfterBytes }),
+                gcIndex = gc.Index,
+                gcCompacted = gc.Compacted,
+                gcGeneration = gc.Generation,
                 workingSetBytes = process.WorkingSet64,
             });
         });
