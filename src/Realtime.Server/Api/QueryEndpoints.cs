@@ -41,9 +41,13 @@ public static class QueryEndpoints
                 gcCommittedBytes = gc.TotalCommittedBytes,
                 gcFragmentedBytes = gc.FragmentedBytes,
                 gcGenerations = gc.GenerationInfo.ToArray().Select(g => new { sizeAfter = g.SizeAfterBytes, fragmentationAfter = g.FragmentationAfterBytes }),
-                gcIndex = gc.Index,
-                gcCompacted = gc.Compacted,
-                gcGeneration = gc.Generation,
+                gcPauseMsTotal = GC.GetTotalPauseDuration().TotalMilliseconds,
+                gcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                gcServer = System.Runtime.GCSettings.IsServerGC,
+                gcLast = new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background }.Select(kind => GC.GetGCMemoryInfo(kind)).Where(g => g.Index > 0)
+                    .Select(g => new { index = g.Index, generation = g.Generation, concurrent = g.Concurrent, compacted = g.Compacted, pauseMs = g.PauseDurations.ToArray().Sum(p => p.TotalMilliseconds), promotedBytes = g.PromotedBytes, heapBytes = g.HeapSizeBytes }),
+                threadPoolThreads = ThreadPool.ThreadCount,
+                threadPoolQueued = ThreadPool.PendingWorkItemCount,
                 workingSetBytes = process.WorkingSet64,
             });
         });
