@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Realtime.Domain.Scorecards;
 
 namespace Realtime.Grains.Agents;
@@ -63,33 +64,61 @@ public sealed record ScorecardResource(
     /// <summary>The wire form of <paramref name="scorecard"/>, labelled from <paramref name="rubric"/>.</summary>
     public static ScorecardResource Of(Scorecard scorecard, string agentId, string? teamId, Rubric rubric, DateTimeOffset computedAt)
     {
-        var indicators = scorecard.Indicators.Select(i =>
+        var labels = RubricLabels.Of(rubric);
+        var indicators = new IndicatorResource[scorecard.Indicators.Count];
+        for (var n = 0; n < indicators.Length; n++)
         {
-            var definition = rubric.FindIndicator(i.Id);
-            return new IndicatorResource(
-                i.Id,
-                i.Dimension,
-                definition is null ? new LabelResource(i.Id, i.Id) : new LabelResource(definition.LabelZh, definition.LabelEn),
-                definition?.Source == IndicatorSource.Manual ? "manual" : "live",
-                UnitName(definition?.Unit ?? IndicatorUnit.Score),
-                Presentation.Round(i.Value),
-                i.Band is { } band ? BandName(band) : null,
-                Presentation.Round(i.Points),
-                definition is null ? null : definition.Direction == Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter",
-                definition is null ? null : new BandEdgesResource(definition.Edges.Excellent, definition.Edges.Good, definition.Edges.Pass, definition.Edges.ExcellentInclusive));
-        }).ToArray();
-        var dimensions = scorecard.Dimensions.Select(d =>
+            var i = scorecard.Indicators[n];
+            var fixedPart = labels.Indicator(i.Id);
+            indicators[n] = new IndicatorResource(i.Id, i.Dimension, fixedPart.Label, fixedPart.Source, fixedPart.Unit, Presentation.Round(i.Value),
+                i.Band is { } band ? BandName(band) : null, Presentation.Round(i.Points), fixedPart.Direction, fixedPart.Edges);
+        }
+        var dimensions = new DimensionResource[scorecard.Dimensions.Count];
+        for (var n = 0; n < dimensions.Length; n++)
         {
-            var definition = rubric.Dimensions.FirstOrDefault(x => x.Id == d.Id);
-            return new DimensionResource(
-                d.Id,
-                definition is null ? new LabelResource(d.Id, d.Id) : new LabelResource(definition.LabelZh, definition.LabelEn),
-                d.Weight,
-                Presentation.Round(d.Score),
-                Presentation.Round(d.EffectiveWeight, 3));
-        }).ToArray();
+            var d = scorecard.Dimensions[n];
+            dimensions[n] = new DimensionResource(d.Id, labels.Dimension(d.Id), d.Weight, Presentation.Round(d.Score), Presentation.Round(d.EffectiveWeight, 3));
+        }
         return new ScorecardResource(agentId, teamId, (scorecard.Window ?? ScorecardWindow.QuarterToDate).ToWireName(), scorecard.Quarter.ToString(),
             scorecard.From, scorecard.To, computedAt, Presentation.Round(scorecard.Total), scorecard.CoveredDimensions, dimensions, indicators);
+    }
+
+    /// <summary>
+    /// What every scorecard of one rubric shows alike (labels, units, directions, band edges), made once per rubric and
+    /// shared by every resource: agents push a scorecard per window every few hundred milliseconds, and building these
+    /// anew was most of what a push allocated (the records are immutable, so sharing them is safe).
+    /// </summary>
+    private sealed class RubricLabels
+    {
+        private static readonly ConditionalWeakTable<Rubric, RubricLabels> ByRubric = new();
+        private readonly Dictionary<string, IndicatorLabels> _indicators = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, LabelResource> _dimensions = new(StringComparer.Ordinal);
+
+        private RubricLabels(Rubric rubric)
+        {
+            foreach (var dimension in rubric.Dimensions)
+            {
+                _dimensions[dimension.Id] = new LabelResource(dimension.LabelZh, dimension.LabelEn);
+                foreach (var indicator in dimension.Indicators) _indicators[indicator.Id] = IndicatorLabels.Of(rubric.FindIndicator(indicator.Id)!);
+            }
+        }
+
+        public static RubricLabels Of(Rubric rubric) => ByRubric.GetValue(rubric, static r => new RubricLabels(r));
+
+        public IndicatorLabels Indicator(string id) =>
+            _indicators.TryGetValue(id, out var labels) ? labels : new IndicatorLabels(new LabelResource(id, id), "live", UnitName(IndicatorUnit.Score), null, null);
+
+        public LabelResource Dimension(string id) => _dimensions.TryGetValue(id, out var label) ? label : new LabelResource(id, id);
+    }
+
+    private sealed record IndicatorLabels(LabelResource Label, string Source, string Unit, string? Direction, BandEdgesResource? Edges)
+    {
+        public static IndicatorLabels Of(RubricIndicator definition) => new(
+            new LabelResource(definition.LabelZh, definition.LabelEn),
+            definition.Source == IndicatorSource.Manual ? "manual" : "live",
+            UnitName(definition.Unit),
+            definition.Direction == Domain.Scorecards.Direction.HigherIsBetter ? "higherIsBetter" : "lowerIsBetter",
+            new BandEdgesResource(definition.Edges.Excellent, definition.Edges.Good, definition.Edges.Pass, definition.Edges.ExcellentInclusive));
     }
 
     /// <summary>The wire name of <paramref name="band"/>.</summary>
