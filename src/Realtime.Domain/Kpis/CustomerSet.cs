@@ -19,7 +19,10 @@ public sealed class CustomerSet
     /// <summary>Creates an empty set.</summary>
     public CustomerSet() => _hashes = [];
 
-    private CustomerSet(IEnumerable<ulong> hashes) => _hashes = [.. hashes];
+    /// <summary>Creates an empty set with room for <paramref name="capacity"/> customers (a merge knows how many are coming).</summary>
+    public CustomerSet(int capacity) => _hashes = new HashSet<ulong>(capacity);
+
+    private CustomerSet(HashSet<ulong> hashes) => _hashes = new HashSet<ulong>(hashes);
 
     /// <summary>The number of distinct customers.</summary>
     public int Count => _hashes.Count;
@@ -41,7 +44,9 @@ public sealed class CustomerSet
     {
         ArgumentNullException.ThrowIfNull(customerId);
         var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(customerId))
+        // Ids are short: hash their UTF-8 bytes from the stack rather than allocate them.
+        Span<byte> utf8 = customerId.Length <= 128 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(customerId.Length)] : new byte[Encoding.UTF8.GetByteCount(customerId)];
+        foreach (var b in utf8[..Encoding.UTF8.GetBytes(customerId, utf8)])
         {
             hash = (hash ^ b) * 1099511628211UL;
         }
@@ -49,37 +54,39 @@ public sealed class CustomerSet
         return hash;
     }
 
-    internal string ToBase64()
+    /// <summary>The sorted hashes as little-endian bytes (what the JSON form carries in base64).</summary>
+    internal byte[] ToBytes()
     {
-        var sorted = _hashes.Order().ToArray();
+        var sorted = new ulong[_hashes.Count];
+        _hashes.CopyTo(sorted);
+        Array.Sort(sorted);
         var bytes = new byte[sorted.Length * 8];
         for (var i = 0; i < sorted.Length; i++)
         {
             BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * 8), sorted[i]);
         }
 
-        return Convert.ToBase64String(bytes);
+        return bytes;
     }
 
-    internal static CustomerSet FromBase64(string text)
+    internal static CustomerSet FromBytes(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Convert.FromBase64String(text);
         if (bytes.Length % 8 != 0)
         {
             throw new FormatException("A customer set is a whole number of 8-byte hashes.");
         }
 
-        var hashes = new ulong[bytes.Length / 8];
-        for (var i = 0; i < hashes.Length; i++)
+        var set = new CustomerSet(bytes.Length / 8);
+        for (var i = 0; i < bytes.Length; i += 8)
         {
-            hashes[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i * 8));
+            set._hashes.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..]));
         }
 
-        return new CustomerSet(hashes);
+        return set;
     }
 }
 
-/// <summary>Reads and writes a <see cref="CustomerSet"/> as a base64 string.</summary>
+/// <summary>Reads and writes a <see cref="CustomerSet"/> as a base64 string (straight from and to its bytes: no string in between).</summary>
 public sealed class CustomerSetJsonConverter : JsonConverter<CustomerSet>
 {
     /// <inheritdoc />
@@ -87,7 +94,7 @@ public sealed class CustomerSetJsonConverter : JsonConverter<CustomerSet>
     {
         try
         {
-            return CustomerSet.FromBase64(reader.GetString() ?? "");
+            return CustomerSet.FromBytes(reader.GetBytesFromBase64());
         }
         catch (FormatException ex)
         {
@@ -97,5 +104,5 @@ public sealed class CustomerSetJsonConverter : JsonConverter<CustomerSet>
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, CustomerSet value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToBase64());
+        writer.WriteBase64StringValue(value.ToBytes());
 }

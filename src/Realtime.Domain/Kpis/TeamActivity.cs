@@ -209,8 +209,9 @@ public sealed class TeamActivity
     public static TeamActivity Merge(string scopeId, IEnumerable<TeamActivity> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        var all = parts as IReadOnlyCollection<TeamActivity> ?? [.. parts];
         TeamActivity? merged = null;
-        foreach (var part in parts)
+        foreach (var part in all)
         {
             merged ??= new TeamActivity(scopeId, part._calendar);
             if (part.TimeZoneId != merged.TimeZoneId)
@@ -227,7 +228,10 @@ public sealed class TeamActivity
             {
                 if (!merged._quarters.TryGetValue(quarter, out var target))
                 {
-                    merged._quarters.Add(quarter, target = new QuarterCustomers(quarter, new CustomerSet(), new CustomerSet()));
+                    // Sized for every part at once: growing a floor-wide set step by step re-allocates it several times.
+                    var seen = all.Sum(p => p._quarters.GetValueOrDefault(quarter)?.Seen.Count ?? 0);
+                    var followedUp = all.Sum(p => p._quarters.GetValueOrDefault(quarter)?.FollowedUp.Count ?? 0);
+                    merged._quarters.Add(quarter, target = new QuarterCustomers(quarter, new CustomerSet(seen), new CustomerSet(followedUp)));
                 }
 
                 target.Seen.UnionWith(customers.Seen);
