@@ -125,6 +125,51 @@ public sealed class CollectionTests
     }
 
     [Fact]
+    public async Task The_collector_does_not_queue_another_deactivation_behind_one_still_leaving()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<IFlakyGrain>("slow-to-leave");
+        Assert.Equal(1, await host.Grain<IFlakyGrain>("slow-to-leave").Ping());
+        host.Controls.HoldDeactivation = true;
+
+        Assert.Equal(1, host.Host.CollectIdleActivations(TimeSpan.Zero));
+        await host.Journal.WaitFor($"deactivate:{id}:Idle");
+        // Still writing its last state: the next quanta find it idle again but leave it be.
+        Assert.Equal(0, host.Host.CollectIdleActivations(TimeSpan.Zero));
+        Assert.Equal(0, host.Host.CollectIdleActivations(TimeSpan.Zero));
+
+        host.Controls.Open($"deactivation:{id}");
+        await Eventually.True(() => !host.Host.IsActive(id), "the activation to leave");
+        Assert.Equal(1, host.Journal.CountOf($"deactivate:{id}:Idle"));
+        host.Controls.HoldDeactivation = false;
+        Assert.Equal(1, await host.Grain<IFlakyGrain>("slow-to-leave").Ping());
+    }
+
+    [Fact]
+    public async Task A_deactivation_dropped_because_a_call_came_in_does_not_stop_later_collection()
+    {
+        await using var host = new TestHost();
+        var id = host.Id<ITimerGrain>("busy-then-idle");
+        var grain = host.Grain<ITimerGrain>("busy-then-idle");
+        await grain.Start("t", TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+        var holding = grain.WaitForGateThenStop("busy", "t");
+        await host.Journal.WaitFor("holding:busy");
+
+        // Queued behind the running turn, with a call behind it: when its turn comes the grain is busy, so it stays.
+        Assert.Equal(1, host.Host.CollectIdleActivations(TimeSpan.Zero));
+        var call = grain.Ticks();
+        host.Controls.Open("busy");
+        await holding;
+        await call;
+        Assert.True(host.Host.IsActive(id));
+        Assert.Equal(0, host.Journal.CountOf($"deactivate:{id}:Idle"));
+
+        Assert.Equal(1, host.Host.CollectIdleActivations(TimeSpan.Zero));
+        await host.Journal.WaitFor($"deactivate:{id}:Idle");
+        await Eventually.True(() => !host.Host.IsActive(id), "the activation to leave");
+    }
+
+    [Fact]
     public async Task A_failing_OnDeactivateAsync_still_lets_the_activation_leave()
     {
         await using var host = new TestHost();

@@ -272,10 +272,11 @@ internal sealed class FlakyGrain(GrainJournal journal, GrainControls controls) :
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         journal.Record($"deactivate:{GrainId}:{reason}");
-        return controls.FailDeactivation ? throw new InvalidOperationException("flush failed") : Task.CompletedTask;
+        if (controls.HoldDeactivation) await controls.Gate($"deactivation:{GrainId}");
+        if (controls.FailDeactivation) throw new InvalidOperationException("flush failed");
     }
 
     public Task<int> Ping() => Task.FromResult(++_pings);

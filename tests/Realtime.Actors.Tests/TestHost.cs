@@ -116,6 +116,9 @@ internal sealed class GrainControls
 
     public bool FailDeactivation { get; set; }
 
+    /// <summary>OnDeactivateAsync waits at the gate <c>deactivation:{grain id}</c> (a last write to slow storage).</summary>
+    public bool HoldDeactivation { get; set; }
+
     public Task Gate(string name) => _gates.GetOrAdd(name, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public void Open(string name) => _gates.GetOrAdd(name, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -17,6 +17,9 @@ internal sealed class Activation : IThreadPoolWorkItem
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Phase _phase;
     private bool _draining;
+    // An idle deactivation is queued or running: the collector, which looks again every quantum, must not queue another
+    // behind it (a grain waiting for its last checkpoint would collect one per quantum).
+    private bool _idleDeactivationPending;
     private Grain? _grain;
     private List<GrainTimer>? _timers;
 
@@ -60,8 +63,22 @@ internal sealed class Activation : IThreadPoolWorkItem
     /// <summary>Queues deactivation if the activation is still idle when its turn comes.</summary>
     public void RequestDeactivation() => TryEnqueue(new DeactivationWorkItem(this, DeactivationReason.Requested, TimeSpan.Zero));
 
-    /// <summary>Queues deactivation for <paramref name="reason"/>; an idle one is dropped at its turn unless the activation is still idle for <paramref name="idleFor"/>.</summary>
-    public void EnqueueDeactivation(DeactivationReason reason, TimeSpan idleFor = default) => TryEnqueue(new DeactivationWorkItem(this, reason, idleFor));
+    /// <summary>
+    /// Queues deactivation for <paramref name="reason"/>; an idle one is dropped at its turn unless the activation is still
+    /// idle for <paramref name="idleFor"/>. False when nothing was queued (an idle deactivation is already on its way).
+    /// </summary>
+    public bool EnqueueDeactivation(DeactivationReason reason, TimeSpan idleFor = default)
+    {
+        if (reason == DeactivationReason.Idle)
+        {
+            lock (_gate)
+            {
+                if (_idleDeactivationPending || _phase is Phase.Deactivating or Phase.Deactivated) return false;
+                _idleDeactivationPending = true;
+            }
+        }
+        return TryEnqueue(new DeactivationWorkItem(this, reason, idleFor));
+    }
 
     public IGrainTimer RegisterTimer(Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
@@ -142,6 +159,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         lock (_gate)
         {
             // A call that arrived after the collector looked makes the activation busy again.
+            if (reason == DeactivationReason.Idle) _idleDeactivationPending = false;
             if (reason == DeactivationReason.Idle && (_mailbox.Count > 0 || Runtime.Time.GetElapsedTime(LastActivity) < idleFor)) return;
             _phase = Phase.Deactivating;
         }

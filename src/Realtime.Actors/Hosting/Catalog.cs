@@ -47,7 +47,10 @@ internal sealed class Catalog(GrainRuntime runtime)
         if (!_activations.TryUpdate(leaving.Id, next, leaving)) _activations.TryAdd(leaving.Id, next);
     }
 
-    /// <summary>Queues deactivation for every activation idle longer than <paramref name="age"/> (or its type's own age when null); returns how many.</summary>
+    /// <summary>
+    /// Queues deactivation for every activation idle longer than <paramref name="age"/> (or its type's own age when null)
+    /// that is not already leaving; returns how many it queued.
+    /// </summary>
     public int CollectIdle(TimeSpan? age)
     {
         var now = runtime.Time.GetTimestamp();
@@ -56,8 +59,7 @@ internal sealed class Catalog(GrainRuntime runtime)
         {
             var limit = age ?? runtime.Options.CollectionAgeOf(activation.Id.Type);
             if (runtime.Time.GetElapsedTime(activation.LastActivity, now) < limit) continue;
-            activation.EnqueueDeactivation(DeactivationReason.Idle, limit);
-            count++;
+            if (activation.EnqueueDeactivation(DeactivationReason.Idle, limit)) count++;
         }
         return count;
     }

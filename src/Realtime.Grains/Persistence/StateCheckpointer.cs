@@ -63,6 +63,8 @@ public sealed partial class StateCheckpointer(
     private TaskCompletionSource _nextCommit = NewSignal();
     // The commit of the states taken by the checkpoint being written (they are no longer in _staged, not yet durable).
     private Task _inFlight = Task.CompletedTask;
+    // Those states, by grain (guarded by _gate; null when no checkpoint is being written).
+    private Dictionary<GrainId, Staged>? _writing;
     private TaskCompletionSource _wake = NewSignal();
     private bool _stopped;
 
@@ -152,10 +154,12 @@ public sealed partial class StateCheckpointer(
     /// <inheritdoc />
     public async Task ReleaseAsync(GrainId grain)
     {
-        // Its last state is either staged (wait for the next commit) or possibly in the one being written.
-        Task? inFlight;
-        lock (_gate) inFlight = _staged.ContainsKey(grain) ? null : _inFlight;
-        await (inFlight ?? FlushAsync());
+        // Its last state is staged (wait for the next commit), in the checkpoint being written (wait for that one), or
+        // already durable: then it leaves at once. Waiting for a checkpoint it is not in kept every grain the collector
+        // released in a burst of breaches in memory for a commit or two, and the GC copying them.
+        Task? wait;
+        lock (_gate) wait = _staged.ContainsKey(grain) ? null : _writing?.ContainsKey(grain) == true ? _inFlight : Task.CompletedTask;
+        await (wait ?? FlushAsync());
         lock (_gate)
         {
             if (!_staged.ContainsKey(grain)) _etags.TryRemove(grain, out _);
@@ -222,6 +226,7 @@ public sealed partial class StateCheckpointer(
             }
             batch = _staged;
             _staged = [];
+            _writing = batch;
             committed = _nextCommit;
             _nextCommit = NewSignal();
             _inFlight = committed.Task;
@@ -238,23 +243,20 @@ public sealed partial class StateCheckpointer(
             LogCheckpointWritten(writes.Count, barrier?.Count ?? 0, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             // Before the commit completes: a grain released after it finds its etag current.
             for (var i = 0; i < writes.Count; i++) _etags[writes[i].Id] = etags[i];
+            lock (_gate) _writing = null;
             committed.TrySetResult();
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (e is InconsistentStateException conflict)
-            {
-                // Another writer owns this grain now; keep the others and say so loudly.
-                LogStaleState(conflict.GrainId, conflict);
-                batch.Remove(conflict.GrainId);
-            }
-            else
-            {
-                LogCheckpointFailed(e, batch.Count);
-            }
+            var conflict = e as InconsistentStateException;
+            // Another writer owns a conflicting grain now; keep the others and say so loudly.
+            if (conflict is not null) LogStaleState(conflict.GrainId, conflict);
+            else LogCheckpointFailed(e, batch.Count);
             lock (_gate)
             {
+                if (conflict is not null) batch.Remove(conflict.GrainId);
+                _writing = null;
                 foreach (var (id, staged) in batch) _staged.TryAdd(id, staged);
                 // Whoever waited for this commit now waits for the next.
                 _nextCommit.Task.ContinueWith(t => committed.TrySetResult(), TaskScheduler.Default);
