@@ -20,9 +20,7 @@ public sealed class AlertPublishingTests
     public async Task A_breach_is_pushed_at_its_deadline_while_checkpoints_are_stuck_and_its_record_follows_once_they_move()
     {
         var store = new GatedCheckpointStore();
-        await using var host = await GrainsTestHost.StartAsync(storage: s => s
-            .AddSingleton(store)
-            .AddSingleton<ICheckpointStore>(sp => store.Wrap(sp.GetRequiredService<InMemoryCheckpointStore>())));
+        await using var host = await store.StartHostAsync();
         var at = host.Time.GetUtcNow();
         await host.SubmitAsync(Opened("C-stuck", at, team: "T1", agent: "A1"));
         store.Close();

@@ -13,9 +13,7 @@ public sealed class CheckpointReleaseTests
     public async Task A_grain_whose_state_is_already_durable_leaves_without_waiting_for_a_checkpoint_it_is_not_in()
     {
         var store = new GatedCheckpointStore();
-        await using var host = await GrainsTestHost.StartAsync(storage: s => s
-            .AddSingleton(store)
-            .AddSingleton<ICheckpointStore>(sp => store.Wrap(sp.GetRequiredService<InMemoryCheckpointStore>())));
+        await using var host = await store.StartHostAsync();
         var checkpointer = host.Service<StateCheckpointer>();
         var durable = new GrainId("complaint", "C-durable");
         var writing = new GrainId("complaint", "C-writing");

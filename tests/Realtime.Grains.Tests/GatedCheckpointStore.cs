@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Realtime.Actors;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Persistence;
@@ -25,6 +26,11 @@ internal sealed class GatedCheckpointStore
     }
 
     public ICheckpointStore Wrap(ICheckpointStore inner) => new Gate(this, inner);
+
+    /// <summary>A test host whose checkpoints go through this gate (in-memory storage behind it).</summary>
+    public Task<GrainsTestHost> StartHostAsync() => GrainsTestHost.StartAsync(storage: s => s
+        .AddSingleton(this)
+        .AddSingleton<ICheckpointStore>(sp => Wrap(sp.GetRequiredService<InMemoryCheckpointStore>())));
 
     private static TaskCompletionSource Opened()
     {
