@@ -50,4 +50,23 @@ public sealed class OpenComplaintDirectoryTests
         Assert.Equal(expected, directory.FloorCounts());
         Assert.Equal(expected.Open, directory.Count);
     }
+
+    [Fact]
+    public async Task A_board_reading_while_a_complaint_pauses_and_resumes_always_sees_it_open_in_its_team()
+    {
+        var directory = new OpenComplaintDirectory();
+        directory.Update("C1", Summary("C1", "T1"));
+        using var done = new CancellationTokenSource();
+        var toggling = Task.Run(() =>
+        {
+            for (var i = 0; i < 200_000; i++) directory.Update("C1", Summary("C1", "T1", paused: i % 2 == 0));
+            done.Cancel();
+        });
+
+        var seen = new HashSet<OpenComplaintCounts>();
+        while (!done.IsCancellationRequested) seen.Add(directory.CountsOf("T1"));
+        await toggling;
+
+        Assert.Subset(new HashSet<OpenComplaintCounts> { new(1, 0, 0), new(1, 1, 0) }, seen);
+    }
 }

@@ -78,8 +78,14 @@ public sealed class OpenComplaintDirectory
                 }
             }
         }
-        Tally(old, -1);
-        Tally(summary, +1);
+        if (old?.TeamId is { } team && team == summary?.TeamId)
+        {
+            // Same team: one move, so a reader never sees the complaint gone from its team in between.
+            TallyOf(team).Add(Contribution(summary, +1) + Contribution(old, -1));
+            return;
+        }
+        if (old?.TeamId is { } from) TallyOf(from).Add(Contribution(old, -1));
+        if (summary?.TeamId is { } to) TallyOf(to).Add(Contribution(summary, +1));
     }
 
     /// <summary>How many complaints of <paramref name="teamId"/> are open, paused and breached now.</summary>
@@ -108,12 +114,11 @@ public sealed class OpenComplaintDirectory
         return counts;
     }
 
-    private void Tally(OpenComplaintSummary? summary, int delta)
-    {
-        if (summary?.TeamId is not { } team) return;
-        // A team's tally stays once created (teams are few and long-lived); a team with none open reads as zero.
-        _byTeam.GetOrAdd(team, static _ => new TeamTally()).Add(new OpenComplaintCounts(delta, summary.Paused ? delta : 0, summary.Breached ? delta : 0));
-    }
+    // A team's tally stays once created (teams are few and long-lived); a team with none open reads as zero.
+    private TeamTally TallyOf(string team) => _byTeam.GetOrAdd(team, static _ => new TeamTally());
+
+    private static OpenComplaintCounts Contribution(OpenComplaintSummary summary, int delta) =>
+        new(delta, summary.Paused ? delta : 0, summary.Breached ? delta : 0);
 
     /// <summary>One team's counts; the three always move together, so a reader never sees more paused than open.</summary>
     private sealed class TeamTally
