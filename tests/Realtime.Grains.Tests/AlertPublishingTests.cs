@@ -33,9 +33,20 @@ public sealed class AlertPublishingTests
         Assert.Equal(0, store.Written("C-stuck", host));
 
         store.Open();
-        await host.Service<StateCheckpointer>().FlushAsync();
-        var stored = await host.Service<IGrainStorage>().ReadAsync(host.Service<GrainHost>().IdOf<IComplaintGrain>("C-stuck"));
-        var state = JsonSerializer.Deserialize<ComplaintGrainState>(stored!.Data.Span, GrainJson.Options)!;
+        // The push goes out before the breach's turn has finished (it still tells agent and team, then stages), so the
+        // record may reach the checkpointer after this flush: flush until it is stored, within a bound.
+        var id = host.Service<GrainHost>().IdOf<IComplaintGrain>("C-stuck");
+        ComplaintGrainState state;
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        do
+        {
+            await host.Service<StateCheckpointer>().FlushAsync();
+            var stored = await host.Service<IGrainStorage>().ReadAsync(id);
+            state = JsonSerializer.Deserialize<ComplaintGrainState>(stored!.Data.Span, GrainJson.Options)!;
+            if (state.Complaint.Breaches.Count > 0) break;
+            await Task.Yield();
+        }
+        while (DateTime.UtcNow < giveUp);
         var record = Assert.Single(state.Complaint.Breaches);
         Assert.Equal(("firstResponse", at.AddMinutes(2), false), (record.Clock, record.BreachedAt, record.Late));
         Assert.Single(host.Live.All, m => m.Method == LiveMethods.SlaBreached);
