@@ -26,6 +26,8 @@ export class ComplaintBoard {
     /** @type {Map<string, { element: HTMLElement, parts: Record<string, HTMLElement>, band?: string, key?: string }>} */
     this.cards = new Map();
     this.hiddenByServer = 0;
+    /** @type {object[] | null} views pushed while a REST snapshot is on its way (null when none is) */
+    this.pushedDuringSnapshot = null;
     // Complaints known to be breached, so a breach flashes once, when it happens, and never again.
     this.breachedSeen = new Set();
     this.loaded = false;
@@ -33,17 +35,43 @@ export class ComplaintBoard {
     this.summary = { open: 0, warning: 0, breached: 0, escalated: 0 };
   }
 
-  /** Replaces the state with a REST snapshot (after every (re)connect). */
+  /**
+   * Starts a REST snapshot: pushes that arrive while it is on its way are kept, because the snapshot may have been
+   * taken before them (a complaint opened in between would otherwise be wiped by load and never come back).
+   */
+  beginSnapshot() {
+    this.pushedDuringSnapshot = [];
+  }
+
+  /** Ends a snapshot that failed (load was never called). */
+  endSnapshot() {
+    this.pushedDuringSnapshot = null;
+  }
+
+  /** Replaces the state with a REST snapshot (after every (re)connect), then re-applies what was pushed meanwhile. */
   load(items, total) {
+    const pushed = this.pushedDuringSnapshot ?? [];
+    this.pushedDuringSnapshot = null;
     this.complaints.clear();
     for (const item of items) this.complaints.set(item.id, item);
     this.hiddenByServer = Math.max(0, total - items.length);
+    // A complaint the snapshot lists is at least as fresh there; one it lacks was opened (or left) after it was taken.
+    for (const view of pushed) {
+      if (this.leaves(view)) this.complaints.delete(view.id);
+      else if (!this.complaints.has(view.id)) this.complaints.set(view.id, view);
+    }
     for (const card of this.cards.values()) card.key = undefined;
     this.loaded = true;
   }
 
+  /** Whether a pushed view takes its complaint off this board (resolved, or now another team's). */
+  leaves(view) {
+    return view.status === 'resolved' || (this.scope.team && view.teamId !== this.scope.team);
+  }
+
   /** Applies a pushed ComplaintView: resolved (or moved to another team) leaves the board. */
   upsert(view) {
+    this.pushedDuringSnapshot?.push(view);
     const inScope = !this.scope.team || view.teamId === this.scope.team;
     if (view.status === 'resolved' || !inScope) {
       this.complaints.delete(view.id);

@@ -73,8 +73,14 @@ const live = new LiveConnection({
   indicator: byId('live-indicator'),
   async resync() {
     await syncServerClock();
-    const [{ items, total }, today, agents, trend] = await Promise.all([
-      getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend()]);
+    board.beginSnapshot();
+    let items, total, today, agents, trend;
+    try {
+      [{ items, total }, today, agents, trend] = await Promise.all([
+        getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend()]);
+    } finally {
+      if (items === undefined) board.endSnapshot();
+    }
     board.load(items, total);
     kpiStrip.load(today.kpis);
     kpiStrip.loadTrend(trend);
