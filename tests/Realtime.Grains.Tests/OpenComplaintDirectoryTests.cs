@@ -4,6 +4,9 @@ using Realtime.Grains.Complaints;
 namespace Realtime.Grains.Tests;
 
 /// <summary>The team counts boards and KPIs show follow every change of every complaint, whatever its order.</summary>
+/// <remarks>Alone, not beside other test classes: the concurrency test keeps both cores busy, and grain tests running next to it
+/// would wait on a starved thread pool instead of testing anything.</remarks>
+[Collection(CpuBoundTests.Name)]
 public sealed class OpenComplaintDirectoryTests
 {
     private static OpenComplaintSummary Summary(string id, string? team, bool paused = false, bool breached = false) =>
@@ -69,4 +72,11 @@ public sealed class OpenComplaintDirectoryTests
 
         Assert.Subset(new HashSet<OpenComplaintCounts> { new(1, 0, 0), new(1, 1, 0) }, seen);
     }
+}
+
+/// <summary>Tests that saturate the CPU on purpose run in this collection, after the others and never beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CpuBoundTests
+{
+    public const string Name = "CPU-bound";
 }
