@@ -39,8 +39,6 @@ public static class QueryEndpoints
                 stagedStates = checkpointer.PendingCount,
                 gcHeapBytes = gc.HeapSizeBytes,
                 gcCommittedBytes = gc.TotalCommittedBytes,
-                gcFragmentedBytes = gc.FragmentedBytes,
-                gcGenerations = gc.GenerationInfo.ToArray().Select(g => new { sizeAfter = g.SizeAfterBytes, fragmentationAfter = g.FragmentationAfterBytes }),
                 gcPauseMsTotal = GC.GetTotalPauseDuration().TotalMilliseconds,
                 gcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
                 gcServer = System.Runtime.GCSettings.IsServerGC,
