@@ -1,4 +1,5 @@
 using Realtime.Actors.Hosting;
+using Realtime.Testing;
 
 namespace Realtime.Actors.Tests;
 

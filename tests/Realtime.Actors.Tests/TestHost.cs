@@ -123,19 +123,3 @@ internal sealed class GrainControls
 
     public void Open(string name) => _gates.GetOrAdd(name, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }
-
-internal static class Eventually
-{
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>Waits (yielding, never sleeping a fixed time) until <paramref name="condition"/> holds; fails after <see cref="Timeout"/>.</summary>
-    public static async Task True(Func<bool> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (waited.Elapsed > Timeout) throw new TimeoutException($"Gave up waiting for {what}.");
-            await Task.Yield();
-        }
-    }
-}

@@ -1,3 +1,4 @@
+using Realtime.Testing;
 namespace Realtime.Actors.Tests;
 
 public sealed class TimerTests

@@ -1,7 +1,9 @@
+using Realtime.Actors;
 using Realtime.Domain.Events;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains.Live;
 using Realtime.Grains.Teams;
+using Realtime.Testing;
 using static Realtime.Grains.Tests.FloorEvents;
 
 namespace Realtime.Grains.Tests;
@@ -52,6 +54,23 @@ public sealed class TeamKpiTests : IAsyncLifetime
         Assert.Equal(["T1"], await _host.Grains.GetGrain<IFloorGrain>(IFloorGrain.Key).GetTeamIdsAsync());
         var snapshot = await _host.Grains.GetGrain<ITeamGrain>("T1").GetSnapshotAsync();
         Assert.Equal(["A1", "A2"], snapshot!.AgentIds);
+    }
+
+    [Fact]
+    public async Task A_breach_that_wakes_an_idle_team_is_pushed_to_its_board()
+    {
+        // The open, paused and breached counts are the complaints', so they move while the team is out of memory; the
+        // team re-activated by the breach must not take the new counts as already on the board.
+        var nine = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        await _host.SubmitAsync(Opened("c1", nine, agent: "A1"));
+        var team = _host.Service<GrainHost>().IdOf<ITeamGrain>("T1");
+        _host.Service<GrainHost>().CollectIdleActivations(TimeSpan.Zero);
+        await Eventually.True(() => !_host.Service<GrainHost>().IsActive(team), "the idle team grain left memory");
+
+        _host.Time.Advance(TimeSpan.FromMinutes(3));
+
+        var pushed = await _host.Live.NextAsync(m => m.Payload is KpisResource { TeamId: "T1", BreachedComplaints: 1 });
+        Assert.Contains(LiveScopes.Team("T1"), pushed.Scopes);
     }
 
     [Fact]

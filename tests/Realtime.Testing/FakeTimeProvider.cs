@@ -3,7 +3,9 @@ namespace Realtime.Testing;
 /// <summary>
 /// A <see cref="TimeProvider"/> whose clock only moves when a test says so. Timers created from it
 /// fire inline, in due order, during <see cref="Advance"/> (like Microsoft.Extensions.TimeProvider.Testing,
-/// which does not restore here). Thread-safe.
+/// which does not restore here). A timer armed for "now" (due time zero) fires at once on the thread pool, as a real
+/// timer does: code that runs after an <see cref="Advance"/> has returned and arms a timer for an instant already
+/// passed must not wait for the next one. Thread-safe.
 /// </summary>
 public sealed class FakeTimeProvider : TimeProvider
 {
@@ -87,11 +89,16 @@ public sealed class FakeTimeProvider : TimeProvider
             {
                 owner._timers.Remove(this);
                 if (dueTime == Timeout.InfiniteTimeSpan) return true;
+                if (dueTime < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(dueTime));
                 DueAt = owner._now + dueTime;
                 _period = period;
                 Order = ++owner._order;
                 owner._timers.Add(this);
+                if (dueTime > TimeSpan.Zero) return true;
+                // Due now: fire like a real timer, at once and on another thread (never inline: the caller may hold locks).
+                Rearm();
             }
+            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Fire(), this, preferLocal: false);
             return true;
         }
 

@@ -45,7 +45,9 @@ internal sealed class TeamGrain(
         if (_state.Activity is null) return;
         var now = Time.GetUtcNow();
         if (_state.Activity.Prune(now)) Stage(now);
-        _published = Kpis(now);
+        // _published stays unknown: the open, paused and breached counts are the complaints' (the directory), which move
+        // while this grain is out of memory. Taking today's values as "already pushed" swallowed the push of the very
+        // breach that re-activated an idle team: its board kept showing no breach.
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
