@@ -1,4 +1,5 @@
 using Realtime.Testing;
+
 namespace Realtime.Actors.Tests;
 
 public sealed class TimerTests
