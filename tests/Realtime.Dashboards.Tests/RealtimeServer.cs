@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json;
 
 namespace Realtime.Dashboards.Tests;
 
@@ -75,6 +77,9 @@ public class RealtimeServer : IAsyncLifetime
         using var response = await Http.PostAsJsonAsync("/api/events", events);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/events answered {(int)response.StatusCode}: {body}\n{Log}");
+        // Every test event is new: a duplicate means two tests drew the same id, and the board would miss that event.
+        using var answer = JsonDocument.Parse(body);
+        Assert.True(answer.RootElement.GetProperty("duplicates").GetInt32() == 0, $"POST /api/events found duplicate event ids: {body}");
     }
 
     /// <summary>What the server wrote to stdout and stderr so far, for failure messages.</summary>
