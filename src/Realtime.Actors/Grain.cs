@@ -53,4 +53,10 @@ public abstract class Grain
 
     /// <summary>Asks the host to deactivate this activation once the current turn ends.</summary>
     protected void DeactivateOnIdle() => Activation.RequestDeactivation();
+
+    /// <summary>
+    /// How long this grain may stay idle in memory before the collector deactivates it (its type's collection age,
+    /// Orleans' <c>GrainCollectionOptions.ClassSpecificCollectionAge</c>).
+    /// </summary>
+    protected TimeSpan CollectionAge => Activation.Runtime.Options.CollectionAgeOf(Activation.Id.Type);
 }

@@ -25,6 +25,8 @@ internal sealed class ComplaintGrain(
 {
     private ComplaintGrainState _state = null!;
     private Complaint _complaint = null!;
+    // Whether an event reached this activation (someone is working on the complaint), as opposed to only its deadlines.
+    private bool _worked;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +40,7 @@ internal sealed class ComplaintGrain(
 
     public async Task<ComplaintView?> ApplyAsync(IReadOnlyList<FloorEvent> events)
     {
+        _worked = true;
         var changed = false;
         foreach (var e in events)
         {
@@ -63,6 +66,11 @@ internal sealed class ComplaintGrain(
             return;
         }
         await AfterChangeAsync();
+        // Woken only by its deadlines and with the next one further off than the collector would keep it idle: leave as
+        // soon as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
+        // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail).
+        var after = _complaint.NextDueAt();
+        if (!_worked && (after is null || after.Value - Time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
     }
 
     private bool Exists => _complaint.State.Events.Count > 0;
