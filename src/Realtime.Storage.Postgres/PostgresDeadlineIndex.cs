@@ -8,7 +8,7 @@ namespace Realtime.Storage.Postgres;
 
 /// <summary>
 /// The deadline index in the <c>deadlines</c> table. Changes are applied set-wise in one transaction;
-/// loading streams the table with a binary <c>COPY … TO STDOUT</c>, which reads a million rows in about a second.
+/// loading streams the table with one query (a million rows in about two seconds on the 2-core machine).
 /// </summary>
 public sealed class PostgresDeadlineIndex(NpgsqlDataSource dataSource) : IDeadlineIndex
 {
@@ -31,19 +31,15 @@ public sealed class PostgresDeadlineIndex(NpgsqlDataSource dataSource) : IDeadli
     public async IAsyncEnumerable<Deadline> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        await using var exporter = await connection.BeginBinaryExportAsync(
-            "COPY deadlines (grain_type, grain_key, due_at, summary) TO STDOUT (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        while (await exporter.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
+        // A plain query, each row read whole and its columns taken synchronously: a binary COPY read column by column with
+        // an await each took ~1 s longer for a million rows (four awaits a row).
+        await using var command = new NpgsqlCommand("SELECT grain_type, grain_key, due_at, summary FROM deadlines", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var type = await exporter.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            var key = await exporter.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            DateTimeOffset? dueAt = null;
-            if (exporter.IsNull) await exporter.SkipAsync(cancellationToken).ConfigureAwait(false);
-            else dueAt = await exporter.ReadAsync<DateTimeOffset>(NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            byte[]? summary = null;
-            if (exporter.IsNull) await exporter.SkipAsync(cancellationToken).ConfigureAwait(false);
-            else summary = await exporter.ReadAsync<byte[]>(NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-            yield return new Deadline(new GrainId(type, key), dueAt, summary);
+            DateTimeOffset? dueAt = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
+            var summary = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3);
+            yield return new Deadline(new GrainId(reader.GetString(0), reader.GetString(1)), dueAt, summary);
         }
     }
 }

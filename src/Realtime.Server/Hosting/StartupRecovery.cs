@@ -81,15 +81,15 @@ public sealed partial class StartupRecovery(
     /// <summary>Reads the deadline index, putting each complaint's board summary in the directory, and returns the due times.</summary>
     private async Task<List<(Actors.GrainId Grain, DateTimeOffset DueAt)>> LoadDeadlinesAsync(CancellationToken cancellationToken)
     {
-        // With a million open complaints this takes 6–7.5 s of the ~8–10 s to ready. Decoding the summaries on a second
-        // thread, or reading the rows synchronously, did not shorten it, and GC pauses were only 1.2 s of it: where the rest
-        // goes is not yet profiled (docs/benchmarks.md).
+        // With a million open complaints this is most of the time to ready. Measured apart (docs/benchmarks.md): reading
+        // the rows ~2 s, decoding the summaries (with the general serializer ~2 s, now ~0.5 s), filling the directory and
+        // the GC of what it keeps ~2 s.
         var due = new List<(Actors.GrainId Grain, DateTimeOffset DueAt)>();
         await foreach (var d in deadlines.LoadAllAsync(cancellationToken))
         {
             if (d.DueAt is { } dueAt) due.Add((d.Grain, dueAt));
             if (d.Summary is { } summary && d.Grain.Type == ComplaintGrainType)
-                directory.Update(d.Grain.Key, JsonSerializer.Deserialize<OpenComplaintSummary>(summary, GrainJson.Options));
+                directory.Update(d.Grain.Key, OpenComplaintSummary.FromJson(summary));
         }
         return due;
     }
