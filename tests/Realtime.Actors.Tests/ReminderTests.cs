@@ -24,6 +24,28 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task Arming_the_deadline_index_keeps_reminders_set_since_and_fires_the_others_at_their_instants()
+    {
+        // A restart arms every deadline of the index after the replay, and a replayed event may have moved a deadline
+        // since the index was written: the reminder it set is the fresher one.
+        await using var host = new TestHost();
+        var start = host.Time.GetUtcNow();
+        var (moved, b, c) = (host.Id<IReminderGrain>("moved"), host.Id<IReminderGrain>("b"), host.Id<IReminderGrain>("c"));
+        host.Host.Reminders.Set(moved, start.AddMinutes(5));
+
+        var armed = host.Host.Reminders.SetWhereUnset([(moved, start.AddMinutes(1)), (c, start.AddMinutes(3)), (b, start.AddMinutes(2))]);
+
+        Assert.Equal(2, armed);
+        Assert.Equal(start.AddMinutes(5), host.Host.Reminders.Get(moved));
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await host.Journal.WaitFor($"reminded:{b}:{start.AddMinutes(2):O}@{start.AddMinutes(2):O}");
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.Journal.WaitFor($"reminded:{c}:{start.AddMinutes(3):O}@{start.AddMinutes(3):O}");
+        Assert.Equal(0, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{moved}", StringComparison.Ordinal)));
+        Assert.Equal(1, host.Host.Reminders.Count);
+    }
+
+    [Fact]
     public async Task A_grain_out_of_memory_is_activated_the_warm_up_ahead_of_its_reminder_so_the_due_turn_reads_nothing()
     {
         await using var host = new TestHost();

@@ -28,6 +28,25 @@ public sealed class TimerSchedulerTests
     }
 
     [Fact]
+    public void Entries_scheduled_together_fire_in_due_order_among_those_scheduled_one_by_one()
+    {
+        using var scheduler = new TimerScheduler(_time, NullLogger<TimerScheduler>.Instance);
+        var start = _time.GetUtcNow();
+        var random = new Random(11);
+        var single = Enumerable.Range(0, 500).Select(_ => start.AddMilliseconds(random.Next(1, 60_000))).ToList();
+        foreach (var due in single) scheduler.Schedule(due, _fired);
+        scheduler.Cancel(scheduler.Schedule(start.AddSeconds(30), _fired));
+        var together = Enumerable.Range(0, 5_000).Select(_ => start.AddMilliseconds(random.Next(1, 60_000))).ToList();
+
+        var entries = scheduler.ScheduleMany([.. together.Select(d => (d, (ITimerTarget)_fired))]);
+        for (var step = 0; step < 600; step++) _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(together, entries.Select(e => e.DueAt));
+        Assert.Equal(single.Concat(together).Order(), _fired.Dues);
+        Assert.All(_fired.Calls, call => Assert.Equal(call.Due, call.At));
+    }
+
+    [Fact]
     public void A_cancelled_entry_never_fires_and_the_others_still_do()
     {
         using var scheduler = new TimerScheduler(_time, NullLogger<TimerScheduler>.Instance);

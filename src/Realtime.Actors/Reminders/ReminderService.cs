@@ -60,7 +60,8 @@ public sealed class ReminderService
             if (reminders.TryGetValue(grain, out var existing))
             {
                 if (existing.DueUtcTicks == dueAt?.UtcTicks) return;
-                _scheduler.Cancel(existing.Entry);
+                // No entry yet: SetWhereUnset is still scheduling it; when it fires it finds itself replaced and does nothing.
+                if (existing.Entry is { } entry) _scheduler.Cancel(entry);
                 reminders.Remove(grain);
             }
             if (dueAt is null) return;
@@ -71,6 +72,38 @@ public sealed class ReminderService
             reminder.Entry = _scheduler.Schedule(new DateTimeOffset(reminder.WarmingUp ? warmUpAt : reminder.DueUtcTicks, TimeSpan.Zero), reminder);
             reminders[grain] = reminder;
         }
+    }
+
+    /// <summary>
+    /// Sets the reminders of grains that have none, in one pass (a restart arms every deadline of the deadline index):
+    /// a grain that already has one keeps it, because whatever set it since the index was written knows better (a
+    /// replayed event moves a deadline; the index still holds the one from before). Returns how many were set.
+    /// </summary>
+    public int SetWhereUnset(IReadOnlyCollection<(GrainId Grain, DateTimeOffset DueAt)> reminders)
+    {
+        ArgumentNullException.ThrowIfNull(reminders);
+        var now = _scheduler.UtcNowTicks;
+        var added = new List<Reminder>(reminders.Count);
+        foreach (var (grain, dueAt) in reminders)
+        {
+            var shard = ShardOf(grain);
+            lock (shard)
+            {
+                if (shard.ContainsKey(grain)) continue;
+                var reminder = new Reminder(this, grain, dueAt.UtcTicks);
+                reminder.WarmingUp = _warmUpTicks > 0 && reminder.DueUtcTicks - _warmUpTicks > now;
+                shard[grain] = reminder;
+                added.Add(reminder);
+            }
+        }
+        var entries = _scheduler.ScheduleMany(added.ConvertAll(r =>
+            (new DateTimeOffset(r.WarmingUp ? r.DueUtcTicks - _warmUpTicks : r.DueUtcTicks, TimeSpan.Zero), (ITimerTarget)r)));
+        for (var i = 0; i < added.Count; i++)
+        {
+            var reminder = added[i];
+            lock (ShardOf(reminder.Grain)) reminder.Entry ??= entries[i];
+        }
+        return added.Count;
     }
 
     /// <summary>The pending reminder of <paramref name="grain"/>, if any.</summary>
@@ -112,7 +145,7 @@ public sealed class ReminderService
         /// <summary>Whether <see cref="Entry"/> is the warm-up before the due time (guarded by the shard's lock).</summary>
         public bool WarmingUp { get; set; }
 
-        public ScheduledTimer Entry { get; set; } = null!;
+        public ScheduledTimer? Entry { get; set; }
 
         public void OnDue(ScheduledTimer timer) => owner.Fire(this);
     }

@@ -76,6 +76,38 @@ public sealed class TimerScheduler : IDisposable
         return entry;
     }
 
+    /// <summary>
+    /// Schedules many entries under one lock: the heap is rebuilt once, in linear time, instead of one logarithmic insert
+    /// each (a restart arms a million deadlines). Returns the entries in the order given.
+    /// </summary>
+    public ScheduledTimer[] ScheduleMany(IReadOnlyList<(DateTimeOffset DueAt, ITimerTarget Target)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var scheduled = new ScheduledTimer[entries.Count];
+        if (scheduled.Length == 0) return scheduled;
+        var earliest = long.MaxValue;
+        for (var i = 0; i < scheduled.Length; i++)
+        {
+            scheduled[i] = new ScheduledTimer(entries[i].DueAt.UtcTicks, entries[i].Target);
+            earliest = Math.Min(earliest, scheduled[i].DueUtcTicks);
+        }
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var all = new List<(ScheduledTimer, long)>(_heap.Count + scheduled.Length);
+            foreach (var item in _heap.UnorderedItems)
+            {
+                if (!item.Element.Cancelled) all.Add(item);
+            }
+            foreach (var entry in scheduled) all.Add((entry, entry.DueUtcTicks));
+            _heap.Clear();
+            _heap.EnqueueRange(all);
+            _cancelled = 0;
+            if (earliest < _armedFor) Arm(earliest);
+        }
+        return scheduled;
+    }
+
     /// <summary>Cancels a pending entry; no effect once it has fired.</summary>
     public void Cancel(ScheduledTimer entry)
     {

@@ -69,7 +69,8 @@ public sealed partial class StartupRecovery(
         replayed += batch.Count;
 
         var replayedAt = TimeProvider.System.GetTimestamp();
-        foreach (var (grain, dueAt) in due) reminders.Set(grain, dueAt);
+        // Grains the replay touched have set fresher reminders than the index's: those stay.
+        reminders.SetWhereUnset(due);
         var count = due.Count;
         readiness.ReportReady();
         LogRecovered(applied, replayed, count, TimeProvider.System.GetElapsedTime(started).TotalSeconds,
