@@ -143,7 +143,7 @@ public static class AlertScenario
         var cpu0 = server.CpuTime();
         var windowWatch = Stopwatch.StartNew();
         var sweeps = sweep.RunAsync(windowStart, n, giveUpAt);
-        // Loading that overran the whole window (the full mode's 1M did, second session of --full) still gets 30 s for
+        // Loading that overran the whole window (the full mode's 1M did on 2026-11-22) still gets 30 s for
         // the breaches already detected to arrive; those due before they were opened are counted apart.
         var waitFor = giveUpAt - DateTimeOffset.UtcNow;
         await Task.WhenAny(allArrived.Task, Task.Delay(waitFor > TimeSpan.FromSeconds(30) ? waitFor : TimeSpan.FromSeconds(30)));
