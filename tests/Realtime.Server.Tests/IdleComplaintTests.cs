@@ -45,6 +45,9 @@ public sealed class IdleComplaintTests : IAsyncLifetime
         var escalations = await EachAsync(floor, ids, p => p.GetProperty("level").GetInt32() == 2);
         Assert.All(escalations, e => Assert.Equal(nextLevelAt, e.GetProperty("at").GetDateTimeOffset()));
         Assert.All(escalations, e => Assert.False(e.GetProperty("late").GetBoolean()));
+
+        // Everything pushed has gone out: the operators' backlog figures come back to zero.
+        await RuntimeUntilAsync(r => r.GetProperty("pushBacklog") is var b && b.GetProperty("states").GetInt32() == 0 && b.GetProperty("events").GetInt32() == 0);
     }
 
     /// <summary>Waits for one <c>escalated</c> per complaint of <paramref name="ids"/> matching <paramref name="match"/>, in any order.</summary>

@@ -27,7 +27,7 @@ public static class QueryEndpoints
             : Results.Json(new { status = "unavailable", problem = readiness.Problem }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
         // For operators and the load harness: is memory following active grains, and where does it sit? No customer data.
-        app.MapGet("/health/runtime", (GrainHost host, OpenComplaintDirectory directory, Grains.Persistence.StateCheckpointer checkpointer) =>
+        app.MapGet("/health/runtime", (GrainHost host, OpenComplaintDirectory directory, Grains.Persistence.StateCheckpointer checkpointer, Live.SignalRLiveNotifier notifier) =>
         {
             var gc = GC.GetGCMemoryInfo();
             using var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -37,6 +37,7 @@ public static class QueryEndpoints
                 reminders = host.Reminders.Count,
                 openComplaints = directory.Count,
                 stagedStates = checkpointer.PendingCount,
+                pushBacklog = new { states = notifier.PendingStates, events = notifier.PendingEvents },
                 gcHeapBytes = gc.HeapSizeBytes,
                 gcCommittedBytes = gc.TotalCommittedBytes,
                 gcPauseMsTotal = GC.GetTotalPauseDuration().TotalMilliseconds,

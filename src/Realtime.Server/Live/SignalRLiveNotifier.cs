@@ -20,13 +20,28 @@ public sealed partial class SignalRLiveNotifier(IHubContext<LiveHub> hub, ILogge
     private readonly Channel<LiveMessage> _events = Channel.CreateUnbounded<LiveMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _gate = new();
     private Dictionary<string, LiveMessage> _state = [];
+    private int _flushing;
+    // The single-reader channel cannot count its items.
+    private int _eventsQueued;
+
+    /// <summary>State messages waiting to be sent: coalesced and not yet taken, plus the rest of the batch being sent.</summary>
+    public int PendingStates
+    {
+        get
+        {
+            lock (_gate) return _state.Count + Volatile.Read(ref _flushing);
+        }
+    }
+
+    /// <summary>Events (warnings, breaches, escalations) waiting to be sent.</summary>
+    public int PendingEvents => Volatile.Read(ref _eventsQueued);
 
     /// <inheritdoc />
     public void Publish(LiveMessage message)
     {
         if (message.CoalesceKey is null)
         {
-            _events.Writer.TryWrite(message);
+            if (_events.Writer.TryWrite(message)) Interlocked.Increment(ref _eventsQueued);
             return;
         }
         lock (_gate) _state[message.CoalesceKey] = message;
@@ -40,7 +55,11 @@ public sealed partial class SignalRLiveNotifier(IHubContext<LiveHub> hub, ILogge
     {
         try
         {
-            await foreach (var message in _events.Reader.ReadAllAsync(stoppingToken)) await SendAsync(message);
+            await foreach (var message in _events.Reader.ReadAllAsync(stoppingToken))
+            {
+                Interlocked.Decrement(ref _eventsQueued);
+                await SendAsync(message);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -61,7 +80,12 @@ public sealed partial class SignalRLiveNotifier(IHubContext<LiveHub> hub, ILogge
                     batch = _state;
                     _state = [];
                 }
-                foreach (var message in batch.Values) await SendAsync(message);
+                Volatile.Write(ref _flushing, batch.Count);
+                foreach (var message in batch.Values)
+                {
+                    await SendAsync(message);
+                    Interlocked.Decrement(ref _flushing);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
