@@ -65,11 +65,8 @@ public sealed class ReminderService
                 reminders.Remove(grain);
             }
             if (dueAt is null) return;
-            var reminder = new Reminder(this, grain, dueAt.Value.UtcTicks);
-            // Far enough ahead, first a warm-up: the grain's state is read before the deadline, not at it.
-            var warmUpAt = reminder.DueUtcTicks - _warmUpTicks;
-            reminder.WarmingUp = _warmUpTicks > 0 && warmUpAt > _scheduler.UtcNowTicks;
-            reminder.Entry = _scheduler.Schedule(new DateTimeOffset(reminder.WarmingUp ? warmUpAt : reminder.DueUtcTicks, TimeSpan.Zero), reminder);
+            var reminder = NewReminder(grain, dueAt.Value, _scheduler.UtcNowTicks);
+            reminder.Entry = _scheduler.Schedule(reminder.FirstWake, reminder);
             reminders[grain] = reminder;
         }
     }
@@ -95,20 +92,27 @@ public sealed class ReminderService
             lock (shard)
             {
                 if (shard.ContainsKey(grain)) continue;
-                var reminder = new Reminder(this, grain, dueAt.UtcTicks);
-                reminder.WarmingUp = _warmUpTicks > 0 && reminder.DueUtcTicks - _warmUpTicks > now;
+                var reminder = NewReminder(grain, dueAt, now);
                 shard[grain] = reminder;
                 added.Add(reminder);
             }
         }
-        var entries = _scheduler.ScheduleMany(added.ConvertAll(r =>
-            (new DateTimeOffset(r.WarmingUp ? r.DueUtcTicks - _warmUpTicks : r.DueUtcTicks, TimeSpan.Zero), (ITimerTarget)r)));
+        var entries = _scheduler.ScheduleMany(added.ConvertAll(r => (r.FirstWake, (ITimerTarget)r)));
         for (var i = 0; i < added.Count; i++)
         {
             var reminder = added[i];
             lock (ShardOf(reminder.Grain)) reminder.Entry ??= entries[i];
         }
         return added.Count;
+    }
+
+    /// <summary>A reminder due at <paramref name="dueAt"/>: far enough ahead, it first wakes for the warm-up, so the grain's state is read before the deadline, not at it.</summary>
+    private Reminder NewReminder(GrainId grain, DateTimeOffset dueAt, long nowTicks)
+    {
+        var reminder = new Reminder(this, grain, dueAt.UtcTicks);
+        reminder.WarmingUp = _warmUpTicks > 0 && reminder.DueUtcTicks - _warmUpTicks > nowTicks;
+        reminder.FirstWake = new DateTimeOffset(reminder.WarmingUp ? reminder.DueUtcTicks - _warmUpTicks : reminder.DueUtcTicks, TimeSpan.Zero);
+        return reminder;
     }
 
     /// <summary>The pending reminder of <paramref name="grain"/>, if any.</summary>
@@ -151,6 +155,9 @@ public sealed class ReminderService
         public bool WarmingUp { get; set; }
 
         public ScheduledTimer? Entry { get; set; }
+
+        /// <summary>When it first wakes: the warm-up, or the due time itself.</summary>
+        public DateTimeOffset FirstWake { get; set; }
 
         public void OnDue(ScheduledTimer timer) => owner.Fire(this);
     }

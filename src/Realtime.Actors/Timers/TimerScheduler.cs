@@ -94,15 +94,7 @@ public sealed class TimerScheduler : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var all = new List<(ScheduledTimer, long)>(_heap.Count + scheduled.Length);
-            foreach (var item in _heap.UnorderedItems)
-            {
-                if (!item.Element.Cancelled) all.Add(item);
-            }
-            foreach (var entry in scheduled) all.Add((entry, entry.DueUtcTicks));
-            _heap.Clear();
-            _heap.EnqueueRange(all);
-            _cancelled = 0;
+            Rebuild(scheduled);
             if (earliest < _armedFor) Arm(earliest);
         }
         return scheduled;
@@ -116,17 +108,19 @@ public sealed class TimerScheduler : IDisposable
             if (entry.Cancelled) return;
             entry.Cancelled = true;
             // Re-armed grains leave cancelled entries behind; rebuild the heap when they outnumber the live ones.
-            if (++_cancelled > 1024 && _cancelled > _heap.Count / 2) Compact();
+            if (++_cancelled > 1024 && _cancelled > _heap.Count / 2) Rebuild([]);
         }
     }
 
-    private void Compact()
+    /// <summary>Rebuilds the heap in linear time from its live entries and <paramref name="added"/>, dropping the cancelled ones.</summary>
+    private void Rebuild(ScheduledTimer[] added)
     {
-        var live = new List<(ScheduledTimer, long)>(Math.Max(0, _heap.Count - _cancelled));
+        var live = new List<(ScheduledTimer, long)>(Math.Max(0, _heap.Count - _cancelled) + added.Length);
         foreach (var item in _heap.UnorderedItems)
         {
             if (!item.Element.Cancelled) live.Add(item);
         }
+        foreach (var entry in added) live.Add((entry, entry.DueUtcTicks));
         _heap.Clear();
         _heap.EnqueueRange(live);
         _cancelled = 0;

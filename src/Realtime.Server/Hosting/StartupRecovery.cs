@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Realtime.Actors.Reminders;
-using Realtime.Grains;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Persistence;

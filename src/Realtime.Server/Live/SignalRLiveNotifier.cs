@@ -17,12 +17,10 @@ public sealed partial class SignalRLiveNotifier(IHubContext<LiveHub> hub, ILogge
     /// <summary>How often coalesced state messages are sent.</summary>
     public static readonly TimeSpan StateFlushInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly Channel<LiveMessage> _events = Channel.CreateUnbounded<LiveMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<LiveMessage> _events = Channel.CreateUnbounded<LiveMessage>();
     private readonly object _gate = new();
     private Dictionary<string, LiveMessage> _state = [];
     private int _flushing;
-    // The single-reader channel cannot count its items.
-    private int _eventsQueued;
 
     /// <summary>State messages waiting to be sent: coalesced and not yet taken, plus the rest of the batch being sent.</summary>
     public int PendingStates
@@ -34,14 +32,14 @@ public sealed partial class SignalRLiveNotifier(IHubContext<LiveHub> hub, ILogge
     }
 
     /// <summary>Events (warnings, breaches, escalations) waiting to be sent.</summary>
-    public int PendingEvents => Volatile.Read(ref _eventsQueued);
+    public int PendingEvents => _events.Reader.Count;
 
     /// <inheritdoc />
     public void Publish(LiveMessage message)
     {
         if (message.CoalesceKey is null)
         {
-            if (_events.Writer.TryWrite(message)) Interlocked.Increment(ref _eventsQueued);
+            _events.Writer.TryWrite(message);
             return;
         }
         lock (_gate) _state[message.CoalesceKey] = message;
@@ -55,11 +53,7 @@ public sealed partial class SignalRLiveNotifier(IHubContext<LiveHub> hub, ILogge
     {
         try
         {
-            await foreach (var message in _events.Reader.ReadAllAsync(stoppingToken))
-            {
-                Interlocked.Decrement(ref _eventsQueued);
-                await SendAsync(message);
-            }
+            await foreach (var message in _events.Reader.ReadAllAsync(stoppingToken)) await SendAsync(message);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
