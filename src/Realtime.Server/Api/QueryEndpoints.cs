@@ -37,7 +37,7 @@ public static class QueryEndpoints
                 reminders = host.Reminders.Count,
                 openComplaints = directory.Count,
                 stagedStates = checkpointer.PendingCount,
-                pushBacklog = new { states = notifier.PendingStates, events = notifier.PendingEvents },
+                pushBacklog = notifier.Feed.Backlog(),
                 gcHeapBytes = gc.HeapSizeBytes,
                 gcCommittedBytes = gc.TotalCommittedBytes,
                 gcPauseMsTotal = GC.GetTotalPauseDuration().TotalMilliseconds,

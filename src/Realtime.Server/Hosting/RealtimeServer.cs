@@ -64,6 +64,10 @@ public static partial class RealtimeServer
         services.AddChosenStorage(configuration);
         var rated = rubric.Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         services.AddSingleton(new FloorEventReader(rated.Contains));
+        var live = configuration.GetSection(LiveOptions.SectionName).Get<LiveOptions>() ?? new LiveOptions();
+        if (live.BacklogPerScope < 1 || live.StateInterval < TimeSpan.Zero)
+            throw new InvalidOperationException("Invalid live configuration: Live:BacklogPerScope must be at least 1 and Live:StateInterval not negative.");
+        services.AddSingleton(Options.Create(live));
         services.AddSingleton<SignalRLiveNotifier>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());

@@ -1,5 +1,7 @@
-using System.Threading.Channels;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Realtime.Domain.Complaints;
 using Realtime.Grains.Live;
 using Realtime.Server.Api;
@@ -7,99 +9,135 @@ using Realtime.Server.Api;
 namespace Realtime.Server.Live;
 
 /// <summary>
-/// The host-side end of <see cref="ILiveNotifier"/> (as in Orleans' GPSTracker sample): grains queue messages here and
-/// return; one loop sends events (warnings, breaches, escalations) the moment they arrive, in order; state messages
-/// (a complaint, a score) are coalesced by key and flushed every <see cref="StateFlushInterval"/>, so a burst of
-/// changes to one complaint costs one push that carries its latest state.
+/// The host-side end of <see cref="ILiveNotifier"/> (as in Orleans' GPSTracker sample): grains publish into the
+/// <see cref="LiveFeed"/> and return; each connection has its own sender that reads the feed at the pace the client
+/// reads, so a slow or stalled dashboard delays nobody else and costs at most its scopes' bounded backlog. A message is
+/// serialised once, however many connections receive it.
 /// </summary>
-public sealed partial class SignalRLiveNotifier(IHubContext<LiveHub> hub, ILogger<SignalRLiveNotifier> log) : BackgroundService, ILiveNotifier
+public sealed partial class SignalRLiveNotifier(
+    IHubContext<LiveHub> hub, IOptions<LiveOptions> options, IOptions<JsonHubProtocolOptions> json, ILogger<SignalRLiveNotifier> log)
+    : IHostedService, ILiveNotifier
 {
-    /// <summary>How often coalesced state messages are sent.</summary>
-    public static readonly TimeSpan StateFlushInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>The hub method that tells a client it fell behind and must reload its state over REST.</summary>
+    public const string ResyncMethod = "resync";
 
-    private readonly Channel<LiveMessage> _events = Channel.CreateUnbounded<LiveMessage>();
-    private readonly object _gate = new();
-    private Dictionary<string, LiveMessage> _state = [];
-    private int _flushing;
+    // Never disposed: nothing is linked to it but the senders' own sources, and a late StopAsync must still find it.
+    private readonly CancellationTokenSource _stopping = new();
 
-    /// <summary>State messages waiting to be sent: coalesced and not yet taken, plus the rest of the batch being sent.</summary>
-    public int PendingStates
-    {
-        get
-        {
-            lock (_gate) return _state.Count + Volatile.Read(ref _flushing);
-        }
-    }
-
-    /// <summary>Events (warnings, breaches, escalations) waiting to be sent.</summary>
-    public int PendingEvents => _events.Reader.Count;
+    /// <summary>The connections' reading positions and the scopes' recent messages.</summary>
+    public LiveFeed Feed { get; } = new(options.Value, TimeProvider.System);
 
     /// <inheritdoc />
-    public void Publish(LiveMessage message)
+    public void Publish(LiveMessage message) => Feed.Publish(message);
+
+    /// <summary>Makes <paramref name="connectionId"/> receive the messages of <paramref name="scope"/> from now on.</summary>
+    public void Subscribe(string connectionId, string scope)
     {
-        if (message.CoalesceKey is null)
-        {
-            _events.Writer.TryWrite(message);
-            return;
-        }
-        lock (_gate) _state[message.CoalesceKey] = message;
+        var (subscriber, isNew) = Feed.Subscribe(connectionId, scope);
+        if (isNew) _ = Task.Run(() => SendAsync(subscriber));
     }
+
+    /// <summary>Stops sending <paramref name="scope"/> to <paramref name="connectionId"/>.</summary>
+    public void Unsubscribe(string connectionId, string scope) => Feed.Unsubscribe(connectionId, scope);
+
+    /// <summary>Forgets a connection that has gone.</summary>
+    public void Disconnect(string connectionId) => Feed.Disconnect(connectionId);
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(SendEventsAsync(stoppingToken), FlushStateAsync(stoppingToken));
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task SendEventsAsync(CancellationToken stoppingToken)
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await foreach (var message in _events.Reader.ReadAllAsync(stoppingToken)) await SendAsync(message);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        _stopping.Cancel();
+        return Task.CompletedTask;
     }
 
-    private async Task FlushStateAsync(CancellationToken stoppingToken)
+    /// <summary>One connection's sender: takes what the feed has for it and sends it, one message at a time.</summary>
+    private async Task SendAsync(LiveSubscriber subscriber)
     {
-        using var timer = new PeriodicTimer(StateFlushInterval);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(subscriber.Closed, _stopping.Token);
+        var client = hub.Clients.Client(subscriber.ConnectionId);
+        var batch = new List<LivePush>(LiveFeed.MaxBatch);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
-                Dictionary<string, LiveMessage> batch;
-                lock (_gate)
+                batch.Clear();
+                var next = Feed.Take(subscriber, batch);
+                switch (next.Kind)
                 {
-                    if (_state.Count == 0) continue;
-                    batch = _state;
-                    _state = [];
+                    case LiveTakeKind.Closed:
+                        return;
+                    case LiveTakeKind.Wait when next.AtMost is { } atMost:
+                        await Task.WhenAny(next.Until!, Task.Delay(atMost, stop.Token));
+                        break;
+                    case LiveTakeKind.Wait:
+                        await next.Until!.WaitAsync(stop.Token);
+                        break;
+                    case LiveTakeKind.Resync:
+                        LogResync(subscriber.ConnectionId, next.Missed);
+                        await client.SendAsync(ResyncMethod, new { missed = next.Missed }, stop.Token);
+                        break;
+                    default:
+                        foreach (var push in batch) await SendAsync(client, push, stop.Token);
+                        break;
                 }
-                Volatile.Write(ref _flushing, batch.Count);
-                foreach (var message in batch.Values)
-                {
-                    await SendAsync(message);
-                    Interlocked.Decrement(ref _flushing);
-                }
+                stop.Token.ThrowIfCancellationRequested();
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-        }
-    }
-
-    private async Task SendAsync(LiveMessage message)
-    {
-        try
-        {
-            var payload = message.Payload is ComplaintView view ? ComplaintResource.From(view) : message.Payload;
-            await hub.Clients.Groups(message.Scopes).SendAsync(message.Method, payload);
         }
         catch (Exception e)
         {
-            LogSendFailed(e, message.Method);
+            LogSenderFailed(e, subscriber.ConnectionId);
+            Feed.Disconnect(subscriber.ConnectionId);
         }
+    }
+
+    private async Task SendAsync(ISingleClientProxy client, LivePush push, CancellationToken cancellationToken)
+    {
+        try
+        {
+            push.Wire ??= Serialize(push.Message.Payload);
+            await client.SendAsync(push.Message.Method, push.Wire, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSendFailed(e, push.Message.Method);
+        }
+    }
+
+    /// <summary>The payload as JSON, written as is into every connection's hub message (several senders may race here; each writes the same).</summary>
+    private SerializedPayload Serialize(object payload)
+    {
+        var wire = payload is ComplaintView view ? ComplaintResource.From(view) : payload;
+        return new SerializedPayload(JsonSerializer.SerializeToUtf8Bytes(wire, wire.GetType(), json.Value.PayloadSerializerOptions));
     }
 
     [LoggerMessage(LogLevel.Warning, "Push of {Method} failed")]
     private partial void LogSendFailed(Exception error, string method);
+
+    [LoggerMessage(LogLevel.Error, "The live sender of connection {ConnectionId} failed; the connection gets no more pushes")]
+    private partial void LogSenderFailed(Exception error, string connectionId);
+
+    [LoggerMessage(LogLevel.Information, "Connection {ConnectionId} fell {Missed} messages behind; told to reload")]
+    private partial void LogResync(string connectionId, long missed);
+}
+
+/// <summary>A hub payload already serialised to JSON: written into the hub message as it is.</summary>
+[JsonConverter(typeof(SerializedPayloadConverter))]
+internal sealed record SerializedPayload(byte[] Utf8Json);
+
+/// <summary>Writes a <see cref="SerializedPayload"/> raw; never read (clients receive plain JSON).</summary>
+internal sealed class SerializedPayloadConverter : JsonConverter<SerializedPayload>
+{
+    /// <inheritdoc />
+    public override SerializedPayload Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Serialised payloads are only written.");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, SerializedPayload value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.Utf8Json, skipInputValidation: true);
 }

@@ -1,0 +1,249 @@
+using Realtime.Grains.Live;
+
+namespace Realtime.Server.Live;
+
+/// <summary>
+/// What every live connection has still to receive, kept so that a connection that reads slowly holds back only itself.
+/// A published message is appended, under one sequence across all scopes, to the log of each of its scopes that some
+/// connection follows (and costs nothing more when none does); each connection reads its scopes' logs at its own pace,
+/// merged by that sequence, so it receives its messages in publication order and a message of two of its scopes once.
+/// A state message (one with a coalesce key) that a newer one of the same key has overtaken before it was read is
+/// skipped, so the last one read always carries the latest state. Events go out as soon as they are published; state
+/// messages wait at most <see cref="LiveOptions.StateInterval"/> after the previous ones, so a burst costs a handful.
+/// A log keeps at most <see cref="LiveOptions.BacklogPerScope"/> unread messages: a connection that falls further behind
+/// loses what it missed and is told to reload (<see cref="LiveTake.Resync"/>), and the server's memory stays bounded
+/// however slow or stalled its clients are.
+/// </summary>
+public sealed class LiveFeed
+{
+    /// <summary>The most messages one <see cref="Take"/> returns.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, ScopeLog> _logs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiveSubscriber> _subscribers = new(StringComparer.Ordinal);
+    private readonly int _capacity;
+    private readonly long _stateInterval;
+    private readonly TimeProvider _time;
+    private long _sequence;
+    private long _resyncs;
+
+    /// <summary>Creates a feed with <paramref name="options"/>, pacing state messages by <paramref name="time"/>.</summary>
+    public LiveFeed(LiveOptions options, TimeProvider time)
+    {
+        _capacity = (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, options.BacklogPerScope)));
+        _stateInterval = (long)(options.StateInterval.TotalSeconds * time.TimestampFrequency);
+        _time = time;
+    }
+
+    /// <summary>Appends <paramref name="message"/> to the logs of its followed scopes and wakes their waiting readers.</summary>
+    public void Publish(LiveMessage message)
+    {
+        lock (_gate)
+        {
+            LivePush? push = null;
+            foreach (var scope in message.Scopes)
+            {
+                if (!_logs.TryGetValue(scope, out var log)) continue;
+                push ??= new LivePush(++_sequence, message);
+                log.Append(push);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="connectionId"/> follow <paramref name="scope"/> from now on (a scope it already follows keeps
+    /// its place). Returns the subscriber and whether it is new, i.e. needs a sender.
+    /// </summary>
+    public (LiveSubscriber Subscriber, bool IsNew) Subscribe(string connectionId, string scope)
+    {
+        lock (_gate)
+        {
+            var isNew = !_subscribers.TryGetValue(connectionId, out var subscriber);
+            if (subscriber is null) _subscribers.Add(connectionId, subscriber = new LiveSubscriber(connectionId));
+            if (subscriber.Cursors.Exists(c => c.Log.Scope == scope)) return (subscriber, isNew);
+            if (!_logs.TryGetValue(scope, out var log)) _logs.Add(scope, log = new ScopeLog(scope, _capacity));
+            var cursor = new LiveCursor(subscriber, log, log.End);
+            log.Cursors.Add(cursor);
+            subscriber.Cursors.Add(cursor);
+            // A sender waiting on its other logs must also wait on this one.
+            subscriber.Wake(isEvent: true);
+            return (subscriber, isNew);
+        }
+    }
+
+    /// <summary>Stops <paramref name="connectionId"/> following <paramref name="scope"/>.</summary>
+    public void Unsubscribe(string connectionId, string scope)
+    {
+        lock (_gate)
+        {
+            if (!_subscribers.TryGetValue(connectionId, out var subscriber)) return;
+            var cursor = subscriber.Cursors.Find(c => c.Log.Scope == scope);
+            if (cursor is null) return;
+            subscriber.Cursors.Remove(cursor);
+            Leave(subscriber, cursor.Log);
+        }
+    }
+
+    /// <summary>Forgets <paramref name="connectionId"/> (it disconnected): its sender ends, its logs let go of it.</summary>
+    public void Disconnect(string connectionId)
+    {
+        lock (_gate)
+        {
+            if (!_subscribers.Remove(connectionId, out var subscriber)) return;
+            foreach (var cursor in subscriber.Cursors) Leave(subscriber, cursor.Log);
+            subscriber.Cursors.Clear();
+            subscriber.Close();
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="subscriber"/> sends next: messages (added to <paramref name="into"/>, at most
+    /// <see cref="MaxBatch"/>), a resync (it fell behind: what it missed is gone, its places moved to now), or a wait.
+    /// </summary>
+    public LiveTake Take(LiveSubscriber subscriber, List<LivePush> into)
+    {
+        lock (_gate)
+        {
+            if (subscriber.Closed.IsCancellationRequested) return LiveTake.Closed;
+            long missed = 0;
+            foreach (var cursor in subscriber.Cursors)
+            {
+                if (cursor.Position < cursor.Log.First) missed += cursor.Log.End - cursor.Position;
+            }
+            if (missed > 0)
+            {
+                foreach (var cursor in subscriber.Cursors) cursor.Position = cursor.Log.End;
+                _resyncs++;
+                return LiveTake.Resync(missed);
+            }
+
+            bool pending = false, eventPending = false;
+            foreach (var cursor in subscriber.Cursors)
+            {
+                pending |= cursor.Position < cursor.Log.End;
+                eventPending |= cursor.Log.LastEvent >= cursor.Position;
+            }
+            var now = _time.GetTimestamp();
+            var statesDue = now >= subscriber.StatesDueAt;
+            if (!pending || (!eventPending && !statesDue))
+            {
+                // Nothing to send, or only state that must wait out the interval (unless an event comes first).
+                var wait = subscriber.BeginWait(eventOnly: pending);
+                foreach (var cursor in subscriber.Cursors) cursor.Log.AddWaiting(subscriber);
+                return LiveTake.Wait(wait, pending ? _time.GetElapsedTime(now, subscriber.StatesDueAt) : null);
+            }
+
+            var sentState = false;
+            var last = 0L;
+            while (into.Count < MaxBatch && Oldest(subscriber) is { } cursor)
+            {
+                var position = cursor.Position++;
+                var push = cursor.Log.At(position);
+                if (push.Sequence == last) continue;
+                last = push.Sequence;
+                if (push.Message.CoalesceKey is { } key)
+                {
+                    if (cursor.Log.IsSuperseded(key, position)) continue;
+                    sentState = true;
+                }
+                into.Add(push);
+            }
+            if (sentState) subscriber.StatesDueAt = now + _stateInterval;
+            return LiveTake.Send;
+        }
+    }
+
+    /// <summary>What the live connections have not yet received, for operators.</summary>
+    public LiveBacklog Backlog()
+    {
+        lock (_gate)
+        {
+            long pending = 0, deepest = 0, kept = 0;
+            foreach (var subscriber in _subscribers.Values)
+            {
+                long behind = 0;
+                foreach (var cursor in subscriber.Cursors) behind += cursor.Log.End - Math.Max(cursor.Position, cursor.Log.First);
+                pending += behind;
+                deepest = Math.Max(deepest, behind);
+            }
+            foreach (var log in _logs.Values) kept += log.Count;
+            return new LiveBacklog(_subscribers.Count, _logs.Count, pending, deepest, kept, _resyncs, _capacity);
+        }
+    }
+
+    /// <summary>The cursor whose next push is the oldest published, or null when all are read.</summary>
+    private static LiveCursor? Oldest(LiveSubscriber subscriber)
+    {
+        LiveCursor? oldest = null;
+        foreach (var cursor in subscriber.Cursors)
+        {
+            if (cursor.Position >= cursor.Log.End) continue;
+            if (oldest is null || cursor.Log.At(cursor.Position).Sequence < oldest.Log.At(oldest.Position).Sequence) oldest = cursor;
+        }
+        return oldest;
+    }
+
+    private void Leave(LiveSubscriber subscriber, ScopeLog log)
+    {
+        log.Remove(subscriber);
+        // Nobody follows the scope any more: its messages are no longer kept at all.
+        if (log.Cursors.Count == 0) _logs.Remove(log.Scope);
+    }
+}
+
+/// <summary>What a connection's sender does next (from <see cref="LiveFeed.Take"/>).</summary>
+/// <param name="Kind">Send the batch, send a resync, wait, or stop.</param>
+/// <param name="Missed">For a resync: how many messages were dropped unread.</param>
+/// <param name="Until">For a wait: the task that completes when there is something to send.</param>
+/// <param name="AtMost">For a wait: when state messages become due even if no event comes (null: wait for a push).</param>
+public readonly record struct LiveTake(LiveTakeKind Kind, long Missed = 0, Task? Until = null, TimeSpan? AtMost = null)
+{
+    /// <summary>Send the messages taken.</summary>
+    public static LiveTake Send => new(LiveTakeKind.Send);
+
+    /// <summary>The connection is gone.</summary>
+    public static LiveTake Closed => new(LiveTakeKind.Closed);
+
+    /// <summary>Tell the client to reload: <paramref name="missed"/> messages were dropped before it read them.</summary>
+    public static LiveTake Resync(long missed) => new(LiveTakeKind.Resync, Missed: missed);
+
+    /// <summary>Wait for <paramref name="until"/>, or <paramref name="atMost"/> when given.</summary>
+    public static LiveTake Wait(Task until, TimeSpan? atMost) => new(LiveTakeKind.Wait, Until: until, AtMost: atMost);
+}
+
+/// <summary>The kinds of <see cref="LiveTake"/>.</summary>
+public enum LiveTakeKind
+{
+    /// <summary>Send the messages taken.</summary>
+    Send,
+    /// <summary>Tell the client it fell behind.</summary>
+    Resync,
+    /// <summary>Nothing to send yet.</summary>
+    Wait,
+    /// <summary>The connection is gone.</summary>
+    Closed,
+}
+
+/// <summary>The live connections' backlog, as <c>/health/runtime</c> reports it.</summary>
+/// <param name="Subscribers">Connections following at least one scope.</param>
+/// <param name="Scopes">Scopes followed by at least one connection.</param>
+/// <param name="Pending">Messages not yet read, summed over connections (before coalescing).</param>
+/// <param name="Deepest">The most messages one connection has not yet read.</param>
+/// <param name="Kept">Messages held in memory across all scope logs.</param>
+/// <param name="Resyncs">Times a connection fell behind and was told to reload, since start.</param>
+/// <param name="PerScope">The most unread messages kept for one scope.</param>
+public sealed record LiveBacklog(int Subscribers, int Scopes, long Pending, long Deepest, long Kept, long Resyncs, int PerScope);
+
+/// <summary>Live push settings (section <c>Live</c>).</summary>
+public sealed class LiveOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Live";
+
+    /// <summary>The most unread messages kept per scope before the slowest reader is told to reload (rounded up to a power of two).</summary>
+    public int BacklogPerScope { get; set; } = 16_384;
+
+    /// <summary>The least time between two sends of state messages to one connection (events never wait for it).</summary>
+    public TimeSpan StateInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}
