@@ -118,3 +118,39 @@ test('the live connection subscribes before it reloads, holds pushes during the 
   connection.push('complaintChanged', complaint('C2'));
   assert.equal(applied.at(-1), 'push:C2:0');
 });
+
+test('a board the server says fell behind reloads, holding the pushes that arrive meanwhile', async () => {
+  const connection = fakeSignalR();
+  const { LiveConnection } = await import('../src/assets/js/live.js');
+  const applied = [];
+  const reloads = [];
+  const indicator = { dataset: {}, textContent: '' };
+  const live = new LiveConnection({
+    scopes: ['floor'],
+    indicator,
+    resync: () => {
+      const reload = deferred();
+      reloads.push(reload);
+      applied.push(`reload${reloads.length}`);
+      return reload.promise;
+    },
+    handlers: { complaintChanged: (view) => applied.push(`push:${view.id}`) },
+  });
+  const started = live.start();
+  await new Promise((r) => setImmediate(r));
+  reloads[0].resolve();
+  await started;
+  connection.push('complaintChanged', complaint('C1'));
+
+  connection.push('resync', { missed: 20000 });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(reloads.length, 2, 'the resync reloads');
+  assert.deepEqual(connection.invoked, ['Subscribe:floor', 'Subscribe:floor']);
+  connection.push('complaintChanged', complaint('C2'));
+  assert.equal(applied.at(-1), 'reload2', 'a push during the reload is held');
+  reloads[1].resolve();
+  await live.syncing;
+
+  assert.deepEqual(applied, ['reload1', 'push:C1', 'reload2', 'push:C2']);
+  assert.equal(indicator.dataset.state, 'connected');
+});

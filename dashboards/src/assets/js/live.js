@@ -1,5 +1,6 @@
 // The live connection of a dashboard: SignalR hub /hubs/live with automatic reconnection, a
-// visible state indicator, and a full resynchronisation on every (re)connect: subscribe to
+// visible state indicator, and a full resynchronisation on every (re)connect and whenever the
+// server says the board fell behind (`resync`): subscribe to
 // the scopes again, then reload state over REST while holding back pushed messages, then merge
 // the held-back messages on top (pushBuffer.js), so nothing that happened while disconnected
 // (or while loading) is lost. Synchronisations never overlap: a reconnect during one makes it
@@ -53,6 +54,8 @@ export class LiveConnection {
     for (const name of Object.keys(handlers)) {
       this.connection.on(name, (payload) => this.deliver(name, payload));
     }
+    // The server dropped pushes this board had not read yet (it fell too far behind): reload, as after a reconnect.
+    this.connection.on('resync', () => this.synchronise());
     this.connection.onreconnecting(() => this.show('reconnecting'));
     this.connection.onreconnected(() => this.synchronise());
     this.connection.onclose(() => {

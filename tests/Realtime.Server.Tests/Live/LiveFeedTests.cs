@@ -1,0 +1,165 @@
+using Realtime.Grains.Live;
+using Realtime.Server.Live;
+using Realtime.Testing;
+
+namespace Realtime.Server.Tests.Live;
+
+/// <summary>
+/// What each live connection is sent, and when: in publication order, each message once, the newest state last, events
+/// at once and state paced; and a connection that stops reading holds back nobody else and costs bounded memory.
+/// </summary>
+public sealed class LiveFeedTests
+{
+    private static readonly TimeSpan StateInterval = TimeSpan.FromMilliseconds(100);
+    private readonly FakeTimeProvider _time = new();
+    private readonly LiveFeed _feed;
+
+    public LiveFeedTests() => _feed = new LiveFeed(new LiveOptions { BacklogPerScope = 64, StateInterval = StateInterval }, _time);
+
+    private static LiveMessage Breach(string complaint, params string[] scopes) => new(LiveMethods.SlaBreached, complaint, scopes);
+
+    private static LiveMessage Changed(string complaint, int version, params string[] scopes) =>
+        new(LiveMethods.ComplaintChanged, $"{complaint}@{version}", scopes, "complaint:" + complaint);
+
+    /// <summary>Everything the subscriber would send now, in order, as "method payload" (resyncs as "resync N").</summary>
+    private List<string> Drain(LiveSubscriber subscriber)
+    {
+        var sent = new List<string>();
+        var batch = new List<LivePush>();
+        while (true)
+        {
+            batch.Clear();
+            var next = _feed.Take(subscriber, batch);
+            if (next.Kind == LiveTakeKind.Resync) sent.Add($"resync {next.Missed}");
+            else if (next.Kind == LiveTakeKind.Send) sent.AddRange(batch.Select(p => $"{p.Message.Method} {p.Message.Payload}"));
+            else return sent;
+        }
+    }
+
+    [Fact]
+    public void A_connection_gets_its_scopes_messages_in_publication_order_each_once()
+    {
+        var (wallboard, _) = _feed.Subscribe("c1", LiveScopes.Floor);
+        _feed.Subscribe("c1", LiveScopes.Team("T1"));
+        var (other, _) = _feed.Subscribe("c2", LiveScopes.Team("T2"));
+
+        _feed.Publish(Breach("C1", LiveScopes.Floor, LiveScopes.Team("T1"), LiveScopes.Agent("A1")));
+        _feed.Publish(Breach("C2", LiveScopes.Team("T1")));
+        _feed.Publish(Breach("C3", LiveScopes.Floor, LiveScopes.Team("T2")));
+        _feed.Publish(Breach("C4", LiveScopes.Agent("A1")));
+        _feed.Publish(Breach("C5", LiveScopes.Team("T1"), LiveScopes.Floor));
+
+        Assert.Equal(["slaBreached C1", "slaBreached C2", "slaBreached C3", "slaBreached C5"], Drain(wallboard));
+        Assert.Equal(["slaBreached C3"], Drain(other));
+    }
+
+    [Fact]
+    public void Subscribing_starts_at_now_and_subscribing_again_keeps_the_place()
+    {
+        _feed.Publish(Breach("before", LiveScopes.Floor));
+        var (board, isNew) = _feed.Subscribe("c1", LiveScopes.Floor);
+        Assert.True(isNew);
+        _feed.Publish(Breach("C1", LiveScopes.Floor));
+        var (again, isNewAgain) = _feed.Subscribe("c1", LiveScopes.Floor);
+
+        Assert.Same(board, again);
+        Assert.False(isNewAgain);
+        Assert.Equal(["slaBreached C1"], Drain(board));
+    }
+
+    [Fact]
+    public void A_burst_of_state_goes_out_as_its_first_and_its_latest_while_events_never_wait()
+    {
+        var (board, _) = _feed.Subscribe("c1", LiveScopes.Floor);
+
+        _feed.Publish(Changed("C1", 1, LiveScopes.Floor));
+        Assert.Equal(["complaintChanged C1@1"], Drain(board));
+        for (var version = 2; version <= 50; version++) _feed.Publish(Changed("C1", version, LiveScopes.Floor));
+        _feed.Publish(Changed("C2", 1, LiveScopes.Floor));
+
+        // Within the interval state waits, and says for how long.
+        var wait = _feed.Take(board, []);
+        Assert.Equal(LiveTakeKind.Wait, wait.Kind);
+        Assert.Equal(StateInterval, wait.AtMost);
+        Assert.False(wait.Until!.IsCompleted);
+
+        // Another state does not end the wait; an event does, and goes out at once with the state before it, in order.
+        _feed.Publish(Changed("C1", 51, LiveScopes.Floor));
+        Assert.False(wait.Until.IsCompleted);
+        _feed.Publish(Breach("C1", LiveScopes.Floor));
+        Assert.True(wait.Until.IsCompleted);
+        Assert.Equal(["complaintChanged C2@1", "complaintChanged C1@51", "slaBreached C1"], Drain(board));
+
+        // Once the interval has passed, state goes out at once again.
+        _feed.Publish(Changed("C1", 52, LiveScopes.Floor));
+        Assert.Empty(Drain(board));
+        _time.Advance(StateInterval);
+        Assert.Equal(["complaintChanged C1@52"], Drain(board));
+    }
+
+    [Fact]
+    public void A_connection_that_stops_reading_holds_back_nobody_and_is_told_to_reload_when_it_reads_again()
+    {
+        var (fast, _) = _feed.Subscribe("fast", LiveScopes.Floor);
+        var (stalled, _) = _feed.Subscribe("stalled", LiveScopes.Floor);
+        Assert.Empty(Drain(stalled));
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            _feed.Publish(Breach($"C{i}", LiveScopes.Floor));
+            Assert.Equal([$"slaBreached C{i}"], Drain(fast));
+            Assert.InRange(_feed.Backlog().Kept, 1, 64);
+        }
+
+        var backlog = _feed.Backlog();
+        Assert.Equal(64, backlog.Deepest);
+        Assert.Equal(0, backlog.Resyncs);
+        Assert.Equal(["resync 1000"], Drain(stalled));
+        Assert.Equal(1, _feed.Backlog().Resyncs);
+
+        // After the resync it follows from now, like a fresh subscriber.
+        _feed.Publish(Breach("after", LiveScopes.Floor));
+        Assert.Equal(["slaBreached after"], Drain(stalled));
+        Assert.Equal(["slaBreached after"], Drain(fast));
+        Assert.Equal(0, _feed.Backlog().Pending);
+    }
+
+    [Fact]
+    public void A_waiting_sender_wakes_for_a_publish_on_any_of_its_scopes_and_on_disconnect()
+    {
+        var (board, _) = _feed.Subscribe("c1", LiveScopes.Floor);
+        var idle = _feed.Take(board, []);
+        Assert.Equal(LiveTakeKind.Wait, idle.Kind);
+        Assert.Null(idle.AtMost);
+        _feed.Publish(Breach("elsewhere", LiveScopes.Team("T9")));
+        Assert.False(idle.Until!.IsCompleted);
+
+        // Following one more scope makes the sender start waiting on it too.
+        _feed.Subscribe("c1", LiveScopes.Team("T9"));
+        Assert.True(idle.Until.IsCompleted);
+        var onBoth = _feed.Take(board, []);
+        _feed.Publish(Breach("C1", LiveScopes.Team("T9")));
+        Assert.True(onBoth.Until!.IsCompleted);
+        Assert.Equal(["slaBreached C1"], Drain(board));
+
+        var last = _feed.Take(board, []);
+        _feed.Disconnect("c1");
+        Assert.True(last.Until!.IsCompleted);
+        Assert.Equal(LiveTakeKind.Closed, _feed.Take(board, []).Kind);
+    }
+
+    [Fact]
+    public void Scopes_nobody_follows_keep_nothing()
+    {
+        for (var i = 0; i < 100; i++) _feed.Publish(Changed($"C{i}", 1, LiveScopes.Floor, LiveScopes.Team("T1")));
+        Assert.Equal(new LiveBacklog(0, 0, 0, 0, 0, 0, 64), _feed.Backlog());
+
+        var (board, _) = _feed.Subscribe("c1", LiveScopes.Team("T1"));
+        _feed.Publish(Changed("C1", 2, LiveScopes.Floor, LiveScopes.Team("T1")));
+        Assert.Equal(1, _feed.Backlog().Kept);
+        _feed.Unsubscribe("c1", LiveScopes.Team("T1"));
+
+        Assert.Equal(new LiveBacklog(1, 0, 0, 0, 0, 0, 64), _feed.Backlog());
+        Assert.Empty(Drain(board));
+    }
+}
