@@ -149,7 +149,8 @@ public sealed class LiveFeed
                 }
                 into.Add(push);
             }
-            if (sentState) subscriber.StatesDueAt = now + _stateInterval;
+            // The interval starts once the connection has caught up: a backlog goes out in consecutive batches.
+            if (sentState && Oldest(subscriber) is null) subscriber.StatesDueAt = now + _stateInterval;
             return LiveTake.Send;
         }
     }
@@ -246,4 +247,11 @@ public sealed class LiveOptions
 
     /// <summary>The least time between two sends of state messages to one connection (events never wait for it).</summary>
     public TimeSpan StateInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The most bytes written to one connection and not yet taken by its socket before its sender waits. Larger lets a
+    /// busy server (whose socket writes wait their turn on a loaded thread pool) send more per turn, at this much memory
+    /// per stalled connection (SignalR's <c>TransportMaxBufferSize</c>).
+    /// </summary>
+    public long ConnectionBufferBytes { get; set; } = 1 << 20;
 }

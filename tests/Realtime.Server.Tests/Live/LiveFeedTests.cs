@@ -98,6 +98,26 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public void A_backlog_of_state_longer_than_a_batch_goes_out_at_once_in_consecutive_batches()
+    {
+        var feed = new LiveFeed(new LiveOptions { StateInterval = StateInterval }, _time);
+        var (board, _) = feed.Subscribe("c1", LiveScopes.Floor);
+        for (var i = 0; i < 3 * LiveFeed.MaxBatch; i++) feed.Publish(Changed($"C{i}", 1, LiveScopes.Floor));
+
+        var batch = new List<LivePush>();
+        for (var taken = 0; taken < 3; taken++)
+        {
+            batch.Clear();
+            Assert.Equal(LiveTakeKind.Send, feed.Take(board, batch).Kind);
+            Assert.Equal(LiveFeed.MaxBatch, batch.Count);
+        }
+
+        // Caught up: now the interval applies.
+        feed.Publish(Changed("C0", 2, LiveScopes.Floor));
+        Assert.Equal(LiveTakeKind.Wait, feed.Take(board, []).Kind);
+    }
+
+    [Fact]
     public void A_connection_that_stops_reading_holds_back_nobody_and_is_told_to_reload_when_it_reads_again()
     {
         var (fast, _) = _feed.Subscribe("fast", LiveScopes.Floor);
