@@ -22,9 +22,12 @@ namespace Realtime.LoadTest;
 /// <param name="Delivery">detectedAt → arrival at the subscriber: the push through SignalR (same machine, same clock).</param>
 /// <param name="SlowestSeconds">The seconds of the window (by due time, from its start) with the highest p99, worst first: a tail that
 /// gathers in a few seconds points at a pause (GC, a checkpoint, a sweep), one spread evenly at a steady cost.</param>
+/// <param name="Gc">The server's collections in the window.</param>
+/// <param name="SubscriberResyncs">Times the server told the floor subscriber it fell behind (<c>resync</c>): a cause of missing breaches.</param>
+/// <param name="SubscriberMissed">Messages the server dropped for it.</param>
 public sealed record AlertFigure(string Engine, int OpenComplaints, LatencySummary Latency, long Missing, long DueBeforeOpened, double LoadSeconds,
     double WindowSeconds, double ServerCpuCoresInWindow, List<SweepFigure> Sweeps, double BytesPerOpenComplaint, long ResidentBytesBefore, long ResidentBytesAfter, double LoadAverage,
-    LatencySummary Detection, LatencySummary Delivery, List<SecondOfWindow> SlowestSeconds, GcInWindow? Gc);
+    LatencySummary Detection, LatencySummary Delivery, List<SecondOfWindow> SlowestSeconds, GcInWindow? Gc, long SubscriberResyncs, long SubscriberMissed);
 
 /// <summary>The server's garbage collections from the window's start until the last breach arrived (from <c>/health/runtime</c>).</summary>
 /// <param name="PauseMs">Time the runtime was paused for GC.</param>
@@ -169,11 +172,13 @@ public static class AlertScenario
             .Select(s => new SecondOfWindow(s.Second, (int)s.Summary.Count, s.Summary.P99Ms, s.Summary.MaxMs)).ToList();
         var perComplaint = rssAfter == rssBefore ? double.NaN : Math.Round((rssAfter - rssBefore) / (double)n);
         var figure = new AlertFigure(engine, n, summary, missing, dueBeforeOpened, Math.Round(loadSeconds, 2), window.TotalSeconds, Math.Round(cores, 2),
-            sweepFigures, perComplaint, rssBefore, rssAfter, Machine.LoadAverage(), detection, delivery, slowest, gc);
+            sweepFigures, perComplaint, rssBefore, rssAfter, Machine.LoadAverage(), detection, delivery, slowest, gc, floor.FellBehind.Resyncs, floor.FellBehind.Missed);
         Console.WriteLine($"  alerts {engine}: p50 {summary.P50Ms} ms, p99 {summary.P99Ms} ms, p99.9 {summary.P999Ms} ms, max {summary.MaxMs} ms " +
             $"({summary.Count:N0} timed, {missing:N0} missing, {dueBeforeOpened:N0} due before opened; server {cores:F2} cores; load {figure.LoadAverage})");
         Console.WriteLine($"  alerts {engine}: detection (dueAt → detectedAt) p50 {detection.P50Ms} / p99 {detection.P99Ms} / max {detection.MaxMs} ms; " +
             $"delivery (detectedAt → arrival) p50 {delivery.P50Ms} / p99 {delivery.P99Ms} / max {delivery.MaxMs} ms");
+        if (figure.SubscriberResyncs > 0)
+            Console.WriteLine($"  alerts {engine}: the floor subscriber fell behind {figure.SubscriberResyncs} times; the server dropped {figure.SubscriberMissed:N0} messages for it");
         if (gc is not null)
             Console.WriteLine($"  alerts {engine}: {(gc.ServerGc ? "server" : "workstation")} GC paused {gc.PauseMs:F0} ms in the window " +
                 $"(gen0/1/2 collections {string.Join("/", gc.Collections)}); {gc.ThreadPoolThreads} thread-pool threads");

@@ -13,6 +13,8 @@ public sealed class FloorSubscriber : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private long _otherMessages;
+    private long _resyncs;
+    private long _missed;
 
     private FloorSubscriber(HubConnection connection) => _connection = connection;
 
@@ -24,6 +26,9 @@ public sealed class FloorSubscriber : IAsyncDisposable
 
     /// <summary>Messages other than slaBreached received so far.</summary>
     public long OtherMessages => Interlocked.Read(ref _otherMessages);
+
+    /// <summary>Times the server said this client fell behind (<c>resync</c>), and the messages it dropped for it.</summary>
+    public (long Resyncs, long Missed) FellBehind => (Interlocked.Read(ref _resyncs), Interlocked.Read(ref _missed));
 
     /// <summary>Connects to <paramref name="server"/> and subscribes to the floor.</summary>
     public static async Task<FloorSubscriber> ConnectAsync(Uri server, CancellationToken cancellationToken = default)
@@ -38,6 +43,12 @@ public sealed class FloorSubscriber : IAsyncDisposable
         });
         foreach (var method in new[] { "slaWarning", "escalated", "complaintChanged", "scoreChanged", "kpiChanged" })
             connection.On<JsonElement>(method, _ => Interlocked.Increment(ref subscriber._otherMessages));
+        // A board would reload here; the harness only counts, so breaches dropped for it show as missing, with this as the cause.
+        connection.On<JsonElement>("resync", payload =>
+        {
+            Interlocked.Increment(ref subscriber._resyncs);
+            Interlocked.Add(ref subscriber._missed, payload.GetProperty("missed").GetInt64());
+        });
         connection.Closed += error =>
         {
             subscriber.ClosedWith = error?.Message ?? "closed";

@@ -127,6 +127,7 @@ results["alerts"] = new
     timed = alert.Latency.Count,
     missing = alert.Missing,
     dueBeforeOpened = alert.DueBeforeOpened,
+    subscriberResyncs = alert.SubscriberResyncs,
     loadAverage = alert.LoadAverage,
 };
 results["alertsByEngine"] = alerts;
