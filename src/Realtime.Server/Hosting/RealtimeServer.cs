@@ -65,8 +65,8 @@ public static partial class RealtimeServer
         var rated = rubric.Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         services.AddSingleton(new FloorEventReader(rated.Contains));
         var live = configuration.GetSection(LiveOptions.SectionName).Get<LiveOptions>() ?? new LiveOptions();
-        if (live.BacklogPerScope < 1 || live.StateInterval < TimeSpan.Zero || live.ConnectionBufferBytes < 1024)
-            throw new InvalidOperationException("Invalid live configuration: Live:BacklogPerScope must be at least 1, Live:StateInterval not negative and Live:ConnectionBufferBytes at least 1024.");
+        var liveErrors = live.Validate();
+        if (liveErrors.Count > 0) throw new InvalidOperationException("Invalid live configuration: " + string.Join("; ", liveErrors));
         services.AddSingleton(Options.Create(live));
         services.AddSingleton<SignalRLiveNotifier>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());

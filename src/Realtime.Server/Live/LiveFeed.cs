@@ -254,4 +254,14 @@ public sealed class LiveOptions
     /// per stalled connection (SignalR's <c>TransportMaxBufferSize</c>).
     /// </summary>
     public long ConnectionBufferBytes { get; set; } = 1 << 20;
+
+    /// <summary>What is wrong with these settings, naming each key (empty when they are usable).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (BacklogPerScope < 1) errors.Add($"{SectionName}:{nameof(BacklogPerScope)} must be at least 1 (was {BacklogPerScope})");
+        if (StateInterval < TimeSpan.Zero) errors.Add($"{SectionName}:{nameof(StateInterval)} must not be negative (was {StateInterval})");
+        if (ConnectionBufferBytes < 1024) errors.Add($"{SectionName}:{nameof(ConnectionBufferBytes)} must be at least 1024 (was {ConnectionBufferBytes})");
+        return errors;
+    }
 }

@@ -169,6 +169,16 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public async Task A_bad_live_setting_stops_the_server_naming_its_key()
+    {
+        await using var bad = new RealtimeApp(new() { ["Live:BacklogPerScope"] = "0", ["Live:ConnectionBufferBytes"] = "10" });
+        var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient()).ToString();
+        Assert.Contains("Live:BacklogPerScope", error, StringComparison.Ordinal);
+        Assert.Contains("Live:ConnectionBufferBytes", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Live:StateInterval", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scopes_nobody_follows_keep_nothing()
     {
         for (var i = 0; i < 100; i++) _feed.Publish(Changed($"C{i}", 1, LiveScopes.Floor, LiveScopes.Team("T1")));
