@@ -80,23 +80,36 @@ function deferred() {
   return { promise, resolve };
 }
 
-test('the live connection subscribes before it reloads, holds pushes during the reload and reruns a reload overtaken by a reconnect', async () => {
-  const connection = fakeSignalR();
+/**
+ * A LiveConnection on the fake client whose reloads wait until the test resolves them (`reloads[k].resolve()`);
+ * `applied` records each reload (with how many subscribes preceded it), each finished load and what the handlers add.
+ */
+async function liveWithHeldReloads(connection, scopes, handlers) {
   const { LiveConnection } = await import('../src/assets/js/live.js');
   const applied = [];
   const reloads = [];
   const indicator = { dataset: {}, textContent: '' };
   const live = new LiveConnection({
-    scopes: ['team:T1'],
+    scopes,
     indicator,
     resync: () => {
       const reload = deferred();
       reloads.push(reload);
-      applied.push(`reload${reloads.length}:subscribed=${connection.invoked.length}`);
-      return reload.promise.then(() => applied.push(`loaded${reloads.length}`));
+      const n = reloads.length;
+      applied.push(`reload${n}:subscribed=${connection.invoked.length}`);
+      return reload.promise.then(() => applied.push(`loaded${n}`));
     },
-    handlers: { complaintChanged: (view) => applied.push(`push:${view.id}:${view.escalationLevel ?? 0}`), slaBreached: (p) => applied.push(`breach:${p.complaintId}`) },
+    handlers: handlers(applied),
   });
+  return { live, applied, reloads, indicator };
+}
+
+test('the live connection subscribes before it reloads, holds pushes during the reload and reruns a reload overtaken by a reconnect', async () => {
+  const connection = fakeSignalR();
+  const { live, applied, reloads, indicator } = await liveWithHeldReloads(connection, ['team:T1'], (applied) => ({
+    complaintChanged: (view) => applied.push(`push:${view.id}:${view.escalationLevel ?? 0}`),
+    slaBreached: (p) => applied.push(`breach:${p.complaintId}`),
+  }));
 
   const started = live.start();
   await new Promise((r) => setImmediate(r));
@@ -121,21 +134,9 @@ test('the live connection subscribes before it reloads, holds pushes during the 
 
 test('a board the server says fell behind reloads, holding the pushes that arrive meanwhile', async () => {
   const connection = fakeSignalR();
-  const { LiveConnection } = await import('../src/assets/js/live.js');
-  const applied = [];
-  const reloads = [];
-  const indicator = { dataset: {}, textContent: '' };
-  const live = new LiveConnection({
-    scopes: ['floor'],
-    indicator,
-    resync: () => {
-      const reload = deferred();
-      reloads.push(reload);
-      applied.push(`reload${reloads.length}`);
-      return reload.promise;
-    },
-    handlers: { complaintChanged: (view) => applied.push(`push:${view.id}`) },
-  });
+  const { live, applied, reloads, indicator } = await liveWithHeldReloads(connection, ['floor'], (applied) => ({
+    complaintChanged: (view) => applied.push(`push:${view.id}`),
+  }));
   const started = live.start();
   await new Promise((r) => setImmediate(r));
   reloads[0].resolve();
@@ -147,10 +148,10 @@ test('a board the server says fell behind reloads, holding the pushes that arriv
   assert.equal(reloads.length, 2, 'the resync reloads');
   assert.deepEqual(connection.invoked, ['Subscribe:floor', 'Subscribe:floor']);
   connection.push('complaintChanged', complaint('C2'));
-  assert.equal(applied.at(-1), 'reload2', 'a push during the reload is held');
+  assert.equal(applied.at(-1), 'reload2:subscribed=2', 'a push during the reload is held');
   reloads[1].resolve();
   await live.syncing;
 
-  assert.deepEqual(applied, ['reload1', 'push:C1', 'reload2', 'push:C2']);
+  assert.deepEqual(applied, ['reload1:subscribed=1', 'loaded1', 'push:C1', 'reload2:subscribed=2', 'loaded2', 'push:C2']);
   assert.equal(indicator.dataset.state, 'connected');
 });
