@@ -134,10 +134,15 @@ public sealed class LiveFeed
                 return LiveTake.Wait(wait, pending ? _time.GetElapsedTime(now, subscriber.StatesDueAt) : null);
             }
 
-            var sentState = false;
+            bool sentState = false, caughtUp = false;
             var last = 0L;
-            while (into.Count < MaxBatch && Oldest(subscriber) is { } cursor)
+            while (into.Count < MaxBatch)
             {
+                if (Oldest(subscriber) is not { } cursor)
+                {
+                    caughtUp = true;
+                    break;
+                }
                 var position = cursor.Position++;
                 var push = cursor.Log.At(position);
                 if (push.Sequence == last) continue;
@@ -150,7 +155,7 @@ public sealed class LiveFeed
                 into.Add(push);
             }
             // The interval starts once the connection has caught up: a backlog goes out in consecutive batches.
-            if (sentState && Oldest(subscriber) is null) subscriber.StatesDueAt = now + _stateInterval;
+            if (sentState && (caughtUp || Oldest(subscriber) is null)) subscriber.StatesDueAt = now + _stateInterval;
             return LiveTake.Send;
         }
     }

@@ -19,6 +19,10 @@ internal sealed class ScopeLog(string scope, int capacity)
 {
     private const int InitialSize = 16;
 
+    // Cached: every publish to a scope with waiting senders runs one of these.
+    private static readonly Predicate<LiveSubscriber> WakeForEvent = subscriber => subscriber.Wake(isEvent: true);
+    private static readonly Predicate<LiveSubscriber> WakeForState = subscriber => subscriber.Wake(isEvent: false);
+
     // Slot of position p is p & (length - 1): lengths are powers of two, so growing never moves a position.
     private LivePush?[] _slots = new LivePush?[Math.Min(InitialSize, capacity)];
     private long _first;
@@ -63,7 +67,7 @@ internal sealed class ScopeLog(string scope, int capacity)
         var isEvent = push.Message.CoalesceKey is null;
         if (isEvent) LastEvent = position;
         else _newestState[push.Message.CoalesceKey!] = position;
-        if (_waiting.Count > 0) _waiting.RemoveWhere(subscriber => subscriber.Wake(isEvent));
+        if (_waiting.Count > 0) _waiting.RemoveWhere(isEvent ? WakeForEvent : WakeForState);
     }
 
     /// <summary>Has <paramref name="subscriber"/> woken by the next push (or only by the next event, per its wait).</summary>
