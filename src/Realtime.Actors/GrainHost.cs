@@ -47,9 +47,7 @@ public sealed class GrainHost : IGrainFactory, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var registration = _runtime.Registrations.ByInterface(typeof(TGrainInterface));
-        var proxy = DispatchProxy.Create<TGrainInterface, GrainProxy>();
-        ((GrainProxy)(object)proxy).Bind(new GrainId(registration.GrainType, key), _runtime.Catalog);
-        return proxy;
+        return GrainProxy.For<TGrainInterface>(new GrainId(registration.GrainType, key), _runtime.Catalog);
     }
 
     /// <summary>The grain id a reference of <typeparamref name="TGrainInterface"/> with <paramref name="key"/> points to.</summary>

@@ -52,6 +52,34 @@ public sealed class IngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fields_are_read_however_the_json_spells_them()
+    {
+        // An escaped name is the same name; a repeated name counts its last value (as JsonElement.TryGetProperty does);
+        // RFC 3339 allows a space or lower-case t and z, and a fraction finer than a tick, rounded to the nearest tick;
+        // unknown fields are ignored.
+        var body = """
+            [
+              {"\u0069d": "spell-1", "type": "complaint.opened", "occurredAt": "2026-11-02 09:00:00.123456789z", "complaintId": "s-1",
+               "teamId": "T-wrong", "teamId": "T-right", "agentId": "A1", "note": "ignored"},
+              {"id": "spell-2", "type": "complaint.opened", "occurredAt": "2026-11-02t09:00:00+08:00", "complaintId": "s-2", "teamId": "T1",
+               "category": null, "\u0063ategory": "claims"},
+              {"id": "spell-3", "type": "complaint.opened", "occurredAt": "2026-11-02T09:00:00.123456789Z", "complaintId": "s-3", "teamId": "T1"}
+            ]
+            """;
+        var response = await _app.CreateClient().PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var client = _app.CreateClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/complaints/s-1");
+        Assert.Equal("T-right", first.GetProperty("teamId").GetString());
+        var nineDigits = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_568);
+        Assert.Equal(nineDigits, first.GetProperty("openedAt").GetDateTimeOffset());
+        Assert.Equal(nineDigits, (await client.GetFromJsonAsync<JsonElement>("/api/complaints/s-3")).GetProperty("openedAt").GetDateTimeOffset());
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/complaints/s-2");
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero), second.GetProperty("openedAt").GetDateTimeOffset());
+        Assert.Equal("claims", second.GetProperty("category").GetString());
+    }
+
+    [Fact]
     public async Task Malformed_json_and_non_arrays_are_400()
     {
         var client = _app.CreateClient();
@@ -76,6 +104,43 @@ public sealed class IngestTests : IAsyncLifetime
         await using var app = new RealtimeApp(new() { ["Ingest:MaxBodyBytes"] = "1000" });
         var events = Enumerable.Range(0, 20).Select(i => Events.Opened("big-" + i, app.Time.GetUtcNow())).ToArray();
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await app.PostEventsAsync(events)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_length_is_read_whole_and_held_to_the_byte_limit()
+    {
+        // Streamed (no Content-Length): the server cannot size its buffer up front, so it grows it, and stops at the limit.
+        var now = _app.Time.GetUtcNow();
+        var many = JsonSerializer.SerializeToUtf8Bytes(Enumerable.Range(0, 400).Select(i => Events.Opened("stream-" + i, now)).ToArray());
+        Assert.True(many.Length > 64 * 1024, "the body must outgrow the first buffer");
+        var accepted = await _app.CreateClient().PostAsync("/api/events", new UnsizedContent(many));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(400, (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
+
+        await using var small = new RealtimeApp(new() { ["Ingest:MaxBodyBytes"] = "1000" });
+        var tooLong = JsonSerializer.SerializeToUtf8Bytes(Enumerable.Range(0, 20).Select(i => Events.Opened("long-" + i, now)).ToArray());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await small.CreateClient().PostAsync("/api/events", new UnsizedContent(tooLong))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await small.CreateClient().GetAsync("/api/complaints/long-0")).StatusCode);
+    }
+
+    /// <summary>A JSON body sent without a Content-Length.</summary>
+    private sealed class UnsizedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public UnsizedContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     [Fact]

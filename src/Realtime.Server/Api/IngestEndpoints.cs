@@ -37,7 +37,7 @@ public static class IngestEndpoints
         if (settings.IngestKeys.Length > 0 && !IsAuthorized(http.Request.Headers["X-Api-Key"].ToString(), settings.IngestKeys))
             return Problems.Status(StatusCodes.Status401Unauthorized, "Missing or invalid API key", "Send a configured ingest key in the X-Api-Key header.");
 
-        var body = await RequestBody.ReadAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
+        using var body = await RequestBody.ReadAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
         if (body is null)
             return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body may be at most {settings.MaxBodyBytes} bytes.");
 
@@ -45,7 +45,7 @@ public static class IngestEndpoints
         List<FloorEvent> events;
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body.Memory);
             if (document.RootElement.ValueKind != JsonValueKind.Array)
                 return Problems.Invalid([new EventError(-1, "", "the body must be a JSON array of events")]);
             var count = document.RootElement.GetArrayLength();
@@ -62,6 +62,8 @@ public static class IngestEndpoints
         {
             return Problems.Invalid([new EventError(-1, "", "the body is not valid JSON: " + e.Message)]);
         }
+        // The events hold their own strings now: the buffer goes back to the pool before the batch waits for its commit.
+        body.Dispose();
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         if (!readiness.IsReady)

@@ -41,6 +41,7 @@ public static class QueryEndpoints
                 gcHeapBytes = gc.HeapSizeBytes,
                 gcCommittedBytes = gc.TotalCommittedBytes,
                 gcPauseMsTotal = GC.GetTotalPauseDuration().TotalMilliseconds,
+                gcAllocatedBytes = GC.GetTotalAllocatedBytes(),
                 gcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
                 gcServer = System.Runtime.GCSettings.IsServerGC,
                 gcLast = new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background }.Select(kind => GC.GetGCMemoryInfo(kind)).Where(g => g.Index > 0)
