@@ -10,9 +10,11 @@ namespace Realtime.Server.Live;
 /// A state message (one with a coalesce key) that a newer one of the same key has overtaken before it was read is
 /// skipped, so the last one read always carries the latest state. Events go out as soon as they are published; state
 /// messages wait at most <see cref="LiveOptions.StateInterval"/> after the previous ones, so a burst costs a handful.
-/// A log keeps at most <see cref="LiveOptions.BacklogPerScope"/> unread messages: a connection that falls further behind
-/// loses what it missed and is told to reload (<see cref="LiveTake.Resync"/>), and the server's memory stays bounded
-/// however slow or stalled its clients are.
+/// A scope keeps its events and its state messages in two logs, each of at most <see cref="LiveOptions.BacklogPerScope"/>
+/// unread messages: a connection that falls further behind loses what it missed and is told to reload
+/// (<see cref="LiveTake.Resync"/>), and the server's memory stays bounded however slow or stalled its clients are. State
+/// is what a reload restores, so a connection behind on state only is told to reload and keeps every event (a breach
+/// alert is never dropped for the score updates around it); only one behind on events loses them too.
 /// </summary>
 public sealed class LiveFeed
 {
@@ -20,7 +22,7 @@ public sealed class LiveFeed
     public const int MaxBatch = 256;
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, ScopeLog> _logs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ScopeLogs> _logs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveSubscriber> _subscribers = new(StringComparer.Ordinal);
     private readonly int _capacity;
     private readonly long _stateInterval;
@@ -44,9 +46,9 @@ public sealed class LiveFeed
             LivePush? push = null;
             foreach (var scope in message.Scopes)
             {
-                if (!_logs.TryGetValue(scope, out var log)) continue;
+                if (!_logs.TryGetValue(scope, out var logs)) continue;
                 push ??= new LivePush(++_sequence, message);
-                log.Append(push);
+                (message.CoalesceKey is null ? logs.Events : logs.States).Append(push);
             }
         }
     }
@@ -62,10 +64,14 @@ public sealed class LiveFeed
             var isNew = !_subscribers.TryGetValue(connectionId, out var subscriber);
             if (subscriber is null) _subscribers.Add(connectionId, subscriber = new LiveSubscriber(connectionId));
             if (subscriber.Cursors.Exists(c => c.Log.Scope == scope)) return (subscriber, isNew);
-            if (!_logs.TryGetValue(scope, out var log)) _logs.Add(scope, log = new ScopeLog(scope, _capacity));
-            var cursor = new LiveCursor(subscriber, log, log.End);
-            log.Cursors.Add(cursor);
-            subscriber.Cursors.Add(cursor);
+            if (!_logs.TryGetValue(scope, out var logs))
+                _logs.Add(scope, logs = new ScopeLogs(new ScopeLog(scope, _capacity, holdsState: false), new ScopeLog(scope, _capacity, holdsState: true)));
+            foreach (var log in (ReadOnlySpan<ScopeLog>)[logs.Events, logs.States])
+            {
+                var cursor = new LiveCursor(subscriber, log, log.End);
+                log.Cursors.Add(cursor);
+                subscriber.Cursors.Add(cursor);
+            }
             // A sender waiting on its other logs must also wait on this one.
             subscriber.Wake(isEvent: true);
             return (subscriber, isNew);
@@ -78,10 +84,11 @@ public sealed class LiveFeed
         lock (_gate)
         {
             if (!_subscribers.TryGetValue(connectionId, out var subscriber)) return;
-            var cursor = subscriber.Cursors.Find(c => c.Log.Scope == scope);
-            if (cursor is null) return;
-            subscriber.Cursors.Remove(cursor);
-            Leave(subscriber, cursor.Log);
+            foreach (var cursor in subscriber.Cursors.FindAll(c => c.Log.Scope == scope))
+            {
+                subscriber.Cursors.Remove(cursor);
+                Leave(subscriber, cursor.Log);
+            }
         }
     }
 
@@ -106,16 +113,23 @@ public sealed class LiveFeed
         lock (_gate)
         {
             if (subscriber.Closed.IsCancellationRequested) return LiveTake.Closed;
-            long missed = 0;
+            long missedEvents = 0, missedStates = 0;
             foreach (var cursor in subscriber.Cursors)
             {
-                if (cursor.Position < cursor.Log.First) missed += cursor.Log.End - cursor.Position;
+                if (cursor.Position >= cursor.Log.First) continue;
+                if (cursor.Log.HoldsState) missedStates += cursor.Log.End - cursor.Position;
+                else missedEvents += cursor.Log.End - cursor.Position;
             }
-            if (missed > 0)
+            if (missedEvents + missedStates > 0)
             {
-                foreach (var cursor in subscriber.Cursors) cursor.Position = cursor.Log.End;
+                // Behind on events: start again from now. Behind on state only: skip the state (the reload brings it) and
+                // keep the events not yet sent, which go out after the resync.
+                foreach (var cursor in subscriber.Cursors)
+                {
+                    if (missedEvents > 0 || cursor.Log.HoldsState) cursor.Position = cursor.Log.End;
+                }
                 _resyncs++;
-                return LiveTake.Resync(missed);
+                return LiveTake.Resync(missedEvents + missedStates);
             }
 
             bool pending = false, eventPending = false;
@@ -173,7 +187,7 @@ public sealed class LiveFeed
                 pending += behind;
                 deepest = Math.Max(deepest, behind);
             }
-            foreach (var log in _logs.Values) kept += log.Count;
+            foreach (var logs in _logs.Values) kept += logs.Events.Count + logs.States.Count;
             return new LiveBacklog(_subscribers.Count, _logs.Count, pending, deepest, kept, _resyncs, _capacity);
         }
     }
@@ -194,8 +208,11 @@ public sealed class LiveFeed
     {
         log.Remove(subscriber);
         // Nobody follows the scope any more: its messages are no longer kept at all.
-        if (log.Cursors.Count == 0) _logs.Remove(log.Scope);
+        if (_logs.TryGetValue(log.Scope, out var logs) && logs.Events.Cursors.Count == 0 && logs.States.Cursors.Count == 0) _logs.Remove(log.Scope);
     }
+
+    /// <summary>A followed scope's two logs.</summary>
+    private sealed record ScopeLogs(ScopeLog Events, ScopeLog States);
 }
 
 /// <summary>What a connection's sender does next (from <see cref="LiveFeed.Take"/>).</summary>
@@ -238,7 +255,7 @@ public enum LiveTakeKind
 /// <param name="Deepest">The most messages one connection has not yet read.</param>
 /// <param name="Kept">Messages held in memory across all scope logs.</param>
 /// <param name="Resyncs">Times a connection fell behind and was told to reload, since start.</param>
-/// <param name="PerScope">The most unread messages kept for one scope.</param>
+/// <param name="PerScope">The most unread events, and the most unread state messages, kept for one scope.</param>
 public sealed record LiveBacklog(int Subscribers, int Scopes, long Pending, long Deepest, long Kept, long Resyncs, int PerScope);
 
 /// <summary>Live push settings (section <c>Live</c>).</summary>
@@ -247,7 +264,10 @@ public sealed class LiveOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Live";
 
-    /// <summary>The most unread messages kept per scope before the slowest reader is told to reload (rounded up to a power of two).</summary>
+    /// <summary>
+    /// The most unread events, and the most unread state messages, kept per scope before the slowest reader is told to
+    /// reload (rounded up to a power of two).
+    /// </summary>
     public int BacklogPerScope { get; set; } = 16_384;
 
     /// <summary>The least time between two sends of state messages to one connection (events never wait for it).</summary>

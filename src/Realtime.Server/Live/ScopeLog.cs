@@ -10,12 +10,12 @@ public sealed record LivePush(long Sequence, Grains.Live.LiveMessage Message)
 }
 
 /// <summary>
-/// The recent pushes of one scope, in publication order, for the connections that follow it. A position counts pushes
+/// The recent events, or the recent state pushes, of one scope, in publication order, for the connections that follow it. A position counts pushes
 /// since the log was created; each follower keeps its own. What every follower has read is dropped when room is
 /// needed; beyond <see cref="Capacity"/> unread pushes the oldest is dropped anyway, and a follower that had not read it
 /// has fallen behind (<see cref="LiveFeed"/> then tells it to reload). Not thread-safe: <see cref="LiveFeed"/> guards it.
 /// </summary>
-internal sealed class ScopeLog(string scope, int capacity)
+internal sealed class ScopeLog(string scope, int capacity, bool holdsState)
 {
     private const int InitialSize = 16;
 
@@ -32,6 +32,9 @@ internal sealed class ScopeLog(string scope, int capacity)
 
     /// <summary>The scope (<c>floor</c>, <c>team:T1</c>, …).</summary>
     public string Scope { get; } = scope;
+
+    /// <summary>Whether this is the scope's log of state pushes (those with a coalesce key), not of its events.</summary>
+    public bool HoldsState { get; } = holdsState;
 
     /// <summary>The most pushes kept for a follower that has not read them (a power of two).</summary>
     public int Capacity { get; } = capacity;

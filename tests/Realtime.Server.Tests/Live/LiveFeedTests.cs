@@ -145,6 +145,31 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public void A_connection_behind_on_state_only_is_told_to_reload_and_still_gets_every_event()
+    {
+        // A breach storm: each breach comes with state updates of distinct keys (complaint, scores, KPIs), far more of
+        // them than a scope keeps for a reader that is behind.
+        var (board, _) = _feed.Subscribe("board", LiveScopes.Floor);
+        for (var i = 0; i < 50; i++)
+        {
+            _feed.Publish(Changed($"C{i}", 1, LiveScopes.Floor));
+            _feed.Publish(Breach($"C{i}", LiveScopes.Floor));
+            for (var s = 0; s < 5; s++) _feed.Publish(Changed($"C{i}-score{s}", 1, LiveScopes.Floor));
+        }
+
+        var sent = Drain(board);
+        Assert.Equal("resync 300", sent[0]);
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"slaBreached C{i}"), sent.Skip(1));
+        Assert.Equal(1, _feed.Backlog().Resyncs);
+
+        // Behind on events as well: those are gone too, and it starts again from now.
+        for (var i = 0; i < 100; i++) _feed.Publish(Breach($"D{i}", LiveScopes.Floor));
+        Assert.Equal(["resync 100"], Drain(board));
+        _feed.Publish(Breach("after", LiveScopes.Floor));
+        Assert.Equal(["slaBreached after"], Drain(board));
+    }
+
+    [Fact]
     public void A_waiting_sender_wakes_for_a_publish_on_any_of_its_scopes_and_on_disconnect()
     {
         var (board, _) = _feed.Subscribe("c1", LiveScopes.Floor);
