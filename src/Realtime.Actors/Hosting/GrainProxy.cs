@@ -19,7 +19,7 @@ public class GrainProxy : DispatchProxy
     /// <summary>A reference of <typeparamref name="TGrainInterface"/> to <paramref name="id"/>.</summary>
     internal static TGrainInterface For<TGrainInterface>(GrainId id, Catalog catalog) where TGrainInterface : IGrainWithStringKey
     {
-        var proxy = ProxyConstructor<TGrainInterface>.New();
+        var proxy = ProxyPrototype<TGrainInterface>.New();
         ((GrainProxy)(object)proxy).Bind(id, catalog);
         return proxy;
     }
@@ -98,7 +98,7 @@ public class GrainProxy : DispatchProxy
     /// put reflection among the top costs of ingest. A shallow copy of a prototype is the same object, made in nanoseconds
     /// (the generated type's constructor is not public API; copying needs nothing of it).
     /// </summary>
-    private static class ProxyConstructor<TGrainInterface> where TGrainInterface : IGrainWithStringKey
+    private static class ProxyPrototype<TGrainInterface> where TGrainInterface : IGrainWithStringKey
     {
         private static readonly GrainProxy Prototype = (GrainProxy)(object)DispatchProxy.Create<TGrainInterface, GrainProxy>()!;
 
