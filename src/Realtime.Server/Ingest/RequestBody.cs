@@ -27,7 +27,7 @@ public sealed class RequestBody : IDisposable
     public static async Task<RequestBody?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return null;
-        var max = (int)Math.Min(limit, Array.MaxLength);
+        var max = (int)Math.Min(limit, Array.MaxLength - 1);
         // One byte more than announced: reading it means the body was longer than its Content-Length said.
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } n ? (int)Math.Min(n + 1, max + 1L) : 64 * 1024);
         var length = 0;
