@@ -24,6 +24,25 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task The_earliest_pending_reminder_is_known_and_moves_on_when_it_fires()
+    {
+        await using var host = new TestHost();
+        var start = host.Time.GetUtcNow();
+        Assert.Null(host.Host.Reminders.Earliest());
+        var (early, late) = (host.Id<IReminderGrain>("early"), host.Id<IReminderGrain>("late"));
+        host.Host.Reminders.Set(late, start.AddMinutes(5));
+        host.Host.Reminders.Set(early, start.AddMinutes(1));
+        Assert.Equal(start.AddMinutes(1), host.Host.Reminders.Earliest());
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.Journal.WaitFor($"reminded:{early}:{start.AddMinutes(1):O}@{start.AddMinutes(1):O}");
+
+        Assert.Equal(start.AddMinutes(5), host.Host.Reminders.Earliest());
+        host.Host.Reminders.Set(late, null);
+        Assert.Null(host.Host.Reminders.Earliest());
+    }
+
+    [Fact]
     public async Task Arming_the_deadline_index_keeps_reminders_set_since_and_fires_the_others_at_their_instants()
     {
         // A restart arms every deadline of the index after the replay, and a replayed event may have moved a deadline

@@ -122,6 +122,23 @@ public sealed class ReminderService
         lock (reminders) return reminders.TryGetValue(grain, out var r) ? r.DueAt : null;
     }
 
+    /// <summary>
+    /// The earliest pending due instant, or null when none is pending. It reads every reminder (a million take a few
+    /// milliseconds): for occasional decisions such as whether a pause may start now, not for a hot path.
+    /// </summary>
+    public DateTimeOffset? Earliest()
+    {
+        var earliest = long.MaxValue;
+        foreach (var shard in _shards)
+        {
+            lock (shard)
+            {
+                foreach (var reminder in shard.Values) earliest = Math.Min(earliest, reminder.DueUtcTicks);
+            }
+        }
+        return earliest == long.MaxValue ? null : new DateTimeOffset(earliest, TimeSpan.Zero);
+    }
+
     private void Fire(Reminder reminder)
     {
         var reminders = ShardOf(reminder.Grain);

@@ -83,6 +83,11 @@ public static partial class RealtimeServer
         services.AddHostedService<StartupRecovery>();
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddHostedService<DemoFloorSimulator>();
+        var memory = configuration.GetSection(MemoryTrimOptions.SectionName).Get<MemoryTrimOptions>() ?? new MemoryTrimOptions();
+        var memoryErrors = memory.Validate();
+        if (memoryErrors.Count > 0) throw new InvalidOperationException("Invalid memory configuration: " + string.Join("; ", memoryErrors));
+        services.AddSingleton(Options.Create(memory));
+        services.AddHostedService<IdleMemoryTrimmer>();
     }
 
     private static void MapEndpoints(WebApplication app)
