@@ -6,17 +6,19 @@ using Realtime.Domain.Events;
 namespace Realtime.Storage.Postgres;
 
 /// <summary>
-/// How a <see cref="FloorEvent"/> is stored in <c>journal.payload</c>: camelCase, enums as strings
-/// (the event type by its contract wire name), nulls omitted. <see cref="FloorEvent.Sequence"/> is left
-/// out because the journal assigns it (the <c>seq</c> column) after the payload is written.
+/// How a <see cref="FloorEvent"/> is stored in <c>journal.payload</c>: UTF-8 JSON bytes (bytea, see
+/// <c>0004_journal_payload_bytes.sql</c>), camelCase, enums as strings (the event type by its contract wire
+/// name), nulls omitted. <see cref="FloorEvent.Sequence"/> is left out because the journal assigns it (the
+/// <c>seq</c> column) after the payload is written. Rows written before 0004 hold jsonb's text form of the same
+/// JSON (keys reordered, spaces added), which reads back as the same event.
 /// </summary>
 internal static class JournalJson
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
 
-    public static string Serialize(FloorEvent floorEvent) => JsonSerializer.Serialize(floorEvent, Options);
+    public static byte[] Serialize(FloorEvent floorEvent) => JsonSerializer.SerializeToUtf8Bytes(floorEvent, Options);
 
-    public static FloorEvent Deserialize(string payload, long sequence)
+    public static FloorEvent Deserialize(ReadOnlySpan<byte> payload, long sequence)
     {
         var floorEvent = JsonSerializer.Deserialize<FloorEvent>(payload, Options)
             ?? throw new InvalidDataException($"Journal entry {sequence} has a null payload.");

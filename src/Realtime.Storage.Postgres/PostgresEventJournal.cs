@@ -11,6 +11,8 @@ namespace Realtime.Storage.Postgres;
 /// batch into a temporary staging table, then one <c>INSERT … SELECT … ON CONFLICT (id) DO NOTHING</c>
 /// that assigns arrival sequence in batch order and reports which ids were new. A round trip costs the
 /// same for one event or ten thousand, so callers should group events (group commit) before appending.
+/// The payload is the event's UTF-8 JSON as bytes (<see cref="JournalJson"/>): PostgreSQL stores it without
+/// parsing it (as jsonb, parsing it was about a quarter of the database's CPU per appended event).
 /// </summary>
 public sealed class PostgresEventJournal(NpgsqlDataSource dataSource) : IEventJournal
 {
@@ -28,7 +30,7 @@ public sealed class PostgresEventJournal(NpgsqlDataSource dataSource) : IEventJo
             complaint_id text        NULL,
             agent_id     text        NULL,
             team_id      text        NULL,
-            payload      jsonb       NOT NULL
+            payload      bytea       NOT NULL
         ) ON COMMIT DROP
         """;
 
@@ -76,7 +78,7 @@ public sealed class PostgresEventJournal(NpgsqlDataSource dataSource) : IEventJo
                 await WriteNullableAsync(importer, floorEvent.ComplaintId, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(importer, floorEvent.AgentId, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(importer, floorEvent.TeamId, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(JournalJson.Serialize(floorEvent), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(JournalJson.Serialize(floorEvent), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
             }
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -136,7 +138,7 @@ public sealed class PostgresEventJournal(NpgsqlDataSource dataSource) : IEventJo
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var sequence = reader.GetInt64(0);
-            yield return JournalJson.Deserialize(reader.GetString(1), sequence);
+            yield return JournalJson.Deserialize(reader.GetFieldValue<byte[]>(1), sequence);
         }
     }
 

@@ -61,15 +61,28 @@ public sealed class EventJournalTests(PostgresTestDatabaseFixture fixture) : Pos
         var prefix = NewPrefix();
         await Journal.AppendAsync([Opened(prefix + "1") with { Severity = Severity.High }]);
 
-        await using var command = DataSource.CreateCommand($"SELECT type, payload::text FROM journal WHERE id = '{prefix}1'");
+        await using var command = DataSource.CreateCommand($"SELECT type, convert_from(payload, 'UTF8') FROM journal WHERE id = '{prefix}1'");
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal("complaint.opened", reader.GetString(0));
         var payload = reader.GetString(1);
-        Assert.Contains("\"type\": \"complaint.opened\"", payload);
-        Assert.Contains("\"severity\": \"high\"", payload);
+        Assert.Contains("\"type\":\"complaint.opened\"", payload);
+        Assert.Contains("\"severity\":\"high\"", payload);
         Assert.DoesNotContain("customerName", payload);
         Assert.DoesNotContain("sequence", payload);
+    }
+
+    [Fact]
+    public async Task The_payload_is_stored_as_the_bytes_the_server_serialised()
+    {
+        var prefix = NewPrefix();
+        var opened = Opened(prefix + "1") with { CustomerName = "张三", Reason = "line\nbreak \"quoted\"" };
+        await Journal.AppendAsync([opened]);
+
+        await using var command = DataSource.CreateCommand($"SELECT payload FROM journal WHERE id = '{prefix}1'");
+        var stored = (byte[])(await command.ExecuteScalarAsync())!;
+
+        Assert.Equal(JournalJson.Serialize(opened), stored);
     }
 
     [Fact]

@@ -19,6 +19,36 @@ internal static class FloorEvents
         AgentId = "a-17",
     };
 
+    /// <summary>An event with every optional field set, its instants in two different offsets and with sub-microsecond ticks.</summary>
+    public static FloorEvent EveryField(string id) => new()
+    {
+        Id = id,
+        Type = EventType.ComplaintOpened,
+        OccurredAt = Monday9.AddMinutes(15).AddTicks(1234567),
+        ComplaintId = "C-2026-0001",
+        TeamId = "claims-1",
+        AgentId = "a-17",
+        AboutAgentId = "a-3",
+        Category = "理赔",
+        Severity = Severity.High,
+        Channel = "12378",
+        CustomerId = "cust-9",
+        CustomerName = "张三",
+        CustomerPhone = "13812341234",
+        Reason = "waiting on customer",
+        Level = 2,
+        FirstContact = true,
+        ContactId = "ct-1",
+        FirstContactResolved = false,
+        ResponseSeconds = 95.5,
+        Score = 87.25,
+        VisitedAt = new DateTimeOffset(2026, 11, 1, 20, 0, 0, TimeSpan.FromHours(-5)),
+        Indicator = "knowledgeTest",
+        Value = 91,
+        Period = "2026Q4",
+        Rater = Rater.Self,
+    };
+
     public static FloorEvent Praise(string id, DateTimeOffset? at = null) => new()
     {
         Id = id,

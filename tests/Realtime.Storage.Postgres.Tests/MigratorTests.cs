@@ -1,4 +1,6 @@
 using Npgsql;
+using NpgsqlTypes;
+using Realtime.Domain.Events;
 using Realtime.Testing;
 
 namespace Realtime.Storage.Postgres.Tests;
@@ -68,6 +70,83 @@ public sealed class MigratorTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresMigrator.MigrateAsync(dataSource));
 
         Assert.Contains("0001_initial.sql", error.Message);
+    }
+
+    [Fact]
+    public async Task A_journal_written_as_jsonb_before_0004_reads_back_the_same_events_after_it()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var dataSource = database.CreateDataSource();
+        // A database as 0001-0003 left it, with events journaled the way the code of that time wrote them (jsonb).
+        foreach (var script in PostgresMigrator.Scripts.Where(s => s.Version < 4))
+        {
+            await using var body = dataSource.CreateCommand(script.Sql);
+            await body.ExecuteNonQueryAsync();
+        }
+        await using (var table = dataSource.CreateCommand(
+            "CREATE TABLE schema_version (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"))
+        {
+            await table.ExecuteNonQueryAsync();
+        }
+        await using (var record = dataSource.CreateCommand(
+            "INSERT INTO schema_version (version, name, checksum) SELECT * FROM unnest($1::integer[], $2::text[], $3::text[])"))
+        {
+            var old = PostgresMigrator.Scripts.Where(s => s.Version < 4).ToList();
+            record.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. old.Select(s => s.Version)] });
+            record.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. old.Select(s => s.Name)] });
+            record.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. old.Select(s => s.Checksum)] });
+            await record.ExecuteNonQueryAsync();
+        }
+        var events = new List<FloorEvent>
+        {
+            FloorEvents.EveryField("old-1"),
+            FloorEvents.EveryField("old-2") with
+            {
+                // What jsonb rewrites: escapes, characters outside the BMP, numbers (it keeps them as numeric).
+                Reason = "line\nbreak \"quoted\" back\\slash\ttab 😀 </script>",
+                CustomerName = "Zoë 张三",
+                ResponseSeconds = 0.1 + 0.2,
+                Score = 1e-7,
+                Value = 1.5e300,
+                Level = -3,
+            },
+            FloorEvents.Praise("old-3"),
+        };
+        foreach (var floorEvent in events)
+        {
+            await using var insert = dataSource.CreateCommand(
+                "INSERT INTO journal (id, type, occurred_at, complaint_id, agent_id, team_id, payload) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)");
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = floorEvent.Id });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = floorEvent.Type.ToWireName() });
+            insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = floorEvent.OccurredAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)floorEvent.ComplaintId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)floorEvent.AgentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)floorEvent.TeamId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = System.Text.Encoding.UTF8.GetString(JournalJson.Serialize(floorEvent)) });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var applied = await PostgresMigrator.MigrateAsync(dataSource);
+
+        Assert.Equal(["0004_journal_payload_bytes.sql"], applied);
+        // The old rows hold jsonb's text form (keys reordered, spaces added), not the bytes the server wrote.
+        await using (var form = dataSource.CreateCommand("SELECT convert_from(payload, 'UTF8') FROM journal WHERE id = 'old-1'"))
+        {
+            Assert.StartsWith("{\"id\": \"old-1\", ", (string)(await form.ExecuteScalarAsync())!);
+        }
+        var journal = new PostgresEventJournal(dataSource);
+        var read = await journal.ReadAfterAsync(0).ToListAsync();
+        Assert.Equal(events.Select((e, i) => e with { Sequence = i + 1 }), read);
+        Assert.Equal(events[0].OccurredAt.Offset, read[0].OccurredAt.Offset);
+        Assert.Equal(events[0].OccurredAt.Ticks, read[0].OccurredAt.Ticks);
+        Assert.Equal(3, await journal.ReadOccurredBetweenAsync(FloorEvents.Monday9, FloorEvents.Monday9.AddDays(1)).CountAsync());
+        // Old rows are still duplicates of their ids, and new rows follow them in sequence.
+        var after = await journal.AppendAsync([FloorEvents.Praise("old-1"), FloorEvents.Praise("new-1")]);
+        Assert.Equal(1, after.Duplicates);
+        Assert.True(Assert.Single(after.Accepted).Sequence > 3);
+        Assert.Equal(4, await journal.ReadAfterAsync(0).CountAsync());
+        await using var index = dataSource.CreateCommand("SELECT to_regclass('public.journal_complaint_idx') IS NULL");
+        Assert.True((bool)(await index.ExecuteScalarAsync())!);
     }
 
     [Fact]
