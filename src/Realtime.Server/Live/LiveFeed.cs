@@ -8,8 +8,10 @@ namespace Realtime.Server.Live;
 /// connection follows (and costs nothing more when none does); each connection reads its scopes' logs at its own pace,
 /// merged by that sequence, so it receives its messages in publication order and a message of two of its scopes once.
 /// A state message (one with a coalesce key) that a newer one of the same key has overtaken before it was read is
-/// skipped, so the last one read always carries the latest state. Events go out as soon as they are published; state
-/// messages wait at most <see cref="LiveOptions.StateInterval"/> after the previous ones, so a burst costs a handful.
+/// skipped, so the last one read always carries the latest state. Events go out as soon as they are published, ahead of
+/// any state waiting; state messages go out at most every <see cref="LiveOptions.StateInterval"/>, then together with
+/// the events in publication order, so a burst of updates costs a handful and never delays an alert. (A state message
+/// can so arrive after an event published later; it is still the newest of its key when it is sent.)
 /// A scope keeps its events and its state messages in two logs, each of at most <see cref="LiveOptions.BacklogPerScope"/>
 /// unread messages: a connection that falls further behind loses what it missed and is told to reload
 /// (<see cref="LiveTake.Resync"/>), and the server's memory stays bounded however slow or stalled its clients are. State
@@ -132,31 +134,30 @@ public sealed class LiveFeed
                 return LiveTake.Resync(missedEvents + missedStates);
             }
 
-            bool pending = false, eventPending = false;
+            bool eventPending = false, statePending = false;
             foreach (var cursor in subscriber.Cursors)
             {
-                pending |= cursor.Position < cursor.Log.End;
-                eventPending |= cursor.Log.LastEvent >= cursor.Position;
+                if (cursor.Position >= cursor.Log.End) continue;
+                if (cursor.Log.HoldsState) statePending = true;
+                else eventPending = true;
             }
             var now = _time.GetTimestamp();
-            var statesDue = now >= subscriber.StatesDueAt;
-            if (!pending || (!eventPending && !statesDue))
+            var takeStates = statePending && now >= subscriber.StatesDueAt;
+            if (!eventPending && !takeStates)
             {
                 // Nothing to send, or only state that must wait out the interval (unless an event comes first).
-                var wait = subscriber.BeginWait(eventOnly: pending);
+                var wait = subscriber.BeginWait(eventOnly: statePending);
                 foreach (var cursor in subscriber.Cursors) cursor.Log.AddWaiting(subscriber);
-                return LiveTake.Wait(wait, pending ? _time.GetElapsedTime(now, subscriber.StatesDueAt) : null);
+                return LiveTake.Wait(wait, statePending ? _time.GetElapsedTime(now, subscriber.StatesDueAt) : null);
             }
 
-            bool sentState = false, caughtUp = false;
+            // Events go out at once and on their own; state waits for its interval, then goes out with the events in
+            // publication order. A burst of state (thousands of complaint, score and KPI updates) so never stands between
+            // an alert and the screen, and what waits is coalesced to the newest per key.
+            var sentState = false;
             var last = 0L;
-            while (into.Count < MaxBatch)
+            while (into.Count < MaxBatch && Oldest(subscriber, takeStates) is { } cursor)
             {
-                if (Oldest(subscriber) is not { } cursor)
-                {
-                    caughtUp = true;
-                    break;
-                }
                 var position = cursor.Position++;
                 var push = cursor.Log.At(position);
                 if (push.Sequence == last) continue;
@@ -168,8 +169,11 @@ public sealed class LiveFeed
                 }
                 into.Add(push);
             }
-            // The interval starts once the connection has caught up: a backlog goes out in consecutive batches.
-            if (sentState && (caughtUp || Oldest(subscriber) is null)) subscriber.StatesDueAt = now + _stateInterval;
+            // The interval starts once the connection has caught up on state: a backlog goes out in consecutive batches.
+            if (sentState && !subscriber.Cursors.Exists(c => c.Log.HoldsState && c.Position < c.Log.End)) subscriber.StatesDueAt = now + _stateInterval;
+            // Read pushes are let go at once: a payload every follower has read is garbage while it is young, and is not
+            // carried into older generations by a log that keeps it until its slot is needed.
+            foreach (var cursor in subscriber.Cursors) cursor.Log.ReleaseRead();
             return LiveTake.Send;
         }
     }
@@ -192,13 +196,13 @@ public sealed class LiveFeed
         }
     }
 
-    /// <summary>The cursor whose next push is the oldest published, or null when all are read.</summary>
-    private static LiveCursor? Oldest(LiveSubscriber subscriber)
+    /// <summary>The cursor whose next push is the oldest published (of events only unless <paramref name="withStates"/>), or null when all are read.</summary>
+    private static LiveCursor? Oldest(LiveSubscriber subscriber, bool withStates)
     {
         LiveCursor? oldest = null;
         foreach (var cursor in subscriber.Cursors)
         {
-            if (cursor.Position >= cursor.Log.End) continue;
+            if (cursor.Position >= cursor.Log.End || (cursor.Log.HoldsState && !withStates)) continue;
             if (oldest is null || cursor.Log.At(cursor.Position).Sequence < oldest.Log.At(oldest.Position).Sequence) oldest = cursor;
         }
         return oldest;

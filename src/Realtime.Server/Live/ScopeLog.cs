@@ -18,6 +18,7 @@ public sealed record LivePush(long Sequence, Grains.Live.LiveMessage Message)
 internal sealed class ScopeLog(string scope, int capacity, bool holdsState)
 {
     private const int InitialSize = 16;
+    private const int ReleaseAfter = 32;
 
     // Cached: every publish to a scope with waiting senders runs one of these.
     private static readonly Predicate<LiveSubscriber> WakeForEvent = subscriber => subscriber.Wake(isEvent: true);
@@ -48,9 +49,6 @@ internal sealed class ScopeLog(string scope, int capacity, bool holdsState)
     /// <summary>The position the next push will take.</summary>
     public long End => _first + _count;
 
-    /// <summary>The position of the newest event (a push that is not state), or -1.</summary>
-    public long LastEvent { get; private set; } = -1;
-
     /// <summary>Pushes kept (read by some followers or none).</summary>
     public int Count => _count;
 
@@ -68,8 +66,7 @@ internal sealed class ScopeLog(string scope, int capacity, bool holdsState)
         _slots[position & (_slots.Length - 1)] = push;
         _count++;
         var isEvent = push.Message.CoalesceKey is null;
-        if (isEvent) LastEvent = position;
-        else _newestState[push.Message.CoalesceKey!] = position;
+        if (!isEvent) _newestState[push.Message.CoalesceKey!] = position;
         if (_waiting.Count > 0) _waiting.RemoveWhere(isEvent ? WakeForEvent : WakeForState);
     }
 
@@ -81,6 +78,18 @@ internal sealed class ScopeLog(string scope, int capacity, bool holdsState)
     {
         Cursors.RemoveAll(cursor => cursor.Subscriber == subscriber);
         _waiting.Remove(subscriber);
+    }
+
+    /// <summary>
+    /// Drops what every follower has read, once a few such pushes have gathered (each release scans the followers, so it
+    /// is not done for every one).
+    /// </summary>
+    public void ReleaseRead()
+    {
+        if (_count < ReleaseAfter || Cursors.Count == 0) return;
+        var slowest = End;
+        foreach (var cursor in Cursors) slowest = Math.Min(slowest, cursor.Position);
+        if (slowest - _first >= ReleaseAfter) DropBefore(slowest);
     }
 
     private void MakeRoom()
