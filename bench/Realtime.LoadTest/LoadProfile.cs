@@ -28,7 +28,7 @@ public sealed record LoadProfile(
     public static readonly (int BatchSize, int Clients)[] IngestShapes = [(1, 32), (100, 8), (1000, 4)];
 
     /// <summary>Under 5 minutes on this 2-core machine.</summary>
-    public static LoadProfile Quick { get; } = new("quick", 100_000, TimeSpan.FromSeconds(60), [15_000, 100_000, 200_000], TimeSpan.FromSeconds(10), 100, 100, 200_000, ["postgres"]);
+    public static LoadProfile Quick { get; } = new("quick", 100_000, TimeSpan.FromSeconds(60), [15_000, 100_000, 200_000], TimeSpan.FromSeconds(8), 100, 100, 200_000, ["postgres"]);
 
     /// <summary>Up to 30 minutes.</summary>
     public static LoadProfile Full { get; } = new("full", 1_000_000, TimeSpan.FromSeconds(120), [50_000, 400_000, 1_000_000], TimeSpan.FromSeconds(40), 1_000, 100, 1_000_000, ["memory", "postgres"]);

@@ -84,7 +84,8 @@ await using (var server = await StartAsync(new(longTarget)))
         while ((b = Interlocked.Increment(ref next)) * 1000 < profile.OpenComplaints)
             await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("MM-", b * 1000L, 1000, _ => now));
     })));
-    await Task.Delay(1000);
+    // Open and idle: the server's quiet period (Memory:IdleAfter, 5 s) and its trim, as in the alert scenario.
+    await Task.Delay(AlertScenario.IdleWait - TimeSpan.FromSeconds(5));
     await InducedGc.CollectAsync(server.Pid);
     await Task.Delay(500);
     var after = server.ResidentBytes();

@@ -85,10 +85,26 @@ public sealed class IdleMemoryTrimTests
         var policy = new IdleTrimPolicy(Options, Frequency);
         var decisions = Seconds(0, 6, 0, 0, 600 * MB, 150 * MB).Select(s => policy.ShouldTrim(s, NoDeadline)).ToList();
         Assert.Equal([false, false, false, false, false, true], decisions);
-        policy.Trimmed(new MemorySample(6 * Frequency, 0, 600 * MB, 150 * MB));
+        policy.Trimmed(new MemorySample(6 * Frequency, 0, 600 * MB, 150 * MB), TimeSpan.FromMilliseconds(750));
 
         Assert.All(Seconds(7, 4, 0, 0, 600 * MB, 150 * MB), s => Assert.False(policy.ShouldTrim(s, NoDeadline)));
         Assert.True(policy.ShouldTrim(new MemorySample(11 * Frequency, 0, 600 * MB, 150 * MB), NoDeadline));
+    }
+
+    [Fact]
+    public void The_room_kept_before_a_deadline_grows_with_the_pause_the_last_trim_took_per_byte()
+    {
+        var policy = new IdleTrimPolicy(Options, Frequency);
+        // Before any trim: 10 ms per MB, so 150 MB live is expected to pause 1.5 s; the clearance is 10 s + 3 s.
+        Assert.Equal(TimeSpan.FromSeconds(1.5), policy.ExpectedPause(150 * MB));
+        var quiet = Seconds(0, 7, 0, 0, 600 * MB, 150 * MB).ToList();
+        Assert.All(quiet.Take(5), s => Assert.False(policy.ShouldTrim(s, NoDeadline)));
+        Assert.False(policy.ShouldTrim(quiet[5], () => TimeSpan.FromSeconds(12.9)));
+        Assert.True(policy.ShouldTrim(quiet[6], () => TimeSpan.FromSeconds(13)));
+
+        // The trim took 2 s for 100 MB: the next one of 150 MB is expected to take 3 s.
+        policy.Trimmed(new MemorySample(7 * Frequency, 0, 100 * MB, 100 * MB), TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromSeconds(3), policy.ExpectedPause(150 * MB));
     }
 
     [Fact]

@@ -10,9 +10,9 @@ namespace Realtime.Server.Hosting;
 /// allocated almost nothing for <see cref="MemoryTrimOptions.IdleAfter"/> and more than
 /// <see cref="MemoryTrimOptions.MinimumReclaimBytes"/> is committed beyond the live heap, one aggressive collection
 /// (blocking, compacting, decommitting) returns it. It is never run under load: it pauses the process like any full
-/// collection, for as long as copying the live heap takes (~0.8 s for 160 MB live on a 2-core VM), and never when a
-/// reminder (a deadline) is due within <see cref="MemoryTrimOptions.DeadlineClearance"/>: the pause must not make an
-/// alert late.
+/// collection, for as long as copying the live heap takes (0.36 s for 72 MB live on a 2-core VM), and never while a
+/// reminder (a deadline) is due before that pause would be over, with room to spare (see <see cref="IdleTrimPolicy"/>):
+/// the pause must not make an alert late.
 /// </summary>
 public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> options, GrainHost host, TimeProvider time, ILogger<IdleMemoryTrimmer> log)
     : BackgroundService
@@ -33,9 +33,10 @@ public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> option
                 if (!policy.ShouldTrim(sample, () => host.Reminders.Earliest() is { } due ? due - time.GetUtcNow() : null)) continue;
                 var started = time.GetTimestamp();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                var pause = time.GetElapsedTime(started);
                 var after = GC.GetGCMemoryInfo();
-                policy.Trimmed(new MemorySample(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), after.TotalCommittedBytes, after.HeapSizeBytes));
-                LogTrimmed(sample.CommittedBytes >> 20, after.TotalCommittedBytes >> 20, after.HeapSizeBytes >> 20, time.GetElapsedTime(started).TotalMilliseconds);
+                policy.Trimmed(new MemorySample(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), after.TotalCommittedBytes, after.HeapSizeBytes), pause);
+                LogTrimmed(sample.CommittedBytes >> 20, after.TotalCommittedBytes >> 20, after.HeapSizeBytes >> 20, pause.TotalMilliseconds);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,13 +59,18 @@ public readonly record struct MemorySample(long Timestamp, long AllocatedBytes, 
 /// When <see cref="IdleMemoryTrimmer"/> trims: after <see cref="MemoryTrimOptions.IdleAfter"/> during which every check
 /// saw allocation below <see cref="MemoryTrimOptions.QuietAllocationBytesPerSecond"/>, if more than
 /// <see cref="MemoryTrimOptions.MinimumReclaimBytes"/> is committed beyond the heap and no deadline is due within
-/// <see cref="MemoryTrimOptions.DeadlineClearance"/>. A trim starts a new quiet period, so an idle server trims again
-/// only after a new burst committed more.
+/// <see cref="MemoryTrimOptions.DeadlineClearance"/> plus twice the pause expected: the heap's size at the pause per byte
+/// of the last trim (10 ms per MB before the first, twice what a 2-core VM measured). A trim starts a new quiet
+/// period, so an idle server trims again only after a new burst committed more.
 /// </summary>
 public sealed class IdleTrimPolicy(MemoryTrimOptions options, long timestampFrequency)
 {
     private MemorySample? _last;
     private long _quietSince;
+    private double _pauseSecondsPerByte = 0.010 / (1 << 20);
+
+    /// <summary>The pause a trim of a heap of <paramref name="heapBytes"/> is expected to take.</summary>
+    public TimeSpan ExpectedPause(long heapBytes) => TimeSpan.FromSeconds(heapBytes * _pauseSecondsPerByte);
 
     /// <summary>
     /// Takes the check's <paramref name="sample"/>; true when the server should trim now. <paramref name="untilNextDeadline"/>
@@ -87,11 +93,15 @@ public sealed class IdleTrimPolicy(MemoryTrimOptions options, long timestampFreq
         }
         return sample.Timestamp - _quietSince >= options.IdleAfter.TotalSeconds * timestampFrequency
             && sample.CommittedBytes - sample.HeapBytes >= options.MinimumReclaimBytes
-            && !(untilNextDeadline() < options.DeadlineClearance);
+            && !(untilNextDeadline() < options.DeadlineClearance + 2 * ExpectedPause(sample.HeapBytes));
     }
 
-    /// <summary>Records a trim that ended at <paramref name="after"/>: the next one needs a new quiet period.</summary>
-    public void Trimmed(MemorySample after) => (_last, _quietSince) = (after, after.Timestamp);
+    /// <summary>Records a trim that ended at <paramref name="after"/> and paused <paramref name="pause"/>: the next one needs a new quiet period.</summary>
+    public void Trimmed(MemorySample after, TimeSpan pause)
+    {
+        (_last, _quietSince) = (after, after.Timestamp);
+        if (after.HeapBytes > 0 && pause > TimeSpan.Zero) _pauseSecondsPerByte = pause.TotalSeconds / after.HeapBytes;
+    }
 }
 
 /// <summary>When an idle server gives memory back (section <c>Memory</c>).</summary>
@@ -116,10 +126,10 @@ public sealed class MemoryTrimOptions
     public long QuietAllocationBytesPerSecond { get; set; } = 8L << 20;
 
     /// <summary>
-    /// No trim starts while a deadline is due sooner than this (default 10 s: the trim of a million idle complaints'
-    /// heap pauses a 2-core VM for a few seconds).
+    /// No trim starts while a deadline is due sooner than this plus twice the pause the trim is expected to take
+    /// (default 1 s; the pause grows with the live heap: 0.36 s for 100k idle complaints on a 2-core VM).
     /// </summary>
-    public TimeSpan DeadlineClearance { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan DeadlineClearance { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The least committed memory beyond the heap worth a trim (default 64 MB).</summary>
     public long MinimumReclaimBytes { get; set; } = 64L << 20;
