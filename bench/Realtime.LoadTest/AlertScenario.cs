@@ -142,6 +142,7 @@ public static class AlertScenario
             await InducedGc.CollectAsync(server.Pid);
             await Task.Delay(500);
             rssAfter = server.ResidentBytes();
+            Console.WriteLine($"  alerts {engine}: server after {IdleWait.TotalSeconds:F0} s idle: {server.Trims()}");
         }
         else
         {

@@ -89,6 +89,7 @@ await using (var server = await StartAsync(new(longTarget)))
     await InducedGc.CollectAsync(server.Pid);
     await Task.Delay(500);
     var after = server.ResidentBytes();
+    Console.WriteLine($"  memory memory: server after {(AlertScenario.IdleWait - TimeSpan.FromSeconds(5)).TotalSeconds:F0} s idle: {server.Trims()}");
     inMemoryBytes = Math.Round((after - before) / (double)profile.OpenComplaints);
     Console.WriteLine($"  memory memory: {inMemoryBytes:N0} B per open idle complaint (RSS {before / 1048576.0:F0} → {after / 1048576.0:F0} MiB; load {Machine.LoadAverage()})");
     push = await PushScenario.RunAsync(server, profile);

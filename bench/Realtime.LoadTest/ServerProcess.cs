@@ -133,6 +133,13 @@ public sealed class ServerProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>The server's log lines that contain <paramref name="text"/>, each trimmed.</summary>
+    public IReadOnlyList<string> LinesContaining(string text) =>
+        Log.Split('\n').Select(line => line.Trim()).Where(line => line.Contains(text, StringComparison.Ordinal)).ToList();
+
+    /// <summary>What the server said of giving back idle memory (its <c>IdleMemoryTrimmer</c>), for the memory readings.</summary>
+    public string Trims() => LinesContaining("gave back memory") is { Count: > 0 } trims ? string.Join("; ", trims) : "no idle trim";
+
     /// <summary>The last lines the server printed (for failure messages).</summary>
     public string Tail(int lines = 40)
     {
