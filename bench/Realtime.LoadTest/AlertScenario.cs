@@ -14,9 +14,6 @@ namespace Realtime.LoadTest;
 /// <param name="WindowSeconds">The span their deadlines were spread over.</param>
 /// <param name="ServerCpuCoresInWindow">Server CPU time over wall time while the deadlines fired.</param>
 /// <param name="Sweeps">The sweep baseline over the same due instants, same window.</param>
-/// <param name="BytesPerOpenComplaint">(RSS after loading − RSS before) ÷ complaints, both after an induced full GC.</param>
-/// <param name="ResidentBytesBefore">Server RSS before loading (after warm-up and a full GC).</param>
-/// <param name="ResidentBytesAfter">Server RSS with every complaint open (after a full GC).</param>
 /// <param name="LoadAverage">1-minute load average at the end.</param>
 /// <param name="Detection">dueAt → the server's <c>detectedAt</c> (the breach's turn): the scheduler, activation and turn queue.</param>
 /// <param name="Delivery">detectedAt → arrival at the subscriber: the push through SignalR (same machine, same clock).</param>
@@ -26,7 +23,7 @@ namespace Realtime.LoadTest;
 /// <param name="SubscriberResyncs">Times the server told the floor subscriber it fell behind (<c>resync</c>): a cause of missing breaches.</param>
 /// <param name="SubscriberMissed">Messages the server dropped for it.</param>
 public sealed record AlertFigure(string Engine, int OpenComplaints, LatencySummary Latency, long Missing, long DueBeforeOpened, double LoadSeconds,
-    double WindowSeconds, double ServerCpuCoresInWindow, List<SweepFigure> Sweeps, double BytesPerOpenComplaint, long ResidentBytesBefore, long ResidentBytesAfter, double LoadAverage,
+    double WindowSeconds, double ServerCpuCoresInWindow, List<SweepFigure> Sweeps, double LoadAverage,
     LatencySummary Detection, LatencySummary Delivery, List<SecondOfWindow> SlowestSeconds, GcInWindow? Gc, long SubscriberResyncs, long SubscriberMissed);
 
 /// <summary>The server's garbage collections from the window's start until the last breach arrived (from <c>/health/runtime</c>).</summary>
@@ -54,12 +51,6 @@ public static class AlertScenario
 {
     private const string Prefix = "AL-";
 
-    /// <summary>
-    /// How long the loaded server is left alone before its memory is read, so the complaints are open and idle: the
-    /// collection age (5 s here) and quantum (2 s) to leave memory, their last checkpoint, then the server's quiet period
-    /// (<c>Memory:IdleAfter</c>, 5 s) after which it gives back what the burst left committed.
-    /// </summary>
-    public static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(15);
 
     /// <summary>Runs the scenario against a server made by <paramref name="startServer"/> (given the environment the scenario needs).</summary>
     public static async Task<AlertFigure> RunAsync(string engine, LoadProfile profile, double estimatedOpensPerSecond,
@@ -67,8 +58,8 @@ public static class AlertScenario
     {
         var n = profile.OpenComplaints;
         var window = profile.AlertWindow;
-        // Lead time: the expected load time with room for a slow stretch of the shared VM, plus the memory reading.
-        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.0) + 30);
+        // Lead time: the expected load time with room for a slow stretch of the shared VM.
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.0) + 15);
         var target = lead + window + TimeSpan.FromSeconds(10);
         // Idle complaints leave memory after 5 s here (the server's default is 2 minutes, too long for a quick run), so the
         // memory reading is that of open but idle complaints and their breaches re-activate them, as in production.
@@ -83,18 +74,14 @@ public static class AlertScenario
         var windowStart = DateTimeOffset.UtcNow + lead + TimeSpan.FromSeconds(Math.Ceiling(n / 100_000.0) * 2);
         DateTimeOffset DueAt(long i) => windowStart + window * (i / (double)n);
 
-        // Baseline memory: warmed up (JIT, pools, a few grains), then a full GC. The warm-up complaints breach 2–4 s from
-        // now, before the load, so the first measured breaches do not pay for compiling the breach path (a server in
-        // service has long since done that) and no deadline is near while the loaded server goes idle; they are not measured.
+        // Warm-up: the warm-up complaints breach 2–4 s from now, before the load, so the first measured breaches do not pay
+        // for compiling the breach path (a server in service has long since done that); they are not measured.
         const int warmUp = 1000;
         var warmUpDue = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
         await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("WU-", 0, warmUp,
             i => warmUpDue + TimeSpan.FromSeconds(2) * (i / (double)warmUp) - target));
         var warmedUp = warmUpDue + TimeSpan.FromSeconds(3) - DateTimeOffset.UtcNow;
         if (warmedUp > TimeSpan.Zero) await Task.Delay(warmedUp);
-        await InducedGc.CollectAsync(server.Pid);
-        await Task.Delay(500);
-        var rssBefore = server.ResidentBytes();
 
         var sweep = new SweepBaseline(sweepDatabase, LoadProfile.SweepIntervalsSeconds);
         await sweep.PrepareAsync(n, DueAt);
@@ -135,19 +122,6 @@ public static class AlertScenario
         var loadSeconds = load.Elapsed.TotalSeconds;
         Console.WriteLine($"  alerts {engine}: opened in {loadSeconds:F1} s ({n / loadSeconds:N0}/s); window starts in {(windowStart - DateTimeOffset.UtcNow).TotalSeconds:F1} s");
 
-        var rssAfter = rssBefore;
-        if (windowStart - DateTimeOffset.UtcNow > IdleWait + TimeSpan.FromSeconds(3))
-        {
-            await Task.Delay(IdleWait);
-            await InducedGc.CollectAsync(server.Pid);
-            await Task.Delay(500);
-            rssAfter = server.ResidentBytes();
-            Console.WriteLine($"  alerts {engine}: server after {IdleWait.TotalSeconds:F0} s idle: {server.Trims()}");
-        }
-        else
-        {
-            Console.WriteLine("  (no time left before the window for the memory reading)");
-        }
 
         var giveUpAt = windowStart + window + TimeSpan.FromSeconds(Math.Max(30, window.TotalSeconds / 2));
         var untilWindow = windowStart - DateTimeOffset.UtcNow;
@@ -180,9 +154,8 @@ public static class AlertScenario
             .Select(g => (Second: g.Key, Summary: LatencySummary.Of(g.Select(i => latencies[i]).ToArray())))
             .OrderByDescending(s => s.Summary.P99Ms).Take(5)
             .Select(s => new SecondOfWindow(s.Second, (int)s.Summary.Count, s.Summary.P99Ms, s.Summary.MaxMs)).ToList();
-        var perComplaint = rssAfter == rssBefore ? double.NaN : Math.Round((rssAfter - rssBefore) / (double)n);
         var figure = new AlertFigure(engine, n, summary, missing, dueBeforeOpened, Math.Round(loadSeconds, 2), window.TotalSeconds, Math.Round(cores, 2),
-            sweepFigures, perComplaint, rssBefore, rssAfter, Machine.LoadAverage(), detection, delivery, slowest, gc, floor.FellBehind.Resyncs, floor.FellBehind.Missed);
+            sweepFigures, Machine.LoadAverage(), detection, delivery, slowest, gc, floor.FellBehind.Resyncs, floor.FellBehind.Missed);
         Console.WriteLine($"  alerts {engine}: p50 {summary.P50Ms} ms, p99 {summary.P99Ms} ms, p99.9 {summary.P999Ms} ms, max {summary.MaxMs} ms " +
             $"({summary.Count:N0} timed, {missing:N0} missing, {dueBeforeOpened:N0} due before opened; server {cores:F2} cores; load {figure.LoadAverage})");
         Console.WriteLine($"  alerts {engine}: detection (dueAt → detectedAt) p50 {detection.P50Ms} / p99 {detection.P99Ms} / max {detection.MaxMs} ms; " +
@@ -195,7 +168,6 @@ public static class AlertScenario
         Console.WriteLine($"  alerts {engine}: slowest seconds of the window: {string.Join(", ", slowest.Select(s => $"+{s.Second} s p99 {s.P99Ms:F0} ms"))}");
         foreach (var s in sweepFigures)
             Console.WriteLine($"  sweep every {s.IntervalSec,2} s: p50 {s.Latency.P50Ms:N0} ms, p99 {s.Latency.P99Ms:N0} ms, max {s.Latency.MaxMs:N0} ms ({s.Sweeps} sweeps, slowest {s.SlowestSweepMs} ms)");
-        Console.WriteLine($"  memory {engine}: {perComplaint:N0} B per open complaint (RSS {rssBefore / 1048576.0:F0} → {rssAfter / 1048576.0:F0} MiB)");
         return figure;
     }
 
