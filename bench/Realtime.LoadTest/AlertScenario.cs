@@ -58,8 +58,9 @@ public static class AlertScenario
     {
         var n = profile.OpenComplaints;
         var window = profile.AlertWindow;
-        // Lead time: the expected load time with room for a slow stretch of the shared VM.
-        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.0) + 15);
+        // Lead time: the expected load time with room for a slow stretch of the shared VM, and for the complaints just
+        // opened to leave memory (collection age 5 s) before their deadlines start.
+        var lead = TimeSpan.FromSeconds(Math.Ceiling(n / estimatedOpensPerSecond * 2.0) + 25);
         var target = lead + window + TimeSpan.FromSeconds(10);
         // Idle complaints leave memory after 5 s here (the server's default is 2 minutes, too long for a quick run), so the
         // memory reading is that of open but idle complaints and their breaches re-activate them, as in production.

@@ -45,32 +45,6 @@ async Task<ServerProcess> StartAsync(Dictionary<string, string?> environment)
     return server;
 }
 
-// Server RSS per complaint: before (after a warm-up and a full GC) and after opening the profile's complaints and
-// leaving the server alone for idleWait (then a full GC); says whether the server gave back idle memory meanwhile.
-async Task<double> IdleMemoryAsync(ServerProcess server, string engine, TimeSpan idleWait)
-{
-    await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("WU-", 0, 1000, _ => DateTimeOffset.UtcNow));
-    await InducedGc.CollectAsync(server.Pid);
-    await Task.Delay(500);
-    var before = server.ResidentBytes();
-    var now = DateTimeOffset.UtcNow;
-    var next = -1;
-    await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-    {
-        int b;
-        while ((b = Interlocked.Increment(ref next)) * 1000 < profile.OpenComplaints)
-            await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("MM-", b * 1000L, 1000, _ => now));
-    })));
-    await Task.Delay(idleWait);
-    await InducedGc.CollectAsync(server.Pid);
-    await Task.Delay(500);
-    var after = server.ResidentBytes();
-    var perComplaint = Math.Round((after - before) / (double)profile.OpenComplaints);
-    Console.WriteLine($"  memory {engine}: {perComplaint:N0} B per open idle complaint (RSS {before / 1048576.0:F0} → {after / 1048576.0:F0} MiB; load {Machine.LoadAverage()})");
-    Console.WriteLine($"  memory {engine}: after {idleWait.TotalSeconds:F0} s idle: {server.Trims()}");
-    return perComplaint;
-}
-
 // 3a. Ceilings.
 Console.WriteLine("ceilings");
 var jsonRate = Ceilings.JsonParseEventsPerSecond(TimeSpan.FromSeconds(3));
@@ -92,33 +66,11 @@ await cluster.DropDatabaseAsync(ingestDatabase);
 
 double Rate(string engine, int batch) => ingest.First(f => f.Engine == engine && f.BatchSize == batch).EventsPerSecond;
 
-// 4. Memory per open idle complaint: on PostgreSQL (idle complaints leave memory, as in production; the figure the
-// target is for), then in memory (nothing to reload them from, so they stay), followed by the fan-out on that server
-// with its complaints still open.
-Console.WriteLine("memory (PostgreSQL, then in memory) and push fan-out");
-var memoryDatabase = await cluster.CreateDatabaseAsync();
-double durableBytes;
-await using (var server = await StartAsync(new(longTarget)
-{
-    ["ConnectionStrings__Postgres"] = memoryDatabase,
-    ["Actors__ClassSpecificCollectionAge__complaint"] = "00:00:05",
-    ["Actors__CollectionQuantum"] = "00:00:02",
-}))
-{
-    // Collection age 5 s and quantum 2 s to leave memory, their last checkpoint, then the server's quiet period
-    // (Memory:IdleAfter, 5 s) after which it gives back what the burst left committed.
-    durableBytes = await IdleMemoryAsync(server, "postgres", TimeSpan.FromSeconds(15));
-}
-await cluster.DropDatabaseAsync(memoryDatabase);
-
+// 6. Fan-out. (4, memory per open idle complaint, is read on PostgreSQL in the recovery scenario, before the kill.)
+Console.WriteLine("push fan-out");
 PushFigure push;
-double inMemoryBytes;
 await using (var server = await StartAsync(new(longTarget)))
-{
-    // The server's quiet period (Memory:IdleAfter, 5 s), then its trim.
-    inMemoryBytes = await IdleMemoryAsync(server, "memory", TimeSpan.FromSeconds(10));
     push = await PushScenario.RunAsync(server, profile);
-}
 
 // 1 + 2. Alert latency with the sweep baseline beside it.
 Console.WriteLine("alerts and sweep baseline");
@@ -168,7 +120,7 @@ results["ingest"] = new
     jsonParseEventsPerSec = Math.Round(jsonRate),
     byBatchSize = ingest,
 };
-results["memory"] = new { bytesPerOpenComplaint = durableBytes, engine = "postgres", inMemoryEngineBytesPerOpenComplaint = inMemoryBytes, recoveryServerBytesPerOpenComplaint = recovery.BytesPerOpenComplaint };
+results["memory"] = new { bytesPerOpenComplaint = recovery.BytesPerOpenComplaint, engine = "postgres", openComplaints = recovery.OpenComplaints, idleSeconds = RecoveryScenario.IdleWait.TotalSeconds };
 results["recovery"] = recovery;
 results["push"] = new { clients = push.Clients, p50Ms = push.Latency.P50Ms, p99Ms = push.Latency.P99Ms, maxMs = push.Latency.MaxMs, deliveries = push.Latency.Count, missing = push.Missing, loadAverage = push.LoadAverage };
 results["retried503"] = FloorEvents.Retried503;
@@ -176,7 +128,7 @@ results["totalSeconds"] = Math.Round(total.Elapsed.TotalSeconds, 1);
 
 var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
 await File.WriteAllTextAsync(output, json);
-ResultTable.Print(profile, alerts, ingest, jsonRate, copyRate, durableBytes, inMemoryBytes, recovery, push);
+ResultTable.Print(profile, alerts, ingest, jsonRate, copyRate, recovery, push);
 Console.WriteLine($"floor: {FloorEvents.Teams} teams, {FloorEvents.Agents} agents; requests retried after 503: {FloorEvents.Retried503:N0}");
 Console.WriteLine($"written {Path.GetFullPath(output)}; {total.Elapsed.TotalSeconds:F0} s in all");
 return 0;

@@ -5,7 +5,7 @@ public static class ResultTable
 {
     /// <summary>Prints every figure of the run.</summary>
     public static void Print(LoadProfile profile, List<AlertFigure> alerts, List<IngestFigure> ingest, double jsonRate, double copyRate,
-        double durableBytes, double inMemoryBytes, RecoveryFigure recovery, PushFigure push)
+        RecoveryFigure recovery, PushFigure push)
     {
         var quick = profile.Name == "quick";
         Console.WriteLine();
@@ -26,8 +26,8 @@ public static class ResultTable
         }
         Row("ceiling: PostgreSQL binary COPY", $"{copyRate:N0} rows/s", "", null);
         Row("ceiling: System.Text.Json parse, one thread", $"{jsonRate:N0} events/s", "", null);
-        Row("memory per open complaint (PostgreSQL)", $"{durableBytes:N0} B", quick ? "≤ 2,048 B" : "≤ 1,024 B", durableBytes <= (quick ? 2048 : 1024));
-        Row("memory per open complaint (in memory)", $"{inMemoryBytes:N0} B", "", null);
+        var bytes = recovery.BytesPerOpenComplaint;
+        Row($"memory per open idle complaint (PostgreSQL, {recovery.OpenComplaints:N0})", $"{bytes:N0} B", quick ? "≤ 2,048 B" : "≤ 1,024 B", bytes <= (quick ? 2048 : 1024));
         Row($"recovery, {recovery.OpenComplaints:N0} open: restart to ready", $"{recovery.ReadySeconds:F2} s", quick ? "" : "≤ 10 s", quick ? null : recovery.ReadySeconds <= 10);
         Row("recovery: every overdue deadline fired", $"{recovery.OverdueFiredSeconds:F2} s ({recovery.Fired:N0} recorded, last at {recovery.LastFiredSeconds:F1} s; {recovery.NotFired:N0} not within {recovery.LimitSeconds} s; {recovery.PushedToFloor:N0} pushed, {recovery.FloorResyncs} resync)", "", null);
         Row($"push fan-out, {push.Clients} clients", $"p50 {push.Latency.P50Ms} / p99 {push.Latency.P99Ms} / max {push.Latency.MaxMs} ms", "", null);
