@@ -14,34 +14,7 @@ public sealed class EventJournalTests(PostgresTestDatabaseFixture fixture) : Pos
     public async Task An_event_with_every_field_reads_back_exactly_including_its_offset_and_sequence()
     {
         var prefix = NewPrefix();
-        var opened = new FloorEvent
-        {
-            Id = prefix + "full",
-            Type = EventType.ComplaintOpened,
-            OccurredAt = new DateTimeOffset(2026, 11, 2, 9, 15, 30, TimeSpan.FromHours(8)).AddTicks(1234567),
-            ComplaintId = "C-2026-0001",
-            TeamId = "claims-1",
-            AgentId = "a-17",
-            AboutAgentId = "a-3",
-            Category = "理赔",
-            Severity = Severity.High,
-            Channel = "12378",
-            CustomerId = "cust-9",
-            CustomerName = "张三",
-            CustomerPhone = "13812341234",
-            Reason = "waiting on customer",
-            Level = 2,
-            FirstContact = true,
-            ContactId = "ct-1",
-            FirstContactResolved = false,
-            ResponseSeconds = 95.5,
-            Score = 87.25,
-            VisitedAt = new DateTimeOffset(2026, 11, 1, 20, 0, 0, TimeSpan.FromHours(-5)),
-            Indicator = "knowledgeTest",
-            Value = 91,
-            Period = "2026Q4",
-            Rater = Rater.Self,
-        };
+        var opened = FloorEvents.EveryField(prefix + "full");
         var before = await LastSequenceAsync();
 
         var result = await Journal.AppendAsync([opened]);
