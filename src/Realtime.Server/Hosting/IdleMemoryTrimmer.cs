@@ -28,20 +28,25 @@ public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> option
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var memory = GC.GetGCMemoryInfo();
-                var sample = new MemorySample(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), memory.TotalCommittedBytes, memory.HeapSizeBytes);
+                var sample = Sample();
                 if (!policy.ShouldTrim(sample, () => host.Reminders.Earliest() is { } due ? due - time.GetUtcNow() : null)) continue;
                 var started = time.GetTimestamp();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 var pause = time.GetElapsedTime(started);
-                var after = GC.GetGCMemoryInfo();
-                policy.Trimmed(new MemorySample(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), after.TotalCommittedBytes, after.HeapSizeBytes), pause);
-                LogTrimmed(sample.CommittedBytes >> 20, after.TotalCommittedBytes >> 20, after.HeapSizeBytes >> 20, pause.TotalMilliseconds);
+                var after = Sample();
+                policy.Trimmed(after, pause);
+                LogTrimmed(sample.CommittedBytes >> 20, after.CommittedBytes >> 20, after.HeapBytes >> 20, pause.TotalMilliseconds);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private MemorySample Sample()
+    {
+        var memory = GC.GetGCMemoryInfo();
+        return new MemorySample(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), memory.TotalCommittedBytes, memory.HeapSizeBytes);
     }
 
     [LoggerMessage(LogLevel.Information, "Idle: gave back memory the last burst left committed ({Before} MB -> {After} MB committed, {Live} MB live) in {PauseMs:F0} ms")]

@@ -87,16 +87,21 @@ internal sealed class ScopeLog(string scope, int capacity, bool holdsState)
     public void ReleaseRead()
     {
         if (_count < ReleaseAfter || Cursors.Count == 0) return;
+        var slowest = Slowest();
+        if (slowest - _first >= ReleaseAfter) DropBefore(slowest);
+    }
+
+    /// <summary>The position of the follower furthest behind (<see cref="End"/> when none follows).</summary>
+    private long Slowest()
+    {
         var slowest = End;
         foreach (var cursor in Cursors) slowest = Math.Min(slowest, cursor.Position);
-        if (slowest - _first >= ReleaseAfter) DropBefore(slowest);
+        return slowest;
     }
 
     private void MakeRoom()
     {
-        var slowest = End;
-        foreach (var cursor in Cursors) slowest = Math.Min(slowest, cursor.Position);
-        DropBefore(slowest);
+        DropBefore(Slowest());
         // Grow while followers keep up but the log is busy, and while there are many followers (each drop scans them all).
         var crowded = _count > _slots.Length / 2 || Cursors.Count > _slots.Length / 4;
         if (crowded && _slots.Length < Capacity) Grow();
