@@ -54,7 +54,7 @@ public static class AlertScenario
 
     /// <summary>Runs the scenario against a server made by <paramref name="startServer"/> (given the environment the scenario needs).</summary>
     public static async Task<AlertFigure> RunAsync(string engine, LoadProfile profile, double estimatedOpensPerSecond,
-        Func<Dictionary<string, string?>, Task<ServerProcess>> startServer, string sweepDatabase)
+        Func<Dictionary<string, string?>, Task<ServerProcess>> startServer, string sweepDatabase, string? traceDirectory = null)
     {
         var n = profile.OpenComplaints;
         var window = profile.AlertWindow;
@@ -91,6 +91,7 @@ public static class AlertScenario
         Array.Fill(latencies, double.NaN);
         var detectionLags = new double[n];
         var acknowledgedAt = new DateTimeOffset[n];
+        var arrivals = new DateTimeOffset[n];
         long received = 0;
         var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         floor.OnBreach = (payload, arrived) =>
@@ -101,6 +102,7 @@ public static class AlertScenario
             var dueAt = payload.GetProperty("dueAt").GetDateTimeOffset();
             detectionLags[number] = (payload.GetProperty("detectedAt").GetDateTimeOffset() - dueAt).TotalMilliseconds;
             latencies[number] = (arrived - dueAt).TotalMilliseconds;
+            arrivals[number] = arrived;
             if (Interlocked.Increment(ref received) == n) allArrived.TrySetResult();
         };
 
@@ -131,11 +133,18 @@ public static class AlertScenario
         var cpu0 = server.CpuTime();
         var windowWatch = Stopwatch.StartNew();
         var sweeps = sweep.RunAsync(windowStart, n, giveUpAt);
+        using var stopTracing = new CancellationTokenSource();
+        var tracing = traceDirectory is null ? Task.CompletedTask : TraceRuntimeAsync(server, windowStart, Path.Combine(traceDirectory, $"runtime-{engine}.jsonl"), stopTracing.Token);
         // Loading that overran the whole window (the full mode's 1M did on 2026-11-22) still gets 30 s for
         // the breaches already detected to arrive; those due before they were opened are counted apart.
         var waitFor = giveUpAt - DateTimeOffset.UtcNow;
         await Task.WhenAny(allArrived.Task, Task.Delay(waitFor > TimeSpan.FromSeconds(30) ? waitFor : TimeSpan.FromSeconds(30)));
         var cores = (server.CpuTime() - cpu0).TotalSeconds / windowWatch.Elapsed.TotalSeconds;
+        await stopTracing.CancelAsync();
+        await tracing;
+        if (traceDirectory is not null)
+            await File.WriteAllLinesAsync(Path.Combine(traceDirectory, $"breaches-{engine}.csv"), Enumerable.Range(0, n).Select(i =>
+                FormattableString.Invariant($"{i},{(DueAt(i) - windowStart).TotalMilliseconds:F1},{detectionLags[i]:F1},{latencies[i]:F1},{(arrivals[i] - windowStart).TotalMilliseconds:F1}")).Prepend("complaint,dueMs,detectionMs,latencyMs,arrivedMs"));
         var runtime1 = await RuntimeAsync(server);
         var gc = runtime0 is { } r0 && runtime1 is { } r1 ? new GcInWindow(
             Math.Round(r1.GetProperty("gcPauseMsTotal").GetDouble() - r0.GetProperty("gcPauseMsTotal").GetDouble(), 1),
@@ -170,6 +179,39 @@ public static class AlertScenario
         foreach (var s in sweepFigures)
             Console.WriteLine($"  sweep every {s.IntervalSec,2} s: p50 {s.Latency.P50Ms:N0} ms, p99 {s.Latency.P99Ms:N0} ms, max {s.Latency.MaxMs:N0} ms ({s.Sweeps} sweeps, slowest {s.SlowestSweepMs} ms)");
         return figure;
+    }
+
+    /// <summary>
+    /// For <c>--trace</c>: the server's runtime figures (collections, pause total, push backlog) and this process's own
+    /// collections, every 200 ms of the window, one JSON line each, so a slow stretch can be matched to its cause.
+    /// </summary>
+    private static async Task TraceRuntimeAsync(ServerProcess server, DateTimeOffset windowStart, string path, CancellationToken stop)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = new StreamWriter(path);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            do
+            {
+                var asked = DateTimeOffset.UtcNow;
+                var runtime = await RuntimeAsync(server);
+                await file.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    tMs = Math.Round((asked - windowStart).TotalMilliseconds),
+                    answeredInMs = Math.Round((DateTimeOffset.UtcNow - asked).TotalMilliseconds, 1),
+                    harnessGcPauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+                    harnessCpuMs = Math.Round(Environment.CpuUsage.TotalTime.TotalMilliseconds),
+                    serverCpuMs = Math.Round(server.CpuTime().TotalMilliseconds),
+                    harnessGcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                    server = runtime,
+                }));
+            }
+            while (await timer.WaitForNextTickAsync(stop));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
     }
 
     private static async Task<JsonElement?> RuntimeAsync(ServerProcess server)

@@ -1,38 +1,66 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Text;
 using Realtime.Actors;
+using Realtime.Actors.Storage;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Tests;
 
-/// <summary>A grain leaving memory waits for storage only while its last state is not durable yet.</summary>
+/// <summary>A grain leaving memory never waits for storage, and one coming back finds its latest state, written or not.</summary>
 public sealed class CheckpointReleaseTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task A_grain_whose_state_is_already_durable_leaves_without_waiting_for_a_checkpoint_it_is_not_in()
+    public async Task A_grain_leaves_at_once_and_coming_back_before_its_state_is_written_finds_that_state()
     {
         var store = new GatedCheckpointStore();
         await using var host = await store.StartHostAsync();
         var checkpointer = host.Service<StateCheckpointer>();
-        var durable = new GrainId("complaint", "C-durable");
-        var writing = new GrainId("complaint", "C-writing");
-        checkpointer.Stage(durable, "{}"u8.ToArray(), null);
+        var grain = new GrainId("complaint", "C-leaving");
+        checkpointer.Stage(grain, State(1), null);
         await checkpointer.FlushAsync().WaitAsync(Bound);
 
+        // Storage stalls. Version 2 is staged: the grain leaves without waiting, and coming back gets version 2.
         store.Close();
-        checkpointer.Stage(writing, "{}"u8.ToArray(), null);
+        checkpointer.Stage(grain, State(2), null);
+        Assert.True(checkpointer.ReleaseAsync(grain).IsCompleted);
+        Assert.Equal(Text(State(2)), Text(await checkpointer.LoadAsync(grain).WaitAsync(Bound)));
+
+        // Version 2 is being written: the grain leaves again at once, and again comes back with version 2.
         var commit = checkpointer.FlushAsync();
         await store.Held.WaitAsync(Bound);
+        Assert.True(checkpointer.ReleaseAsync(grain).IsCompleted);
+        Assert.Equal(Text(State(2)), Text(await checkpointer.LoadAsync(grain).WaitAsync(Bound)));
 
-        // The checkpoint holding the other grain is stuck; this one's state is already stored, so it leaves now.
-        await checkpointer.ReleaseAsync(durable).WaitAsync(Bound);
-        var leaving = checkpointer.ReleaseAsync(writing);
-        Assert.False(leaving.IsCompleted);
-
+        // It changes again before that write lands: version 3 follows version 2 with no etag conflict and is what is stored.
+        checkpointer.Stage(grain, State(3), null);
         store.Open();
         await commit.WaitAsync(Bound);
-        await leaving.WaitAsync(Bound);
-        Assert.Equal(1, store.Written("C-writing", host));
+        await checkpointer.FlushAsync().WaitAsync(Bound);
+        Assert.True(checkpointer.ReleaseAsync(grain).IsCompleted);
+        var stored = await host.Service<IGrainStorage>().ReadAsync(grain);
+        Assert.Equal(Text(State(3)), Text(stored?.Data));
+        Assert.Equal(Text(State(3)), Text(await checkpointer.LoadAsync(grain).WaitAsync(Bound)));
     }
+
+    [Fact]
+    public async Task A_grain_that_left_and_came_back_after_its_state_was_written_can_write_again()
+    {
+        await using var host = await GrainsTestHost.StartAsync();
+        var checkpointer = host.Service<StateCheckpointer>();
+        var grain = new GrainId("complaint", "C-back");
+        checkpointer.Stage(grain, State(1), null);
+        Assert.True(checkpointer.ReleaseAsync(grain).IsCompleted);
+        await checkpointer.FlushAsync().WaitAsync(Bound);
+
+        // Back from storage, with the etag of the write it left behind.
+        Assert.Equal(Text(State(1)), Text(await checkpointer.LoadAsync(grain).WaitAsync(Bound)));
+        checkpointer.Stage(grain, State(2), null);
+        await checkpointer.FlushAsync().WaitAsync(Bound);
+        Assert.Equal(Text(State(2)), Text((await host.Service<IGrainStorage>().ReadAsync(grain))?.Data));
+    }
+
+    private static byte[] State(int version) => Encoding.UTF8.GetBytes($$"""{"version":{{version}}}""");
+
+    private static string? Text(ReadOnlyMemory<byte>? bytes) => bytes is { } b ? Encoding.UTF8.GetString(b.Span) : null;
 }

@@ -9,7 +9,10 @@ namespace Realtime.Grains.Persistence;
 /// </summary>
 public interface IStateCheckpointer
 {
-    /// <summary>Loads the stored state of <paramref name="grain"/> and remembers its etag while the grain is in memory.</summary>
+    /// <summary>
+    /// Loads the latest state of <paramref name="grain"/>: the one staged or being written if there is one, else the stored
+    /// one, whose etag is remembered while the grain is in memory.
+    /// </summary>
     Task<ReadOnlyMemory<byte>?> LoadAsync(GrainId grain, CancellationToken cancellationToken = default);
 
     /// <summary>Stages the latest state of <paramref name="grain"/> (replacing anything staged before) with its next deadline and, for grains boards list, its summary.</summary>
@@ -27,6 +30,9 @@ public interface IStateCheckpointer
     /// <summary>Completes when everything staged so far is durable (used before publishing a breach, so it is recorded exactly once).</summary>
     Task FlushAsync();
 
-    /// <summary>Called as the grain leaves memory: makes its staged state durable and forgets it.</summary>
+    /// <summary>
+    /// Called as the grain leaves memory; completes at once. Its staged state is still written by the next checkpoint (and
+    /// returned by <see cref="LoadAsync"/> until then); once that state is durable, the grain's etag is forgotten.
+    /// </summary>
     Task ReleaseAsync(GrainId grain);
 }

@@ -67,6 +67,9 @@ public sealed partial class StateCheckpointer(
     private Dictionary<GrainId, Staged>? _writing;
     private TaskCompletionSource _wake = NewSignal();
     private bool _stopped;
+    // Grains that left memory while their last state was staged or being written (guarded by _gate): their etags are
+    // forgotten once that state is durable, unless they came back first.
+    private readonly HashSet<GrainId> _released = [];
 
     private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline, byte[]? Summary);
 
@@ -91,6 +94,16 @@ public sealed partial class StateCheckpointer(
     {
         // Loads run in the grain's first turn, so calls queued behind it keep their order while a load is retried:
         // a grain never applies a later event before an earlier one just because storage was briefly unavailable.
+        // A grain that left memory before its last state was written comes back with that state (read your writes): its
+        // etag stays the one the pending write will replace.
+        lock (_gate)
+        {
+            if (_staged.TryGetValue(grain, out var staged) || _writing?.TryGetValue(grain, out staged) == true)
+            {
+                _released.Remove(grain);
+                return staged!.Data;
+            }
+        }
         var delay = TimeSpan.FromMilliseconds(50);
         var attempt = 0;
         while (true)
@@ -152,18 +165,18 @@ public sealed partial class StateCheckpointer(
     }
 
     /// <inheritdoc />
-    public async Task ReleaseAsync(GrainId grain)
+    public Task ReleaseAsync(GrainId grain)
     {
-        // Its last state is staged (wait for the next commit), in the checkpoint being written (wait for that one), or
-        // already durable: then it leaves at once. Waiting for a checkpoint it is not in kept every grain the collector
-        // released in a burst of breaches in memory for a commit or two, and the GC copying them.
-        Task? wait;
-        lock (_gate) wait = _staged.ContainsKey(grain) ? null : _writing?.ContainsKey(grain) == true ? _inFlight : Task.CompletedTask;
-        await (wait ?? FlushAsync());
+        // The grain leaves at once; its last state, staged or being written, is already bytes held here, and a load before
+        // it is durable returns it. Waiting for the commit instead kept every complaint a burst of breaches woke in memory
+        // for a second or more, long enough for the collector to copy it into an older generation, and those copies were
+        // most of the pauses behind the alert tail.
         lock (_gate)
         {
-            if (!_staged.ContainsKey(grain)) _etags.TryRemove(grain, out _);
+            if (_staged.ContainsKey(grain) || _writing?.ContainsKey(grain) == true) _released.Add(grain);
+            else _etags.TryRemove(grain, out _);
         }
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -243,7 +256,11 @@ public sealed partial class StateCheckpointer(
             LogCheckpointWritten(writes.Count, barrier?.Count ?? 0, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             // Before the commit completes: a grain released after it finds its etag current.
             for (var i = 0; i < writes.Count; i++) _etags[writes[i].Id] = etags[i];
-            lock (_gate) _writing = null;
+            lock (_gate)
+            {
+                _writing = null;
+                if (_released.Count > 0) ForgetReleased(writes);
+            }
             committed.TrySetResult();
             return true;
         }
@@ -255,7 +272,11 @@ public sealed partial class StateCheckpointer(
             else LogCheckpointFailed(e, batch.Count);
             lock (_gate)
             {
-                if (conflict is not null) batch.Remove(conflict.GrainId);
+                if (conflict is not null)
+                {
+                    batch.Remove(conflict.GrainId);
+                    if (_released.Remove(conflict.GrainId)) _etags.TryRemove(conflict.GrainId, out _);
+                }
                 _writing = null;
                 foreach (var (id, staged) in batch) _staged.TryAdd(id, staged);
                 // Whoever waited for this commit now waits for the next.
@@ -264,6 +285,15 @@ public sealed partial class StateCheckpointer(
             _wake.TrySetResult();
             await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
             return false;
+        }
+    }
+
+    /// <summary>Forgets the etags of grains that left memory and whose last state is now durable (called under the gate).</summary>
+    private void ForgetReleased(List<GrainStateWrite> written)
+    {
+        foreach (var write in written)
+        {
+            if (!_staged.ContainsKey(write.Id) && _released.Remove(write.Id)) _etags.TryRemove(write.Id, out _);
         }
     }
 

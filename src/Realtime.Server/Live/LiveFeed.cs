@@ -40,6 +40,19 @@ public sealed class LiveFeed
         _time = time;
     }
 
+    /// <summary>Whether some connection follows one of <paramref name="scopes"/> (a message to none of them is dropped).</summary>
+    public bool IsFollowed(IReadOnlyList<string> scopes)
+    {
+        lock (_gate)
+        {
+            foreach (var scope in scopes)
+            {
+                if (_logs.ContainsKey(scope)) return true;
+            }
+            return false;
+        }
+    }
+
     /// <summary>Appends <paramref name="message"/> to the logs of its followed scopes and wakes their waiting readers.</summary>
     public void Publish(LiveMessage message)
     {

@@ -3,11 +3,7 @@ namespace Realtime.Server.Live;
 /// <summary>One published message, as it waits in the logs of its scopes.</summary>
 /// <param name="Sequence">Its place among every message published (one count across all scopes).</param>
 /// <param name="Message">What was published.</param>
-public sealed record LivePush(long Sequence, Grains.Live.LiveMessage Message)
-{
-    /// <summary>The hub payload, serialised once for every connection that receives it (set by the sender).</summary>
-    internal object? Wire { get; set; }
-}
+public sealed record LivePush(long Sequence, Grains.Live.LiveMessage Message);
 
 /// <summary>
 /// The recent events, or the recent state pushes, of one scope, in publication order, for the connections that follow it. A position counts pushes

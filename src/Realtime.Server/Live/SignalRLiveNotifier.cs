@@ -28,7 +28,25 @@ public sealed partial class SignalRLiveNotifier(
     public LiveFeed Feed { get; } = new(options.Value, TimeProvider.System);
 
     /// <inheritdoc />
-    public void Publish(LiveMessage message) => Feed.Publish(message);
+    public void Publish(LiveMessage message)
+    {
+        // Serialised here, once, in the publishing grain's turn: what waits in the logs is then one byte array per push
+        // instead of the payload's object graph (a complaint view is dozens of objects), which a backlog of a busy floor
+        // otherwise carried into older GC generations. Nothing is serialised for scopes nobody follows.
+        if (!Feed.IsFollowed(message.Scopes)) return;
+        SerializedPayload payload;
+        try
+        {
+            payload = Serialize(message.Payload);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or JsonException)
+        {
+            // A push that cannot be written must not fail the grain turn that published it.
+            LogSendFailed(e, message.Method);
+            return;
+        }
+        Feed.Publish(message with { Payload = payload });
+    }
 
     /// <summary>Makes <paramref name="connectionId"/> receive the messages of <paramref name="scope"/> from now on.</summary>
     public void Subscribe(string connectionId, string scope)
@@ -100,8 +118,7 @@ public sealed partial class SignalRLiveNotifier(
     {
         try
         {
-            push.Wire ??= Serialize(push.Message.Payload);
-            await client.SendAsync(push.Message.Method, push.Wire, cancellationToken);
+            await client.SendAsync(push.Message.Method, push.Message.Payload, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -109,7 +126,7 @@ public sealed partial class SignalRLiveNotifier(
         }
     }
 
-    /// <summary>The payload as JSON, written as is into every connection's hub message (several senders may race here; each writes the same).</summary>
+    /// <summary>The payload as JSON, written as is into every connection's hub message.</summary>
     private SerializedPayload Serialize(object payload)
     {
         var wire = payload is ComplaintView view ? ComplaintResource.From(view) : payload;
