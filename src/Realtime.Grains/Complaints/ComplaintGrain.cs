@@ -27,7 +27,6 @@ internal sealed class ComplaintGrain(
     private Complaint _complaint = null!;
     // The stored state as read, until a turn needs it (null once materialized, or when nothing was stored).
     private ReadOnlyMemory<byte>? _stored;
-    private bool _materialized;
     // Whether an event reached this activation (someone is working on the complaint), as opposed to only its deadlines.
     private bool _worked;
 
@@ -88,11 +87,10 @@ internal sealed class ComplaintGrain(
     /// <summary>Turns the bytes read at activation into the state and the domain complaint, in the first turn that needs them.</summary>
     private void Materialize()
     {
-        if (_materialized) return;
+        if (_complaint is not null) return;
         _state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = Key } };
         _complaint = new Complaint(_state.Complaint, policy);
         _stored = null;
-        _materialized = true;
     }
 
     /// <summary>Emits whatever is due, publishes it and the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
