@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Realtime.Domain.Calendars;
@@ -68,6 +69,8 @@ public static partial class RealtimeServer
         var liveErrors = live.Validate();
         if (liveErrors.Count > 0) throw new InvalidOperationException("Invalid live configuration: " + string.Join("; ", liveErrors));
         services.AddSingleton(Options.Create(live));
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
         services.AddSingleton<SignalRLiveNotifier>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Buffers;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 using Realtime.Domain.Complaints;
 using Realtime.Grains.Live;
@@ -12,10 +13,11 @@ namespace Realtime.Server.Live;
 /// The host-side end of <see cref="ILiveNotifier"/> (as in Orleans' GPSTracker sample): grains publish into the
 /// <see cref="LiveFeed"/> and return; each connection has its own sender that reads the feed at the pace the client
 /// reads, so a slow or stalled dashboard delays nobody else and costs at most its scopes' bounded backlog. A message is
-/// serialised once, however many connections receive it.
+/// serialised once, as the hub invocation every connection receives, and what a connection has waiting goes out in one
+/// write.
 /// </summary>
 public sealed partial class SignalRLiveNotifier(
-    IHubContext<LiveHub> hub, IOptions<LiveOptions> options, IOptions<JsonHubProtocolOptions> json, ILogger<SignalRLiveNotifier> log)
+    LiveConnections connections, IOptions<LiveOptions> options, IOptions<JsonHubProtocolOptions> json, ILogger<SignalRLiveNotifier> log)
     : IHostedService, ILiveNotifier
 {
     /// <summary>The hub method that tells a client it fell behind and must reload its state over REST.</summary>
@@ -32,12 +34,13 @@ public sealed partial class SignalRLiveNotifier(
     {
         // Serialised here, once, in the publishing grain's turn: what waits in the logs is then one byte array per push
         // instead of the payload's object graph (a complaint view is dozens of objects), which a backlog of a busy floor
-        // otherwise carried into older GC generations. Nothing is serialised for scopes nobody follows.
+        // otherwise carried into older generations; and every connection sends those bytes as they are. Nothing is
+        // serialised for scopes nobody follows.
         if (!Feed.IsFollowed(message.Scopes)) return;
-        SerializedPayload payload;
+        HubInvocation invocation;
         try
         {
-            payload = Serialize(message.Payload);
+            invocation = Serialize(message.Method, message.Payload);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or JsonException)
         {
@@ -45,7 +48,7 @@ public sealed partial class SignalRLiveNotifier(
             LogSendFailed(e, message.Method);
             return;
         }
-        Feed.Publish(message with { Payload = payload });
+        Feed.Publish(message with { Payload = invocation });
     }
 
     /// <summary>Makes <paramref name="connectionId"/> receive the messages of <paramref name="scope"/> from now on.</summary>
@@ -71,14 +74,26 @@ public sealed partial class SignalRLiveNotifier(
         return Task.CompletedTask;
     }
 
-    /// <summary>One connection's sender: takes what the feed has for it and sends it, one message at a time.</summary>
+    /// <summary>
+    /// One connection's sender: takes what the feed has for it and writes it to the connection, each batch in one write
+    /// (SignalR's protocol lets a frame carry several messages; a flush and a frame per push cost a busy server ~100 µs
+    /// of wall time each, more than one connection's share of a breach storm).
+    /// </summary>
     private async Task SendAsync(LiveSubscriber subscriber)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(subscriber.Closed, _stopping.Token);
-        var client = hub.Clients.Client(subscriber.ConnectionId);
         var batch = new List<LivePush>(LiveFeed.MaxBatch);
         try
         {
+            // Subscribe is a hub call, so its connection is connected; one that has gone since is forgotten.
+            if (!connections.TryGet(subscriber.ConnectionId, out var connection))
+            {
+                Feed.Disconnect(subscriber.ConnectionId);
+                return;
+            }
+            // Pushes are written as JSON invocations, the only protocol the hub offers.
+            if (connection.Protocol.Name != HubInvocation.ProtocolName)
+                throw new NotSupportedException($"The live feed writes the '{HubInvocation.ProtocolName}' hub protocol; the connection uses '{connection.Protocol.Name}'.");
             while (true)
             {
                 batch.Clear();
@@ -95,10 +110,10 @@ public sealed partial class SignalRLiveNotifier(
                         break;
                     case LiveTakeKind.Resync:
                         LogResync(subscriber.ConnectionId, next.Missed);
-                        await client.SendAsync(ResyncMethod, new { missed = next.Missed }, stop.Token);
+                        await WriteAsync(connection, Serialize(ResyncMethod, new { missed = next.Missed }).Utf8, stop.Token);
                         break;
                     default:
-                        foreach (var push in batch) await SendAsync(client, push, stop.Token);
+                        await WriteAsync(connection, Frame(batch), stop.Token);
                         break;
                 }
                 stop.Token.ThrowIfCancellationRequested();
@@ -114,23 +129,36 @@ public sealed partial class SignalRLiveNotifier(
         }
     }
 
-    private async Task SendAsync(ISingleClientProxy client, LivePush push, CancellationToken cancellationToken)
+    /// <summary>The batch's invocations back to back, as one frame carries them.</summary>
+    private static ReadOnlyMemory<byte> Frame(List<LivePush> batch)
     {
-        try
+        if (batch.Count == 1) return Invocation(batch[0]).Utf8;
+        var length = 0;
+        foreach (var push in batch) length += Invocation(push).Utf8.Length;
+        var frame = GC.AllocateUninitializedArray<byte>(length);
+        var at = 0;
+        foreach (var push in batch)
         {
-            await client.SendAsync(push.Message.Method, push.Message.Payload, cancellationToken);
+            var bytes = Invocation(push).Utf8;
+            bytes.CopyTo(frame, at);
+            at += bytes.Length;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogSendFailed(e, push.Message.Method);
-        }
+        return frame;
     }
 
-    /// <summary>The payload as JSON, written as is into every connection's hub message.</summary>
-    private SerializedPayload Serialize(object payload)
+    private static HubInvocation Invocation(LivePush push) =>
+        push.Message.Payload as HubInvocation
+        ?? throw new InvalidOperationException($"A push of {push.Message.Method} reached a sender unserialised.");
+
+    private static ValueTask WriteAsync(HubConnectionContext connection, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
+        // A connection that has gone is aborted by the write itself and logged by SignalR; the feed then forgets it.
+        connection.WriteAsync(new SerializedHubMessage([new SerializedMessage(HubInvocation.ProtocolName, frame)]), cancellationToken);
+
+    /// <summary><paramref name="method"/> with <paramref name="payload"/> as the JSON hub protocol's invocation message.</summary>
+    private HubInvocation Serialize(string method, object payload)
     {
         var wire = payload is ComplaintView view ? ComplaintResource.From(view) : payload;
-        return new SerializedPayload(JsonSerializer.SerializeToUtf8Bytes(wire, wire.GetType(), json.Value.PayloadSerializerOptions));
+        return HubInvocation.Write(method, wire, json.Value.PayloadSerializerOptions);
     }
 
     [LoggerMessage(LogLevel.Warning, "Push of {Method} failed")]
@@ -143,18 +171,41 @@ public sealed partial class SignalRLiveNotifier(
     private partial void LogResync(string connectionId, long missed);
 }
 
-/// <summary>A hub payload already serialised to JSON: written into the hub message as it is.</summary>
-[JsonConverter(typeof(SerializedPayloadConverter))]
-internal sealed record SerializedPayload(byte[] Utf8Json);
-
-/// <summary>Writes a <see cref="SerializedPayload"/> raw; never read (clients receive plain JSON).</summary>
-internal sealed class SerializedPayloadConverter : JsonConverter<SerializedPayload>
+/// <summary>
+/// One push as the JSON hub protocol's invocation message (<c>{"type":1,"target":…,"arguments":[…]}</c> and its record
+/// separator), the bytes every connection following its scopes receives.
+/// </summary>
+internal sealed class HubInvocation
 {
-    /// <inheritdoc />
-    public override SerializedPayload Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Serialised payloads are only written.");
+    /// <summary>The name of SignalR's JSON hub protocol.</summary>
+    public const string ProtocolName = "json";
 
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, SerializedPayload value, JsonSerializerOptions options) =>
-        writer.WriteRawValue(value.Utf8Json, skipInputValidation: true);
+    private const byte RecordSeparator = 0x1e;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    private HubInvocation(byte[] utf8) => Utf8 = utf8;
+
+    /// <summary>The message's bytes, record separator included.</summary>
+    public byte[] Utf8 { get; }
+
+    /// <summary>Writes the invocation of <paramref name="method"/> with <paramref name="payload"/> as its one argument.</summary>
+    public static HubInvocation Write(string method, object payload, JsonSerializerOptions options)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("type", HubProtocolConstants.InvocationMessageType);
+            writer.WriteString("target", method);
+            writer.WriteStartArray("arguments");
+            JsonSerializer.Serialize(writer, payload, payload.GetType(), options);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        buffer.Write([RecordSeparator]);
+        return new HubInvocation(buffer.WrittenSpan.ToArray());
+    }
 }
