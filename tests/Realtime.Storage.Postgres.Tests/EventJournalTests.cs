@@ -119,7 +119,31 @@ public sealed class EventJournalTests(PostgresTestDatabaseFixture fixture) : Pos
     public async Task A_batch_that_fails_part_way_stores_nothing()
     {
         var prefix = NewPrefix();
-        // PostgreSQL text cannot hold NUL, so the third event fails after two were already copied.
+        // The database refuses the third row after it has inserted the first two.
+        await using (var trigger = DataSource.CreateCommand($$"""
+            CREATE FUNCTION refuse_{{prefix.TrimEnd('-')}}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'refused'; END $$;
+            CREATE TRIGGER refuse_{{prefix.TrimEnd('-')}} BEFORE INSERT ON journal FOR EACH ROW
+                WHEN (NEW.id = '{{prefix}}bad') EXECUTE FUNCTION refuse_{{prefix.TrimEnd('-')}}();
+            """))
+        {
+            await trigger.ExecuteNonQueryAsync();
+        }
+        var batch = new List<FloorEvent> { Praise(prefix + "1"), Praise(prefix + "2"), Praise(prefix + "bad"), Praise(prefix + "3") };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Journal.AppendAsync(batch));
+
+        Assert.Equal(0, await ScalarAsync($"SELECT count(*) FROM journal WHERE id LIKE '{prefix}%'"));
+        var retry = await Journal.AppendAsync([Praise(prefix + "1"), Praise(prefix + "3")]);
+        Assert.Equal(2, retry.Accepted.Count);
+        Assert.Equal(0, retry.Duplicates);
+    }
+
+    [Fact]
+    public async Task A_batch_holding_an_id_the_database_cannot_store_stores_nothing()
+    {
+        var prefix = NewPrefix();
+        // PostgreSQL text cannot hold NUL.
         var batch = new List<FloorEvent> { Praise(prefix + "1"), Praise(prefix + "2"), Praise(prefix + "bad\0id"), Praise(prefix + "3") };
 
         await Assert.ThrowsAnyAsync<Exception>(() => Journal.AppendAsync(batch));
