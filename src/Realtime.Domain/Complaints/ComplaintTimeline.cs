@@ -98,15 +98,16 @@ internal sealed class ComplaintTimeline
 
     private void ScheduleAutoLevels(Severity severity, EscalationPolicy escalation)
     {
+        // Built at every activation (a reminder's too): plain loops, no iterators.
         DateTimeOffset? firstBreach = null;
-        foreach (var track in Tracks.Where(t => t.Policy.Escalates))
+        foreach (var track in Tracks)
         {
-            var breaches = track.Reach(track.Policy.Target) is { } current ? track.EarlierBreaches.Append(current) : track.EarlierBreaches;
-            foreach (var breach in breaches)
-            {
-                if (firstBreach is null || breach < firstBreach)
-                    firstBreach = breach;
-            }
+            if (!track.Policy.Escalates)
+                continue;
+            foreach (var breach in track.EarlierBreaches)
+                firstBreach = Earlier(firstBreach, breach);
+            if (track.Reach(track.Policy.Target) is { } current)
+                firstBreach = Earlier(firstBreach, current);
         }
         if (firstBreach is not { } start)
             return;
@@ -119,6 +120,8 @@ internal sealed class ComplaintTimeline
             _autoLevels.Add((firstLevel + i, at));
         }
     }
+
+    private static DateTimeOffset Earlier(DateTimeOffset? first, DateTimeOffset other) => first is { } f && f <= other ? f : other;
 
     /// <summary>
     /// <paramref name="at"/> itself if the complaint is not resolved then; otherwise the reopen that ends that resolution,

@@ -1,8 +1,14 @@
+using System.Collections.Concurrent;
+
 namespace Realtime.Grains.Live;
 
 /// <summary>The subscription scopes of the live hub: the whole floor, one team, one agent.</summary>
 public static class LiveScopes
 {
+    private const int MaxCachedScopes = 100_000;
+    private static readonly ConcurrentDictionary<(string Team, string Agent), string[]> s_scopes = new();
+    private static int s_scopeCount;
+
     /// <summary>Everything on the floor.</summary>
     public const string Floor = "floor";
 
@@ -21,9 +27,20 @@ public static class LiveScopes
     /// <summary>Floor, the team (when known) and the agent (when known): where warnings and breaches go.</summary>
     public static IReadOnlyList<string> For(string? teamId, string? agentId)
     {
-        var scopes = new List<string>(3) { Floor };
-        if (!string.IsNullOrEmpty(teamId)) scopes.Add(Team(teamId));
-        if (!string.IsNullOrEmpty(agentId)) scopes.Add(Agent(agentId));
+        // Every firing publishes to these scopes at least twice; a floor has a few thousand agents, so the lists are kept
+        // (immutable arrays) instead of three strings and a list per push. Past the bound they are built each time.
+        var key = (teamId ?? "", agentId ?? "");
+        if (s_scopes.TryGetValue(key, out var scopes)) return scopes;
+        scopes = Build(teamId, agentId);
+        if (Volatile.Read(ref s_scopeCount) < MaxCachedScopes && s_scopes.TryAdd(key, scopes)) Interlocked.Increment(ref s_scopeCount);
         return scopes;
     }
+
+    private static string[] Build(string? teamId, string? agentId) => (string.IsNullOrEmpty(teamId), string.IsNullOrEmpty(agentId)) switch
+    {
+        (true, true) => [Floor],
+        (false, true) => [Floor, Team(teamId!)],
+        (true, false) => [Floor, Agent(agentId!)],
+        _ => [Floor, Team(teamId!), Agent(agentId!)],
+    };
 }

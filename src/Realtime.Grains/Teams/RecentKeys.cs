@@ -1,7 +1,8 @@
+using System.Buffers;
 using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Realtime.Domain.Kpis;
 
 namespace Realtime.Grains.Teams;
 
@@ -29,19 +30,23 @@ public sealed class RecentKeys
         return true;
     }
 
-    private static ulong Hash(string key)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(key)) hash = (hash ^ b) * 1099511628211UL;
-        return hash;
-    }
+    // The same stable hash as a customer set's: hashed from the stack, not from an array per key.
+    private static ulong Hash(string key) => CustomerSet.Hash(key);
 
-    internal string ToBase64()
+    /// <summary>Writes the hashes in arrival order as little-endian bytes in base64 (the JSON form).</summary>
+    internal void WriteBase64(Utf8JsonWriter writer)
     {
-        var bytes = new byte[_order.Count * 8];
-        var i = 0;
-        foreach (var hash in _order) BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8 * i++), hash);
-        return Convert.ToBase64String(bytes);
+        var bytes = ArrayPool<byte>.Shared.Rent(_order.Count * 8);
+        try
+        {
+            var i = 0;
+            foreach (var hash in _order) BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8 * i++), hash);
+            writer.WriteBase64StringValue(bytes.AsSpan(0, 8 * i));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     internal static RecentKeys FromBase64(string text)
@@ -74,5 +79,5 @@ public sealed class RecentKeysJsonConverter : JsonConverter<RecentKeys>
     }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, RecentKeys value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToBase64());
+    public override void Write(Utf8JsonWriter writer, RecentKeys value, JsonSerializerOptions options) => value.WriteBase64(writer);
 }
