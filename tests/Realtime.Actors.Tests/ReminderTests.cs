@@ -106,8 +106,9 @@ public sealed class ReminderTests
         await using var host = new TestHost();
         var id = host.Id<IReminderGrain>("moved-warm");
         var first = host.Time.GetUtcNow().AddMinutes(2);
+        var inWarmUp = GrainHostOptions.DefaultReminderWarmUp / 2;
         host.Host.Reminders.Set(id, first);
-        host.Time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+        host.Time.Advance(TimeSpan.FromMinutes(2) - inWarmUp);
         await host.Journal.WaitFor($"activate:{id}");
 
         var second = first.AddMinutes(1);
@@ -115,7 +116,7 @@ public sealed class ReminderTests
         host.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{id}", StringComparison.Ordinal)));
 
-        host.Time.Advance(TimeSpan.FromSeconds(1));
+        host.Time.Advance(inWarmUp);
         await host.Journal.WaitFor($"reminded:{id}:{second:O}@{second:O}");
         Assert.Equal(1, host.Journal.Entries.Count(e => e.StartsWith($"reminded:{id}", StringComparison.Ordinal)));
     }

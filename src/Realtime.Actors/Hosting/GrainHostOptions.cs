@@ -25,8 +25,12 @@ public sealed class GrainHostOptions
     /// <summary>The collection age of grains of <paramref name="grainType"/>.</summary>
     public TimeSpan CollectionAgeOf(string grainType) => ClassSpecificCollectionAge.GetValueOrDefault(grainType, CollectionAge);
 
-    /// <summary>Default of <see cref="ReminderWarmUp"/>.</summary>
-    public static readonly TimeSpan DefaultReminderWarmUp = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Default of <see cref="ReminderWarmUp"/>: a state read takes milliseconds even in a breach storm, and every warmed
+    /// grain waits in memory this long; at 2 s the 10,000 grains waiting in a storm of 5,000 firings a second were what
+    /// each young-generation collection copied (38 MB a time, against 19-23 MB at 0.25-0.5 s, detection unchanged).
+    /// </summary>
+    public static readonly TimeSpan DefaultReminderWarmUp = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// How long before a reminder is due its grain is activated if it is not in memory, so the due turn runs on a grain
