@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
 using Realtime.Actors;
@@ -108,13 +109,13 @@ public sealed class PostgresCheckpointStore(NpgsqlDataSource dataSource) : IChec
             {
                 insertTypes.Add(state.Id.Type);
                 insertKeys.Add(state.Id.Key);
-                insertData.Add(state.Data.ToArray());
+                insertData.Add(Bytes(state.Data));
             }
             else if (GrainEtags.TryParse(state.ExpectedEtag, out var version))
             {
                 updateTypes.Add(state.Id.Type);
                 updateKeys.Add(state.Id.Key);
-                updateData.Add(state.Data.ToArray());
+                updateData.Add(Bytes(state.Data));
                 updateVersions.Add(version);
             }
             // An etag this storage never issued matches nothing: leaving the state out makes it a conflict below.
@@ -141,6 +142,12 @@ public sealed class PostgresCheckpointStore(NpgsqlDataSource dataSource) : IChec
         }
         return added;
     }
+
+    // Staged states are whole arrays: pass them as they are instead of copying every state on every checkpoint.
+    private static byte[] Bytes(ReadOnlyMemory<byte> data)
+        => MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
 
     private static NpgsqlParameter<byte[][]> BytesArray(List<byte[]> values)
         => new() { TypedValue = [.. values], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea };

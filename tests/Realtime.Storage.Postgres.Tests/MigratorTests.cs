@@ -128,7 +128,7 @@ public sealed class MigratorTests
 
         var applied = await PostgresMigrator.MigrateAsync(dataSource);
 
-        Assert.Equal(["0004_journal_payload_bytes.sql"], applied);
+        Assert.Equal(PostgresMigrator.Scripts.Where(s => s.Version >= 4).Select(s => s.Name), applied);
         // The old rows hold jsonb's text form (keys reordered, spaces added), not the bytes the server wrote.
         await using (var form = dataSource.CreateCommand("SELECT convert_from(payload, 'UTF8') FROM journal WHERE id = 'old-1'"))
         {
