@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Buffers;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
