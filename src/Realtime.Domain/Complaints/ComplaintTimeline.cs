@@ -25,12 +25,29 @@ internal sealed class ComplaintTimeline
     public IReadOnlyList<(int Level, DateTimeOffset At)> AutoLevels => _autoLevels;
 
     /// <summary>The level set by the latest <c>complaint.escalated</c> event at or before <paramref name="at"/>.</summary>
-    public int ManualLevelAt(DateTimeOffset at) => _manualLevels.LastOrDefault(m => m.At <= at).Level;
+    public int ManualLevelAt(DateTimeOffset at)
+    {
+        // Every view asks; a loop, not a closure and an iterator per call.
+        for (var i = _manualLevels.Count - 1; i >= 0; i--)
+        {
+            if (_manualLevels[i].At <= at)
+                return _manualLevels[i].Level;
+        }
+        return 0;
+    }
 
     /// <summary>The level set by the latest <c>complaint.escalated</c> event of all.</summary>
     public int ManualLevelFinal => _manualLevels.Count == 0 ? 0 : _manualLevels[^1].Level;
 
-    public int AutoLevelAt(DateTimeOffset at) => _autoLevels.LastOrDefault(l => l.At <= at).Level;
+    public int AutoLevelAt(DateTimeOffset at)
+    {
+        for (var i = _autoLevels.Count - 1; i >= 0; i--)
+        {
+            if (_autoLevels[i].At <= at)
+                return _autoLevels[i].Level;
+        }
+        return 0;
+    }
 
     public static ComplaintTimeline Build(ComplaintState state, SlaPolicy policy)
     {

@@ -16,12 +16,19 @@ namespace Realtime.Grains.Complaints;
 public sealed record OpenComplaintSummary(string ComplaintId, string? TeamId, string? AgentId, bool Paused, bool Breached, DateTimeOffset? MostUrgentDueAt)
 {
     /// <summary>The summary of <paramref name="view"/>; null when it is resolved (no longer open).</summary>
-    public static OpenComplaintSummary? From(ComplaintView view) =>
-        view.Status == ComplaintStatus.Resolved
-            ? null
-            : new(view.Id, view.TeamId, view.AgentId, view.Status == ComplaintStatus.Paused,
-                view.Clocks.Any(c => c.State == ClockState.Breached),
-                view.Clocks.Where(c => c.State == ClockState.Running && c.DueAt is not null).Min(c => c.DueAt));
+    public static OpenComplaintSummary? From(ComplaintView view)
+    {
+        if (view.Status == ComplaintStatus.Resolved) return null;
+        // Every complaint turn builds one: loops, not iterators and closures.
+        var breached = false;
+        DateTimeOffset? mostUrgent = null;
+        foreach (var clock in view.Clocks)
+        {
+            breached |= clock.State == ClockState.Breached;
+            if (clock.State == ClockState.Running && clock.DueAt is { } due && (mostUrgent is null || due < mostUrgent)) mostUrgent = due;
+        }
+        return new(view.Id, view.TeamId, view.AgentId, view.Status == ComplaintStatus.Paused, breached, mostUrgent);
+    }
 
     /// <summary>
     /// Reads a summary as <see cref="GrainJson"/> writes it (the deadline index stores them so). A restart reads one per
