@@ -7,6 +7,9 @@ namespace Realtime.Server.Hosting;
 /// <summary>Writes and reads <see cref="TimeSpan"/> as an ISO 8601 duration (<c>PT2M</c>, <c>P2D</c>), as the contract says.</summary>
 public sealed class IsoDurationConverter : JsonConverter<TimeSpan>
 {
+    // "-P" + 10,675,199 days ("D") + "T23H59M59.9999999S".
+    private const int MaxLength = 40;
+
     /// <inheritdoc />
     public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         XmlConvert.ToTimeSpan(reader.GetString() ?? throw new JsonException("expected an ISO 8601 duration"));
@@ -19,9 +22,6 @@ public sealed class IsoDurationConverter : JsonConverter<TimeSpan>
         Span<byte> utf8 = stackalloc byte[MaxLength];
         writer.WriteStringValue(utf8[..Format(value, utf8)]);
     }
-
-    // "-P" + 10,675,199 days ("D") + "T23H59M59.9999999S".
-    private const int MaxLength = 40;
 
     /// <summary>Writes <paramref name="value"/> as <see cref="XmlConvert.ToString(TimeSpan)"/> does, in UTF-8; returns the length.</summary>
     internal static int Format(TimeSpan value, Span<byte> utf8)
