@@ -23,15 +23,13 @@ public sealed class RecentKeys
     /// <summary>Remembers <paramref name="key"/>, forgetting the oldest beyond <paramref name="capacity"/>; false when it was already remembered.</summary>
     public bool TryAdd(string key, int capacity)
     {
-        var hash = Hash(key);
+        // The same stable hash as a customer set's.
+        var hash = CustomerSet.Hash(key);
         if (!_set.Add(hash)) return false;
         _order.Enqueue(hash);
         while (_order.Count > capacity) _set.Remove(_order.Dequeue());
         return true;
     }
-
-    // The same stable hash as a customer set's: hashed from the stack, not from an array per key.
-    private static ulong Hash(string key) => CustomerSet.Hash(key);
 
     /// <summary>Writes the hashes in arrival order as little-endian bytes in base64 (the JSON form).</summary>
     internal void WriteBase64(Utf8JsonWriter writer)

@@ -14,7 +14,6 @@ namespace Realtime.Server.Tests.Live;
 public sealed class LiveFrameTests : IAsyncLifetime
 {
     private const int Complaints = 300;
-    private const char RecordSeparator = '\u001e';
 
     private readonly ServerProcess _server = new(new Dictionary<string, string?>
     {
@@ -31,10 +30,7 @@ public sealed class LiveFrameTests : IAsyncLifetime
     public async Task Pushes_waiting_together_go_out_in_one_frame_each_as_its_own_hub_message()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"ws://{_server.BaseAddress.Authority}/hubs/live"), timeout.Token);
-        await SendAsync(socket, """{"protocol":"json","version":1}""", timeout.Token);
-        await SendAsync(socket, """{"type":1,"invocationId":"1","target":"Subscribe","arguments":["floor"]}""", timeout.Token);
+        using var socket = await RawHubSocket.ConnectAndSubscribeAsync(_server.BaseAddress, "floor", timeout.Token);
 
         // Opened an hour ago: each first-response clock is breached in the turn that opens it.
         var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);
@@ -46,7 +42,7 @@ public sealed class LiveFrameTests : IAsyncLifetime
         int frames = 0, messages = 0, mostInOneFrame = 0;
         while (breached.Count < Complaints || changed.Count < Complaints)
         {
-            var records = (await ReadFrameAsync(socket, timeout.Token)).Split(RecordSeparator, StringSplitOptions.RemoveEmptyEntries);
+            var records = (await ReadFrameAsync(socket, timeout.Token)).Split(RawHubSocket.RecordSeparator, StringSplitOptions.RemoveEmptyEntries);
             frames++;
             messages += records.Length;
             mostInOneFrame = Math.Max(mostInOneFrame, records.Length);
@@ -78,9 +74,6 @@ public sealed class LiveFrameTests : IAsyncLifetime
         Assert.Equal(Complaints, breached.Count);
         Assert.True(mostInOneFrame > 1 && frames < messages, $"{messages} hub messages arrived in {frames} frames, at most {mostInOneFrame} in one");
     }
-
-    private static Task SendAsync(WebSocket socket, string message, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message + RecordSeparator), WebSocketMessageType.Text, true, cancellationToken);
 
     /// <summary>One whole WebSocket message (a frame as the application sees it), as text.</summary>
     private static async Task<string> ReadFrameAsync(WebSocket socket, CancellationToken cancellationToken)

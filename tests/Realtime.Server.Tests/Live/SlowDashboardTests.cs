@@ -18,7 +18,6 @@ public sealed class SlowDashboardTests : IAsyncLifetime
     private const int Backlog = 2_048;
     private const int BatchSize = 500;
     private const int Complaints = 20_000;
-    private const char RecordSeparator = '\u001e';
 
     private readonly ServerProcess _server = new(new Dictionary<string, string?>
     {
@@ -89,17 +88,11 @@ public sealed class SlowDashboardTests : IAsyncLifetime
     /// <summary>A hub connection over a bare WebSocket, subscribed to <paramref name="scope"/>, that reads nothing more until asked.</summary>
     private async Task<ClientWebSocket> SubscribeRawAsync(string scope, CancellationToken cancellationToken)
     {
-        var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"ws://{_server.BaseAddress.Authority}/hubs/live"), cancellationToken);
-        await SendAsync(socket, """{"protocol":"json","version":1}""", cancellationToken);
-        await SendAsync(socket, $$"""{"type":1,"invocationId":"1","target":"Subscribe","arguments":["{{scope}}"]}""", cancellationToken);
+        var socket = await RawHubSocket.ConnectAndSubscribeAsync(_server.BaseAddress, scope, cancellationToken);
         var completion = await ReadUntilAsync(socket, null, cancellationToken);
         Assert.False(completion.TryGetProperty("error", out var error), error.ToString());
         return socket;
     }
-
-    private static Task SendAsync(WebSocket socket, string message, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message + RecordSeparator), WebSocketMessageType.Text, true, cancellationToken);
 
     /// <summary>Reads hub messages until an invocation of <paramref name="target"/> (null: the completion of invocation 1).</summary>
     private static async Task<JsonElement> ReadUntilAsync(WebSocket socket, string? target, CancellationToken cancellationToken)
@@ -114,10 +107,10 @@ public sealed class SlowDashboardTests : IAsyncLifetime
             if (read.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException("The server closed the connection.");
             pending.Append(chars, 0, utf8.GetChars(buffer, 0, read.Count, chars, 0));
             var text = pending.ToString();
-            var end = text.LastIndexOf(RecordSeparator);
+            var end = text.LastIndexOf(RawHubSocket.RecordSeparator);
             if (end < 0) continue;
             pending.Clear().Append(text, end + 1, text.Length - end - 1);
-            foreach (var frame in text[..end].Split(RecordSeparator))
+            foreach (var frame in text[..end].Split(RawHubSocket.RecordSeparator))
             {
                 using var message = JsonDocument.Parse(frame);
                 var root = message.RootElement;
