@@ -23,9 +23,10 @@ internal sealed class ComplaintGrain(
     OpenComplaintDirectory directory,
     ILogger<ComplaintGrain> log) : Grain, IComplaintGrain
 {
+    // The state and the domain complaint exist only during a turn (see Materialize and Dematerialize).
     private ComplaintGrainState _state = null!;
     private Complaint _complaint = null!;
-    // The stored state as read, until a turn needs it (null once materialized, or when nothing was stored).
+    // The state as bytes between turns: as read at activation, or as last staged (null while nothing was ever stored).
     private ReadOnlyMemory<byte>? _stored;
     // Whether an event reached this activation (someone is working on the complaint), as opposed to only its deadlines.
     private bool _worked;
@@ -44,42 +45,63 @@ internal sealed class ComplaintGrain(
     public async Task<ComplaintView?> ApplyAsync(IReadOnlyList<FloorEvent> events)
     {
         Materialize();
-        _worked = true;
-        var changed = false;
-        foreach (var e in events)
+        try
         {
-            // A replay after restart re-delivers what the stored state may already hold.
-            if (e.Sequence != 0 && e.Sequence <= _state.AppliedSequence) continue;
-            changed |= _complaint.Apply(e);
-            _state.AppliedSequence = Math.Max(_state.AppliedSequence, e.Sequence);
+            _worked = true;
+            var changed = false;
+            foreach (var e in events)
+            {
+                // A replay after restart re-delivers what the stored state may already hold.
+                if (e.Sequence != 0 && e.Sequence <= _state.AppliedSequence) continue;
+                changed |= _complaint.Apply(e);
+                _state.AppliedSequence = Math.Max(_state.AppliedSequence, e.Sequence);
+            }
+            if (!changed) return Exists ? _complaint.View(Time.GetUtcNow()) : null;
+            return await AfterChangeAsync();
         }
-        if (!changed) return Exists ? _complaint.View(Time.GetUtcNow()) : null;
-        return await AfterChangeAsync();
+        finally
+        {
+            Dematerialize();
+        }
     }
 
     public Task<ComplaintView?> GetAsync()
     {
         Materialize();
-        return Task.FromResult(Exists ? _complaint.View(Time.GetUtcNow()) : null);
+        try
+        {
+            return Task.FromResult(Exists ? _complaint.View(Time.GetUtcNow()) : null);
+        }
+        finally
+        {
+            Dematerialize();
+        }
     }
 
     public async Task ReceiveReminderAsync(DateTimeOffset dueAt)
     {
         Materialize();
-        if (!Exists) return;
-        // Reminders may fire again after a restart: only a turn that emits something changes anything.
-        var next = _complaint.NextDueAt();
-        if (next is null || next > Time.GetUtcNow())
+        try
         {
-            reminders.Set(GrainId, next);
-            return;
+            if (!Exists) return;
+            // Reminders may fire again after a restart: only a turn that emits something changes anything.
+            var next = _complaint.NextDueAt();
+            if (next is null || next > Time.GetUtcNow())
+            {
+                reminders.Set(GrainId, next);
+                return;
+            }
+            await AfterChangeAsync();
+            // Woken only by its deadlines and with the next one further off than the collector would keep it idle: leave as
+            // soon as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
+            // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail).
+            var after = _complaint.NextDueAt();
+            if (!_worked && (after is null || after.Value - Time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
         }
-        await AfterChangeAsync();
-        // Woken only by its deadlines and with the next one further off than the collector would keep it idle: leave as
-        // soon as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
-        // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail).
-        var after = _complaint.NextDueAt();
-        if (!_worked && (after is null || after.Value - Time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
+        finally
+        {
+            Dematerialize();
+        }
     }
 
     private bool Exists => _complaint.State.Events.Count > 0;
@@ -90,7 +112,19 @@ internal sealed class ComplaintGrain(
         if (_complaint is not null) return;
         _state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = Key } };
         _complaint = new Complaint(_state.Complaint, policy);
-        _stored = null;
+    }
+
+    /// <summary>
+    /// Drops the state's objects at the end of each turn and keeps only its bytes (as read, or as staged by this turn).
+    /// A complaint is worked on in a few turns spread over hours; between them, dozens of small objects per open
+    /// complaint survived every young collection and were copied into the old generation, which the background
+    /// collector then marked again and again. One array per complaint costs the collector next to nothing, and the
+    /// next turn deserializes it (about as much as one collection copying the objects cost).
+    /// </summary>
+    private void Dematerialize()
+    {
+        _state = null!;
+        _complaint = null!;
     }
 
     /// <summary>Emits whatever is due, publishes it and the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
@@ -113,8 +147,9 @@ internal sealed class ComplaintGrain(
         await ComplaintFacts.TellAsync(GrainFactory, _complaint, view, now, _state.Facts);
         var next = _complaint.NextDueAt();
         reminders.Set(GrainId, next);
-        checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next,
-            summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options);
+        checkpointer.Stage(GrainId, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
+        _stored = bytes;
         return view;
     }
 
