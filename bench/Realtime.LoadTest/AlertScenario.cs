@@ -22,9 +22,11 @@ namespace Realtime.LoadTest;
 /// <param name="Gc">The server's collections in the window.</param>
 /// <param name="SubscriberResyncs">Times the server told the floor subscriber it fell behind (<c>resync</c>): a cause of missing breaches.</param>
 /// <param name="SubscriberMissed">Messages the server dropped for it.</param>
+/// <param name="SubscriberReconnects">Times its connection was lost and opened again (breaches pushed meanwhile count as missing).</param>
 public sealed record AlertFigure(string Engine, int OpenComplaints, LatencySummary Latency, long Missing, long DueBeforeOpened, double LoadSeconds,
     double WindowSeconds, double ServerCpuCoresInWindow, List<SweepFigure> Sweeps, double LoadAverage,
-    LatencySummary Detection, LatencySummary Delivery, List<SecondOfWindow> SlowestSeconds, GcInWindow? Gc, long SubscriberResyncs, long SubscriberMissed);
+    LatencySummary Detection, LatencySummary Delivery, List<SecondOfWindow> SlowestSeconds, GcInWindow? Gc, long SubscriberResyncs, long SubscriberMissed,
+    long SubscriberReconnects);
 
 /// <summary>The server's garbage collections from the window's start until the last breach arrived (from <c>/health/runtime</c>).</summary>
 /// <param name="PauseMs">Time the runtime was paused for GC.</param>
@@ -163,7 +165,8 @@ public static class AlertScenario
             .OrderByDescending(s => s.Summary.P99Ms).Take(5)
             .Select(s => new SecondOfWindow(s.Second, (int)s.Summary.Count, s.Summary.P99Ms, s.Summary.MaxMs)).ToList();
         var figure = new AlertFigure(engine, n, summary, missing, dueBeforeOpened, Math.Round(loadSeconds, 2), window.TotalSeconds, Math.Round(cores, 2),
-            sweepFigures, Machine.LoadAverage(), detection, delivery, slowest, gc, floor.FellBehind.Resyncs, floor.FellBehind.Missed);
+            sweepFigures, Machine.LoadAverage(), detection, delivery, slowest, gc, floor.FellBehind.Resyncs, floor.FellBehind.Missed,
+            floor.Reconnects);
         Console.WriteLine($"  alerts {engine}: p50 {summary.P50Ms} ms, p99 {summary.P99Ms} ms, p99.9 {summary.P999Ms} ms, max {summary.MaxMs} ms " +
             $"({summary.Count:N0} timed, {missing:N0} missing, {dueBeforeOpened:N0} due before opened; server {cores:F2} cores; load {figure.LoadAverage})");
         Console.WriteLine($"  alerts {engine}: detection (dueAt → detectedAt) p50 {detection.P50Ms} / p99 {detection.P99Ms} / max {detection.MaxMs} ms; " +

@@ -11,17 +11,20 @@ namespace Realtime.LoadTest;
 /// </summary>
 public sealed class FloorSubscriber : IAsyncDisposable
 {
-    private readonly HubConnection _connection;
+    private readonly Uri _server;
+    private HubConnection _connection = null!;
+    private volatile bool _disposed;
     private long _otherMessages;
     private long _resyncs;
     private long _missed;
+    private long _reconnects;
 
-    private FloorSubscriber(HubConnection connection) => _connection = connection;
+    private FloorSubscriber(Uri server) => _server = server;
 
     /// <summary>Called for every slaBreached: the payload and the arrival instant (wall clock, UTC).</summary>
     public Action<JsonElement, DateTimeOffset>? OnBreach { get; set; }
 
-    /// <summary>Why the connection closed (null while it is open).</summary>
+    /// <summary>Why the connection last closed with an error (null while it never did).</summary>
     public string? ClosedWith { get; private set; }
 
     /// <summary>Messages other than slaBreached received so far.</summary>
@@ -30,35 +33,69 @@ public sealed class FloorSubscriber : IAsyncDisposable
     /// <summary>Times the server said this client fell behind (<c>resync</c>), and the messages it dropped for it.</summary>
     public (long Resyncs, long Missed) FellBehind => (Interlocked.Read(ref _resyncs), Interlocked.Read(ref _missed));
 
+    /// <summary>
+    /// Times the connection was lost and opened again. A board reconnects (the JS client's automatic reconnect) and
+    /// reloads; pushes sent while it was away are not replayed, so the breaches among them count as missing.
+    /// </summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
     /// <summary>Connects to <paramref name="server"/> and subscribes to the floor.</summary>
     public static async Task<FloorSubscriber> ConnectAsync(Uri server, CancellationToken cancellationToken = default)
     {
-        var connection = LiveConnection.Create(server);
+        var subscriber = new FloorSubscriber(server);
+        await subscriber.OpenAsync(cancellationToken);
+        return subscriber;
+    }
+
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = LiveConnection.Create(_server);
         connection.ServerTimeout = TimeSpan.FromMinutes(5);
-        var subscriber = new FloorSubscriber(connection);
         connection.On<JsonElement>("slaBreached", payload =>
         {
             var arrived = DateTimeOffset.UtcNow;
-            subscriber.OnBreach?.Invoke(payload, arrived);
+            OnBreach?.Invoke(payload, arrived);
         });
         foreach (var method in new[] { "slaWarning", "escalated", "complaintChanged", "scoreChanged", "kpiChanged" })
-            connection.On<JsonElement>(method, _ => Interlocked.Increment(ref subscriber._otherMessages));
+            connection.On<JsonElement>(method, _ => Interlocked.Increment(ref _otherMessages));
         // A board would reload here; the harness only counts, so breaches dropped for it show as missing, with this as the cause.
         connection.On<JsonElement>("resync", payload =>
         {
-            Interlocked.Increment(ref subscriber._resyncs);
-            Interlocked.Add(ref subscriber._missed, payload.GetProperty("missed").GetInt64());
+            Interlocked.Increment(ref _resyncs);
+            Interlocked.Add(ref _missed, payload.GetProperty("missed").GetInt64());
         });
         connection.Closed += error =>
         {
-            subscriber.ClosedWith = error?.Message ?? "closed";
             // A close we asked for carries no error; anything else loses pushes and must show in the output.
-            if (error is not null) Console.WriteLine($"  (a floor subscriber's connection failed: {error.Message})");
+            if (error is null || _disposed) return Task.CompletedTask;
+            ClosedWith = error.Message;
+            Console.WriteLine($"  (a floor subscriber's connection failed: {error.Message}; reconnecting)");
+            _ = ReconnectAsync();
             return Task.CompletedTask;
         };
+        _connection = connection;
         await connection.StartAsync(cancellationToken);
         await connection.InvokeAsync("Subscribe", "floor", cancellationToken);
-        return subscriber;
+    }
+
+    private async Task ReconnectAsync()
+    {
+        Interlocked.Increment(ref _reconnects);
+        var old = _connection;
+        await old.DisposeAsync();
+        for (var attempt = 0; !_disposed && attempt < 100; attempt++)
+        {
+            try
+            {
+                await OpenAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine($"  (reconnecting the floor subscriber failed: {e.Message})");
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
     }
 
     /// <summary>Keeps trying to connect until the server listens (during its start-up), for at most <paramref name="timeout"/>.</summary>
@@ -79,5 +116,9 @@ public sealed class FloorSubscriber : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        return _connection.DisposeAsync();
+    }
 }
