@@ -23,10 +23,8 @@ internal sealed class ComplaintGrain(
     OpenComplaintDirectory directory,
     ILogger<ComplaintGrain> log) : Grain, IComplaintGrain
 {
-    // The state and the domain complaint exist only during a turn (see Materialize and Dematerialize).
-    private ComplaintGrainState _state = null!;
-    private Complaint _complaint = null!;
     // The state as bytes between turns: as read at activation, or as last staged (null while nothing was ever stored).
+    // A turn deserializes its own copy and lets it go when it ends (see Load).
     private ReadOnlyMemory<byte>? _stored;
     // Whether an event reached this activation (someone is working on the complaint), as opposed to only its deadlines.
     private bool _worked;
@@ -44,95 +42,67 @@ internal sealed class ComplaintGrain(
 
     public async Task<ComplaintView?> ApplyAsync(IReadOnlyList<FloorEvent> events)
     {
-        Materialize();
-        try
+        var (state, complaint) = Load();
+        _worked = true;
+        var changed = false;
+        foreach (var e in events)
         {
-            _worked = true;
-            var changed = false;
-            foreach (var e in events)
-            {
-                // A replay after restart re-delivers what the stored state may already hold.
-                if (e.Sequence != 0 && e.Sequence <= _state.AppliedSequence) continue;
-                changed |= _complaint.Apply(e);
-                _state.AppliedSequence = Math.Max(_state.AppliedSequence, e.Sequence);
-            }
-            if (!changed) return Exists ? _complaint.View(Time.GetUtcNow()) : null;
-            return await AfterChangeAsync();
+            // A replay after restart re-delivers what the stored state may already hold.
+            if (e.Sequence != 0 && e.Sequence <= state.AppliedSequence) continue;
+            changed |= complaint.Apply(e);
+            state.AppliedSequence = Math.Max(state.AppliedSequence, e.Sequence);
         }
-        finally
-        {
-            Dematerialize();
-        }
+        if (!changed) return Exists(complaint) ? complaint.View(Time.GetUtcNow()) : null;
+        return await AfterChangeAsync(state, complaint);
     }
 
     public Task<ComplaintView?> GetAsync()
     {
-        Materialize();
-        try
-        {
-            return Task.FromResult(Exists ? _complaint.View(Time.GetUtcNow()) : null);
-        }
-        finally
-        {
-            Dematerialize();
-        }
+        var (_, complaint) = Load();
+        return Task.FromResult(Exists(complaint) ? complaint.View(Time.GetUtcNow()) : null);
     }
 
     public async Task ReceiveReminderAsync(DateTimeOffset dueAt)
     {
-        Materialize();
-        try
+        var (state, complaint) = Load();
+        if (!Exists(complaint)) return;
+        // Reminders may fire again after a restart: only a turn that emits something changes anything.
+        var next = complaint.NextDueAt();
+        if (next is null || next > Time.GetUtcNow())
         {
-            if (!Exists) return;
-            // Reminders may fire again after a restart: only a turn that emits something changes anything.
-            var next = _complaint.NextDueAt();
-            if (next is null || next > Time.GetUtcNow())
-            {
-                reminders.Set(GrainId, next);
-                return;
-            }
-            await AfterChangeAsync();
-            // Woken only by its deadlines and with the next one further off than the collector would keep it idle: leave as
-            // soon as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
-            // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail).
-            var after = _complaint.NextDueAt();
-            if (!_worked && (after is null || after.Value - Time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
+            reminders.Set(GrainId, next);
+            return;
         }
-        finally
-        {
-            Dematerialize();
-        }
+        await AfterChangeAsync(state, complaint);
+        // Woken only by its deadlines and with the next one further off than the collector would keep it idle: leave as
+        // soon as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
+        // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail).
+        var after = complaint.NextDueAt();
+        if (!_worked && (after is null || after.Value - Time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
     }
 
-    private bool Exists => _complaint.State.Events.Count > 0;
-
-    /// <summary>Turns the bytes read at activation into the state and the domain complaint, in the first turn that needs them.</summary>
-    private void Materialize()
-    {
-        if (_complaint is not null) return;
-        _state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = Key } };
-        _complaint = new Complaint(_state.Complaint, policy);
-    }
+    private static bool Exists(Complaint complaint) => complaint.State.Events.Count > 0;
 
     /// <summary>
-    /// Drops the state's objects at the end of each turn and keeps only its bytes (as read, or as staged by this turn).
-    /// A complaint is worked on in a few turns spread over hours; between them, dozens of small objects per open
-    /// complaint survived every young collection and were copied into the old generation, which the background
-    /// collector then marked again and again. One array per complaint costs the collector next to nothing, and the
-    /// next turn deserializes it (about as much as one collection copying the objects cost).
+    /// This turn's state and domain complaint, deserialized from the bytes kept between turns. They are locals of the
+    /// turn, not fields: a complaint is worked on in a few turns spread over hours, and between them its state's dozens
+    /// of small objects survived every young collection, were copied into the old generation and were marked there by
+    /// the background collector again and again (almost half the server's CPU during ingest). One array per complaint
+    /// costs the collector next to nothing. A turn that fails also leaves nothing half-applied: the next one starts
+    /// from the last staged bytes.
     /// </summary>
-    private void Dematerialize()
+    private (ComplaintGrainState State, Complaint Complaint) Load()
     {
-        _state = null!;
-        _complaint = null!;
+        var state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = Key } };
+        return (state, new Complaint(state.Complaint, policy));
     }
 
     /// <summary>Emits whatever is due, publishes it and the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
-    private async Task<ComplaintView?> AfterChangeAsync()
+    private async Task<ComplaintView?> AfterChangeAsync(ComplaintGrainState state, Complaint complaint)
     {
         var now = Time.GetUtcNow();
-        var signals = _complaint.Advance(now);
-        var view = _complaint.View(now);
+        var signals = complaint.Advance(now);
+        var view = complaint.View(now);
         var summary = OpenComplaintSummary.From(view);
         // The directory first: a board that subscribed and then reloaded either lists this complaint or receives its push.
         directory.Update(view.Id, summary);
@@ -144,10 +114,10 @@ internal sealed class ComplaintGrain(
         notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
         // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
-        await ComplaintFacts.TellAsync(GrainFactory, _complaint, view, now, _state.Facts);
-        var next = _complaint.NextDueAt();
+        await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
+        var next = complaint.NextDueAt();
         reminders.Set(GrainId, next);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
         checkpointer.Stage(GrainId, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         _stored = bytes;
         return view;
