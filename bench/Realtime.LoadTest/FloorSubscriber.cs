@@ -92,6 +92,7 @@ public sealed class FloorSubscriber : IAsyncDisposable
             }
             catch (Exception e)
             {
+                await _connection.DisposeAsync();
                 Console.WriteLine($"  (reconnecting the floor subscriber failed: {e.Message})");
                 await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
