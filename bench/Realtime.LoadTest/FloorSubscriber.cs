@@ -18,6 +18,8 @@ public sealed class FloorSubscriber : IAsyncDisposable
     private long _resyncs;
     private long _missed;
     private long _reconnects;
+    // 1 while a reconnect loop runs: a connection dropped during the loop's own attempt is retried by that loop, not a second one.
+    private int _reconnecting;
 
     private FloorSubscriber(Uri server) => _server = server;
 
@@ -70,7 +72,7 @@ public sealed class FloorSubscriber : IAsyncDisposable
             if (error is null || _disposed) return Task.CompletedTask;
             ClosedWith = error.Message;
             Console.WriteLine($"  (a floor subscriber's connection failed: {error.Message}; reconnecting)");
-            _ = ReconnectAsync();
+            if (Interlocked.Exchange(ref _reconnecting, 1) == 0) _ = ReconnectAsync();
             return Task.CompletedTask;
         };
         _connection = connection;
@@ -81,22 +83,29 @@ public sealed class FloorSubscriber : IAsyncDisposable
     private async Task ReconnectAsync()
     {
         Interlocked.Increment(ref _reconnects);
-        var old = _connection;
-        await old.DisposeAsync();
-        for (var attempt = 0; !_disposed && attempt < 100; attempt++)
+        try
         {
-            try
-            {
-                await OpenAsync(CancellationToken.None);
-                return;
-            }
-            catch (Exception e)
+            for (var attempt = 0; !_disposed && attempt < 100; attempt++)
             {
                 await _connection.DisposeAsync();
-                Console.WriteLine($"  (reconnecting the floor subscriber failed: {e.Message})");
+                try
+                {
+                    await OpenAsync(CancellationToken.None);
+                    if (_connection.State == HubConnectionState.Connected) return;
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine($"  (reconnecting the floor subscriber failed: {e.Message})");
+                }
                 await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
         }
+        finally
+        {
+            Volatile.Write(ref _reconnecting, 0);
+        }
+        // A drop between the last attempt and the line above found the loop still running: look once more.
+        if (!_disposed && _connection.State != HubConnectionState.Connected && Interlocked.Exchange(ref _reconnecting, 1) == 0) _ = ReconnectAsync();
     }
 
     /// <summary>Keeps trying to connect until the server listens (during its start-up), for at most <paramref name="timeout"/>.</summary>

@@ -87,9 +87,10 @@ internal sealed class ComplaintGrain(
     /// This turn's state and domain complaint, deserialized from the bytes kept between turns. They are locals of the
     /// turn, not fields: a complaint is worked on in a few turns spread over hours, and between them its state's dozens
     /// of small objects survived every young collection, were copied into the old generation and were marked there by
-    /// the background collector again and again (almost half the server's CPU during ingest). One array per complaint
-    /// costs the collector next to nothing. A turn that fails also leaves nothing half-applied: the next one starts
-    /// from the last staged bytes.
+    /// the background collector again and again (the collector was almost half the server's CPU during ingest). One
+    /// array per complaint costs the collector next to nothing. A turn that fails also leaves nothing half-applied: the
+    /// next one starts from the last staged bytes. A turn that changed nothing stages nothing, so its raised
+    /// AppliedSequence is dropped with it; a replay of such an event changes nothing again.
     /// </summary>
     private (ComplaintGrainState State, Complaint Complaint) Load()
     {
