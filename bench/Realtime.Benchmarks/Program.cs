@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Realtime.Benchmarks;
 
 // `-- footprint` prints bytes per pending timer, `-- lateness` how late the scheduler fires on the real clock,
-// `-- scorecard-footprint` bytes per agent with 30 and 90 days of history;
+// `-- scorecard-footprint` bytes per agent with 30 and 90 days of history,
+// `-- mixed-stream [events] [runs] [batch] [clients]` the in-memory end-to-end throughput of issue 4 (run with DOTNET_gcServer=1);
 // anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
 switch (args)
 {
@@ -12,8 +13,14 @@ switch (args)
     case ["scorecard-footprint", ..]:
         ScorecardFootprint.Run();
         return;
+    case ["mixed-stream", .. var rest]:
+        Environment.ExitCode = await MixedStreamThroughput.RunAsync(Arg(rest, 0, 400_000), Arg(rest, 1, 5), Arg(rest, 2, 1_000), Arg(rest, 3, 4));
+        return;
     case ["lateness", ..]:
         await SchedulerLateness.RunAsync();
         return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(GrainTurnBenchmarks).Assembly).Run(args);
+
+static int Arg(string[] args, int index, int otherwise) =>
+    args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : otherwise;

@@ -77,16 +77,6 @@ internal sealed class DayBuckets<TDay>(int maxDays, Func<DateOnly, TDay> create)
         return _days[i];
     }
 
-    /// <summary>Applies <paramref name="change"/> to the bucket of <paramref name="date"/>; false when the date is no longer retained.</summary>
-    /// <remarks>For reference-type days; a struct day is passed by value, so change it through <see cref="Slot"/>.</remarks>
-    public bool Update(DateOnly date, Action<TDay> change)
-    {
-        ref var day = ref Slot(date);
-        if (Unsafe.IsNullRef(ref day)) return false;
-        change(day);
-        return true;
-    }
-
     /// <summary>
     /// The bucket of <paramref name="date"/> to change in place, created when missing; a null reference
     /// (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when the date is no longer retained. Valid until the next change of the buckets.

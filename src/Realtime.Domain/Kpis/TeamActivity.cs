@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Realtime.Domain.Calendars;
 
@@ -90,11 +91,13 @@ public sealed class TeamActivity
     public bool ComplaintOpened(string? category, string? customerId, DateTimeOffset openedAt)
     {
         var name = NormalizeCategory(category);
-        var changed = Update(openedAt, day =>
+        var changed = false;
+        if (DayOf(openedAt) is { } day)
         {
             day.ComplaintsOpened++;
             day.OpenedByCategory[name] = day.OpenedByCategory.GetValueOrDefault(name) + 1;
-        });
+            changed = true;
+        }
         if (!string.IsNullOrEmpty(customerId) && CustomersOf(_calendar.QuarterOf(openedAt)) is { } customers)
         {
             changed |= customers.Seen.Add(customerId);
@@ -104,44 +107,53 @@ public sealed class TeamActivity
     }
 
     /// <summary>A clock of one of the team's complaints breached at <paramref name="breachedAt"/> (each breach record is told once).</summary>
-    public bool ComplaintBreached(DateTimeOffset breachedAt) => Update(breachedAt, day => day.Breaches++);
+    public bool ComplaintBreached(DateTimeOffset breachedAt)
+    {
+        if (DayOf(breachedAt) is not { } day) return false;
+        day.Breaches++;
+        return true;
+    }
 
     /// <summary>
     /// A complaint of the team was resolved at <paramref name="resolvedAt"/>; <paramref name="within48h"/> and
     /// <paramref name="within7d"/> say whether its resolution and quick-resolution clocks were met (paused time excluded).
     /// Counted even when the opening predates this history.
     /// </summary>
-    public bool ComplaintResolved(DateTimeOffset resolvedAt, bool within48h, bool within7d) =>
-        Update(resolvedAt, day =>
-        {
-            day.ComplaintsResolved++;
-            day.ResolvedWithin48h += within48h ? 1 : 0;
-            day.ResolvedWithin7d += within7d ? 1 : 0;
-        });
+    public bool ComplaintResolved(DateTimeOffset resolvedAt, bool within48h, bool within7d)
+    {
+        if (DayOf(resolvedAt) is not { } day) return false;
+        day.ComplaintsResolved++;
+        day.ResolvedWithin48h += within48h ? 1 : 0;
+        day.ResolvedWithin7d += within7d ? 1 : 0;
+        return true;
+    }
 
     /// <summary>A first response to one of the team's complaints, <paramref name="responseTime"/> after it opened.</summary>
-    public bool FirstResponse(TimeSpan responseTime, DateTimeOffset respondedAt) =>
-        responseTime >= TimeSpan.Zero && Update(respondedAt, day =>
-        {
-            day.FirstResponseMillisecondsSum += (long)Math.Round(responseTime.TotalMilliseconds);
-            day.FirstResponseCount++;
-        });
+    public bool FirstResponse(TimeSpan responseTime, DateTimeOffset respondedAt)
+    {
+        if (responseTime < TimeSpan.Zero || DayOf(respondedAt) is not { } day) return false;
+        day.FirstResponseMillisecondsSum += (long)Math.Round(responseTime.TotalMilliseconds);
+        day.FirstResponseCount++;
+        return true;
+    }
 
     /// <summary>A survey score (0–100) for one of the team's agents.</summary>
-    public bool SurveySubmitted(double score, DateTimeOffset submittedAt) =>
-        double.IsFinite(score) && Update(submittedAt, day =>
-        {
-            day.SurveyScoreSum += score;
-            day.SurveyCount++;
-        });
+    public bool SurveySubmitted(double score, DateTimeOffset submittedAt)
+    {
+        if (!double.IsFinite(score) || DayOf(submittedAt) is not { } day) return false;
+        day.SurveyScoreSum += score;
+        day.SurveyCount++;
+        return true;
+    }
 
     /// <summary>A service handled by one of the team's agents.</summary>
-    public bool ServiceHandled(DateTimeOffset handledAt, bool firstContactResolved) =>
-        Update(handledAt, day =>
-        {
-            day.ServicesHandled++;
-            day.FirstContactResolved += firstContactResolved ? 1 : 0;
-        });
+    public bool ServiceHandled(DateTimeOffset handledAt, bool firstContactResolved)
+    {
+        if (DayOf(handledAt) is not { } day) return false;
+        day.ServicesHandled++;
+        day.FirstContactResolved += firstContactResolved ? 1 : 0;
+        return true;
+    }
 
     /// <summary>
     /// A follow-up visit to <paramref name="customerId"/> at <paramref name="visitedAt"/>, whose record was entered at
@@ -151,11 +163,13 @@ public sealed class TeamActivity
     public bool FollowupCompleted(string customerId, DateTimeOffset visitedAt, DateTimeOffset enteredAt)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
-        var changed = Update(enteredAt, day =>
+        var changed = false;
+        if (DayOf(enteredAt) is { } day)
         {
             day.FollowupsCompleted++;
             day.FollowupsEnteredWithin24h += enteredAt - visitedAt <= TimeSpan.FromHours(24) ? 1 : 0;
-        });
+            changed = true;
+        }
         if (CustomersOf(_calendar.QuarterOf(visitedAt)) is { } customers)
         {
             customers.Seen.Add(customerId);
@@ -262,7 +276,13 @@ public sealed class TeamActivity
         return customers;
     }
 
-    private bool Update(DateTimeOffset at, Action<TeamDay> change) => _days.Update(_calendar.DateOf(at), change);
+    /// <summary>The bucket of the local day of <paramref name="at"/> (created when missing), or null when that day is no longer retained.</summary>
+    /// <remarks>Changed by the caller in place: a closure per event was a good part of what a busy team allocated.</remarks>
+    private TeamDay? DayOf(DateTimeOffset at)
+    {
+        ref var day = ref _days.Slot(_calendar.DateOf(at));
+        return Unsafe.IsNullRef(ref day) ? null : day;
+    }
 
     private static string NormalizeCategory(string? category) =>
         string.IsNullOrWhiteSpace(category) ? UnspecifiedCategory

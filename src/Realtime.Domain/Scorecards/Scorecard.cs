@@ -3,20 +3,24 @@ using Realtime.Domain.Events;
 
 namespace Realtime.Domain.Scorecards;
 
-/// <summary>One indicator of a computed scorecard. <see cref="Value"/>, <see cref="Band"/> and <see cref="Points"/> are all null when there is no data (never zero).</summary>
+/// <summary>
+/// One indicator of a computed scorecard. <see cref="Value"/>, <see cref="Band"/> and <see cref="Points"/> are all null
+/// when there is no data (never zero). A value type: agents recompute three scorecards per change, and an object per
+/// indicator was most of what that allocated.
+/// </summary>
 /// <param name="Id">Indicator id.</param>
 /// <param name="Dimension">Its dimension id.</param>
 /// <param name="Value">The value in the indicator's unit (percent for rates, seconds for response time), or null.</param>
 /// <param name="Band">Its band, or null.</param>
 /// <param name="Points">The band's points, or null.</param>
-public sealed record IndicatorScore(string Id, string Dimension, double? Value, Band? Band, double? Points);
+public readonly record struct IndicatorScore(string Id, string Dimension, double? Value, Band? Band, double? Points);
 
-/// <summary>One dimension of a computed scorecard.</summary>
+/// <summary>One dimension of a computed scorecard (a value type, like <see cref="IndicatorScore"/>).</summary>
 /// <param name="Id">Dimension id.</param>
 /// <param name="Weight">Its configured weight (default 40 / 25 / 20 / 15).</param>
 /// <param name="Score">The weighted mean of the points of its indicators with data (0–100 with default points), or null when none has data.</param>
 /// <param name="EffectiveWeight">Its share of the total after renormalising over the covered dimensions (0–1), or null when not covered.</param>
-public sealed record DimensionScore(string Id, double Weight, double? Score, double? EffectiveWeight);
+public readonly record struct DimensionScore(string Id, double Weight, double? Score, double? EffectiveWeight);
 
 /// <summary>
 /// An agent's scorecard over a window or a whole quarter: every indicator graded, every dimension scored,

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Realtime.Actors;
@@ -23,11 +24,17 @@ internal sealed class AgentGrain(
     IStateCheckpointer checkpointer,
     IOptions<CheckpointOptions> checkpointOptions) : Grain, IAgentGrain
 {
-    private readonly DeferredStaging _deferred = new(checkpointOptions.Value.DeferredStageDelay);
+    private DeferredStaging? _deferredStaging;
+
+    private DeferredStaging Deferred =>
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, RegisterGrainTimer, checkpointer, GrainId, FlushAsync);
+
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 64;
 
-    private readonly Dictionary<ScorecardWindow, double?[]> _published = [];
+    private static readonly Task<AgentApplyResult> NothingForTeam = Task.FromResult(AgentApplyResult.None);
+    private readonly Dictionary<ScorecardWindow, double?[]?> _published = [];
+    private Task<AgentApplyResult>? _nothingForTeam;
     private AgentGrainState _state = null!;
 
     private AgentActivity Activity => _state.Activity ??= new AgentActivity(Key, calendar);
@@ -40,12 +47,12 @@ internal sealed class AgentGrain(
         var now = Time.GetUtcNow();
         if (_state.Activity.Prune(now)) Stage(now);
         // What dashboards last received is unknown after activation; start from the current values so only changes are pushed.
-        foreach (var window in ScorecardWindows.All) _published[window] = Signature(Compute(window, now));
+        foreach (var window in ScorecardWindows.All) RecordIfChanged(window, Compute(window, now));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_deferred.Pending) AfterChange();
+        if (_deferredStaging is { Pending: true }) AfterChange();
         return checkpointer.ReleaseAsync(GrainId);
     }
 
@@ -70,8 +77,14 @@ internal sealed class AgentGrain(
             }
         }
         // Journal events can wait for one recompute and stage (they are replayed if the server dies first).
-        if (changed && !_deferred.Defer(RegisterGrainTimer, checkpointer, GrainId, events[0].Sequence, FlushAsync)) AfterChange();
-        return Task.FromResult(forTeam is null && _state.TeamId is null ? AgentApplyResult.None : new AgentApplyResult(_state.TeamId, forTeam ?? []));
+        if (changed && !Deferred.Defer(events[0].Sequence)) AfterChange();
+        if (forTeam is not null) return Task.FromResult(new AgentApplyResult(_state.TeamId, forTeam));
+        // Most batches carry nothing for the team: answer with the same completed task while the team stays the same.
+        if (_nothingForTeam is null || _nothingForTeam.Result.TeamId != _state.TeamId)
+        {
+            _nothingForTeam = _state.TeamId is null ? NothingForTeam : Task.FromResult(new AgentApplyResult(_state.TeamId, []));
+        }
+        return _nothingForTeam;
     }
 
     public Task RecordComplaintFactsAsync(IReadOnlyList<AgentComplaintFact> facts)
@@ -92,7 +105,7 @@ internal sealed class AgentGrain(
             changed = true;
         }
         // Facts too: the checkpoint that would write a complaint's "told" record asks this grain to stage first.
-        if (changed && !_deferred.DeferFacts(RegisterGrainTimer, checkpointer, GrainId, FlushAsync)) AfterChange();
+        if (changed && !Deferred.DeferFacts()) AfterChange();
         return Task.CompletedTask;
     }
 
@@ -137,7 +150,7 @@ internal sealed class AgentGrain(
         var next = NextRollover(now);
         reminders.Set(GrainId, next);
         checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
-        _deferred.Done();
+        _deferredStaging?.Done();
     }
 
     /// <summary>Pushes each window whose values differ from the last push (coalesced per agent and window by the notifier).</summary>
@@ -147,9 +160,7 @@ internal sealed class AgentGrain(
         foreach (var window in ScorecardWindows.All)
         {
             var scorecard = Compute(window, now);
-            var signature = Signature(scorecard);
-            if (_published.TryGetValue(window, out var last) && last.AsSpan().SequenceEqual(signature)) continue;
-            _published[window] = signature;
+            if (!RecordIfChanged(window, scorecard)) continue;
             scopes ??= LiveScopes.For(_state.TeamId, Key);
             notifier.Publish(new LiveMessage(LiveMethods.ScoreChanged, ScorecardResource.Of(scorecard, Key, _state.TeamId, rubric, now), scopes,
                 $"score:{Key}:{window.ToWireName()}"));
@@ -159,14 +170,29 @@ internal sealed class AgentGrain(
     private Scorecard Compute(ScorecardWindow window, DateTimeOffset now) =>
         AgentScorecard.Compute(Activity, window, now, rubric, Activity.Calendar);
 
-    /// <summary>What a push shows: the total, every indicator value and the window's first day (bands and points follow from values).</summary>
-    private static double?[] Signature(Scorecard scorecard)
+    /// <summary>
+    /// Whether <paramref name="scorecard"/> shows something the last push of its window did not: the total, an indicator
+    /// value or the window's first day (bands and points follow from values). If so, remembers it as pushed. The
+    /// remembered values are overwritten in place: a new array per push outlived the young generation (it is kept until
+    /// the next flush) and was a good part of what the collector had to promote.
+    /// </summary>
+    private bool RecordIfChanged(ScorecardWindow window, Scorecard scorecard)
     {
-        var signature = new double?[scorecard.Indicators.Count + 2];
-        signature[0] = scorecard.Total;
-        signature[1] = scorecard.From.DayNumber;
-        for (var i = 0; i < scorecard.Indicators.Count; i++) signature[i + 2] = scorecard.Indicators[i].Value;
-        return signature;
+        ref var published = ref CollectionsMarshal.GetValueRefOrAddDefault(_published, window, out _);
+        var length = scorecard.Indicators.Count + 2;
+        var changed = published is null || published.Length != length;
+        if (changed) published = new double?[length];
+        changed |= Update(ref published![0], scorecard.Total);
+        changed |= Update(ref published[1], scorecard.From.DayNumber);
+        for (var i = 0; i < scorecard.Indicators.Count; i++) changed |= Update(ref published[i + 2], scorecard.Indicators[i].Value);
+        return changed;
+
+        static bool Update(ref double? slot, double? value)
+        {
+            if (Nullable.Equals(slot, value)) return false;
+            slot = value;
+            return true;
+        }
     }
 
     /// <summary>

@@ -8,7 +8,10 @@ namespace Realtime.Grains.Agents;
 /// <param name="En">English.</param>
 public sealed record LabelResource(string Zh, string En);
 
-/// <summary>One indicator on the wire. <see cref="Value"/>, <see cref="Band"/> and <see cref="Points"/> are all null when there is no data.</summary>
+/// <summary>
+/// One indicator on the wire. <see cref="Value"/>, <see cref="Band"/> and <see cref="Points"/> are all null when there
+/// is no data. A value type: every push carries one per indicator, so a push allocates one array instead of an object each.
+/// </summary>
 /// <param name="Id">Indicator id, e.g. <c>complaint_rate</c>.</param>
 /// <param name="Dimension">Its dimension id.</param>
 /// <param name="Label">Its label.</param>
@@ -19,19 +22,19 @@ public sealed record LabelResource(string Zh, string En);
 /// <param name="Points">The band's points, or null.</param>
 /// <param name="Direction"><c>higherIsBetter</c> or <c>lowerIsBetter</c>.</param>
 /// <param name="Edges">The rubric's band edges, so a view can say what value reaches the next band.</param>
-public sealed record IndicatorResource(string Id, string Dimension, LabelResource Label, string Source, string Unit, double? Value, string? Band, double? Points,
+public readonly record struct IndicatorResource(string Id, string Dimension, LabelResource Label, string Source, string Unit, double? Value, string? Band, double? Points,
     string? Direction = null, BandEdgesResource? Edges = null);
 
 /// <summary>An indicator's band edges on the wire (see <see cref="BandEdges"/>: on an edge, higher-is-better values take the better band).</summary>
 public sealed record BandEdgesResource(double Excellent, double Good, double Pass, bool ExcellentInclusive);
 
-/// <summary>One dimension on the wire.</summary>
+/// <summary>One dimension on the wire (a value type, like <see cref="IndicatorResource"/>).</summary>
 /// <param name="Id">Dimension id.</param>
 /// <param name="Label">Its label.</param>
 /// <param name="Weight">Its configured weight (percent by convention).</param>
 /// <param name="Score">Its score (1 decimal), or null when none of its indicators has data.</param>
 /// <param name="EffectiveWeight">Its share of the total after renormalising (0–1, 3 decimals), or null when not covered.</param>
-public sealed record DimensionResource(string Id, LabelResource Label, double Weight, double? Score, double? EffectiveWeight);
+public readonly record struct DimensionResource(string Id, LabelResource Label, double Weight, double? Score, double? EffectiveWeight);
 
 /// <summary>
 /// An agent's scorecard over a rolling window, as <c>GET /api/agents/{id}/scorecard</c> answers and <c>scoreChanged</c> pushes it.

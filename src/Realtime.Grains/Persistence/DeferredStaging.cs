@@ -9,9 +9,16 @@ namespace Realtime.Grains.Persistence;
 /// checkpointer keeps the applied watermark below the first unstaged journal event (a crash replays it), and a
 /// checkpoint asks the grain to stage first (so the complaint states that told it a fact are never written without it).
 /// </summary>
-internal sealed class DeferredStaging(TimeSpan delay)
+/// <remarks>Made once per activation with everything it needs: a busy grain defers on every call, and passing method groups allocated two delegates each time.</remarks>
+internal sealed class DeferredStaging(
+    TimeSpan delay,
+    Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
+    IStateCheckpointer checkpointer,
+    GrainId grain,
+    Func<Task> flush)
 {
     private IGrainTimer? _timer;
+    private Action? _stageNow;
     private bool _holdsWatermark;
 
     /// <summary>Whether applied changes wait for the next flush.</summary>
@@ -21,26 +28,21 @@ internal sealed class DeferredStaging(TimeSpan delay)
     /// Defers the flush of journal events starting at <paramref name="firstSequence"/>; false when the grain must flush
     /// now (deferral off, or events that are not journaled).
     /// </summary>
-    public bool Defer(Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
-        IStateCheckpointer checkpointer, GrainId grain, long firstSequence, Func<Task> flush) =>
-        firstSequence > 0 && DeferCore(registerTimer, checkpointer, grain, firstSequence, flush);
+    public bool Defer(long firstSequence) => firstSequence > 0 && DeferCore(firstSequence);
 
     /// <summary>
     /// Defers the flush of facts another grain told this one (they are not in the journal: the checkpoint that would
     /// write the teller's state stages this grain first); false when deferral is off.
     /// </summary>
-    public bool DeferFacts(Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
-        IStateCheckpointer checkpointer, GrainId grain, Func<Task> flush) =>
-        DeferCore(registerTimer, checkpointer, grain, 0, flush);
+    public bool DeferFacts() => DeferCore(0);
 
-    private bool DeferCore(Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
-        IStateCheckpointer checkpointer, GrainId grain, long firstSequence, Func<Task> flush)
+    private bool DeferCore(long firstSequence)
     {
         if (delay <= TimeSpan.Zero) return false;
         var holds = firstSequence > 0;
         if (Pending && (_holdsWatermark || !holds)) return true;
         var timer = _timer ??= registerTimer(_ => Pending ? flush() : Task.CompletedTask, new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan });
-        checkpointer.MarkUnstaged(grain, firstSequence, StageNow);
+        checkpointer.MarkUnstaged(grain, firstSequence, _stageNow ??= StageNow);
         _holdsWatermark |= holds;
         if (!Pending) timer.Change(delay, Timeout.InfiniteTimeSpan);
         Pending = true;

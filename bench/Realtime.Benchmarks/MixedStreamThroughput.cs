@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Realtime.Actors;
+using Realtime.Domain.Clocks;
+using Realtime.Domain.Events;
+using Realtime.Domain.Scorecards;
+using Realtime.Grains;
+using Realtime.Grains.Ingest;
+using Realtime.Grains.Live;
+using Realtime.Grains.Teams;
+
+namespace Realtime.Benchmarks;
+
+/// <summary>
+/// End to end in memory: the mixed floor stream for 10,000 agents in 50 teams through <see cref="IngestPipeline"/>
+/// (journal, router, complaint, agent and team grains, checkpoint staging, push publication), posted as the load
+/// harness posts (four clients, batches of 1,000, each client waiting for its answer), timed after a warm-up that
+/// activates every agent and team. Fails if any opened complaint did not reach its team. Run it as the server runs,
+/// with server GC (<c>DOTNET_gcServer=1</c>); the GC mode is printed.
+/// </summary>
+internal static class MixedStreamThroughput
+{
+    private const int Agents = 10_000, Teams = 50;
+
+    /// <summary>
+    /// Runs the measurement <paramref name="runs"/> times in one process, each on a fresh grain host, and prints each run
+    /// and the median of all but the first (which pays for JIT compilation; a server that has run for a minute has not).
+    /// </summary>
+    /// <returns>The process exit code: 1 when a run lost an opened complaint on its way to the teams.</returns>
+    public static async Task<int> RunAsync(int events, int runs, int batch, int clients)
+    {
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, .NET {Environment.Version}; " +
+            $"{events:N0} events per run, {clients} clients posting {batch:N0} at a time");
+        var rates = new List<double>();
+        for (var run = 1; run <= runs; run++)
+        {
+            if (await RunOnceAsync(events, run, batch, clients) is not { } rate) return 1;
+            if (run > 1) rates.Add(rate);
+        }
+        if (rates.Count > 0) Console.WriteLine($"median of runs 2–{runs}: {rates.Order().ElementAt(rates.Count / 2):N0} events/s");
+        return 0;
+    }
+
+    private static async Task<double?> RunOnceAsync(int events, int run, int batch, int clients)
+    {
+        var notifier = new CountingNotifier();
+        await using var services = new ServiceCollection()
+            .AddSingleton(new SlaOptions().ToPolicy())
+            .AddSingleton<ILiveNotifier>(notifier)
+            .AddLogging()
+            .AddRealtimeGrains()
+            .BuildServiceProvider();
+        var hosted = services.GetServices<IHostedService>().ToList();
+        foreach (var h in hosted) await h.StartAsync(CancellationToken.None);
+        var pipeline = services.GetRequiredService<IngestPipeline>();
+        var warmUp = MixedFloorStream.Generate(Agents, Agents, Teams, "w").ToArray();
+        var stream = MixedFloorStream.Generate(events, Agents, Teams).ToArray();
+        var batches = stream.Chunk(batch).ToArray();
+
+        await pipeline.SubmitAsync(warmUp);
+        // The stream was built up front; move it out of the young generations first, or the run pays for promoting it
+        // (events arriving over HTTP are parsed, applied and dropped; they never pile up like this).
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pauses = GC.GetTotalPauseDuration();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < batches.Length) await pipeline.SubmitAsync(batches[i]);
+        }));
+        clock.Stop();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine(
+            $"run {run}: {events:N0} events in {seconds:F2} s = {events / seconds:N0} events/s; " +
+            $"CPU {cpuSeconds / seconds:F2} cores, {cpuSeconds * 1e6 / events:F1} µs CPU/event; " +
+            $"{(GC.GetTotalAllocatedBytes() - allocated) / (double)events:N0} B allocated/event; " +
+            $"GC {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
+            $"paused {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms; {notifier.Count:N0} pushes published");
+
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var opened = 0;
+        for (var t = 0; t < Teams; t++) opened += (await grains.GetGrain<ITeamGrain>("T" + t).GetKpisAsync(ScorecardWindow.QuarterToDate))?.ComplaintsOpened ?? 0;
+        var expected = stream.Concat(warmUp).Count(e => e.Type == EventType.ComplaintOpened);
+        for (var i = hosted.Count - 1; i >= 0; i--) await hosted[i].StopAsync(CancellationToken.None);
+        if (opened == expected) return events / seconds;
+        Console.Error.WriteLine($"run {run}: the teams counted {opened:N0} complaints opened, the stream opened {expected:N0}");
+        return null;
+    }
+
+    private sealed class CountingNotifier : ILiveNotifier
+    {
+        private long _count;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Publish(LiveMessage message) => Interlocked.Increment(ref _count);
+    }
+}
