@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Runtime;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Realtime.Actors;
@@ -29,23 +32,23 @@ internal static class MixedStreamThroughput
     /// and the median of all but the first (which pays for JIT compilation; a server that has run for a minute has not).
     /// </summary>
     /// <returns>The process exit code: 1 when a run lost an opened complaint on its way to the teams.</returns>
-    public static async Task<int> RunAsync(int events, int runs, int batch, int clients)
+    public static async Task<int> RunAsync(int events, int runs, int batch, int clients, bool followed)
     {
         Console.WriteLine($"{Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, .NET {Environment.Version}; " +
-            $"{events:N0} events per run, {clients} clients posting {batch:N0} at a time");
+            $"{events:N0} events per run, {clients} clients posting {batch:N0} at a time; pushes {(followed ? "serialized (floor followed)" : "counted (nobody following)")}");
         var rates = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
-            if (await RunOnceAsync(events, run, batch, clients) is not { } rate) return 1;
+            if (await RunOnceAsync(events, run, batch, clients, followed) is not { } rate) return 1;
             if (run > 1) rates.Add(rate);
         }
         if (rates.Count > 0) Console.WriteLine($"median of runs 2–{runs}: {rates.Order().ElementAt(rates.Count / 2):N0} events/s");
         return 0;
     }
 
-    private static async Task<double?> RunOnceAsync(int events, int run, int batch, int clients)
+    private static async Task<double?> RunOnceAsync(int events, int run, int batch, int clients, bool followed)
     {
-        var notifier = new CountingNotifier();
+        var notifier = new CountingNotifier(followed);
         await using var services = new ServiceCollection()
             .AddSingleton(new SlaOptions().ToPolicy())
             .AddSingleton<ILiveNotifier>(notifier)
@@ -82,7 +85,8 @@ internal static class MixedStreamThroughput
             $"CPU {cpuSeconds / seconds:F2} cores, {cpuSeconds * 1e6 / events:F1} µs CPU/event; " +
             $"{(GC.GetTotalAllocatedBytes() - allocated) / (double)events:N0} B allocated/event; " +
             $"GC {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
-            $"paused {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms; {notifier.Count:N0} pushes published");
+            $"paused {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms; {notifier.Count:N0} pushes published" +
+            (followed ? $", {notifier.Bytes / (double)Math.Max(1, notifier.Count):N0} B each" : ""));
 
         var grains = services.GetRequiredService<IGrainFactory>();
         var opened = 0;
@@ -94,12 +98,35 @@ internal static class MixedStreamThroughput
         return null;
     }
 
-    private sealed class CountingNotifier : ILiveNotifier
+    /// <summary>
+    /// Counts pushes; when the floor is <c>followed</c>, also serializes each payload to UTF-8 JSON, as the server's
+    /// notifier does in the publishing turn for every push a dashboard follows (camelCase, enums as camelCase strings; the
+    /// bytes are then dropped instead of queued for connections). Unfollowed, the server serializes nothing.
+    /// </summary>
+    private sealed class CountingNotifier(bool followed) : ILiveNotifier
     {
-        private long _count;
+        private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web)
+        {
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? t_buffer;
+
+        private long _count, _bytes;
 
         public long Count => Interlocked.Read(ref _count);
 
-        public void Publish(LiveMessage message) => Interlocked.Increment(ref _count);
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        public void Publish(LiveMessage message)
+        {
+            Interlocked.Increment(ref _count);
+            if (!followed) return;
+            var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+            buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(writer, message.Payload, message.Payload.GetType(), Wire);
+            Interlocked.Add(ref _bytes, buffer.WrittenSpan.ToArray().Length);
+        }
     }
 }

@@ -3,7 +3,8 @@ using Realtime.Benchmarks;
 
 // `-- footprint` prints bytes per pending timer, `-- lateness` how late the scheduler fires on the real clock,
 // `-- scorecard-footprint` bytes per agent with 30 and 90 days of history,
-// `-- mixed-stream [events] [runs] [batch] [clients]` the in-memory end-to-end throughput of issue 4 (run with DOTNET_gcServer=1);
+// `-- mixed-stream [events] [runs] [batch] [clients] [--followed]` the in-memory end-to-end throughput of issue 4
+// (run with DOTNET_gcServer=1; --followed serializes every push, as the server does while a dashboard follows the floor);
 // anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
 switch (args)
 {
@@ -14,7 +15,9 @@ switch (args)
         ScorecardFootprint.Run();
         return;
     case ["mixed-stream", .. var rest]:
-        Environment.ExitCode = await MixedStreamThroughput.RunAsync(Arg(rest, 0, 400_000), Arg(rest, 1, 5), Arg(rest, 2, 1_000), Arg(rest, 3, 4));
+        var followed = rest.Contains("--followed");
+        rest = [.. rest.Where(a => a != "--followed")];
+        Environment.ExitCode = await MixedStreamThroughput.RunAsync(Arg(rest, 0, 400_000), Arg(rest, 1, 5), Arg(rest, 2, 1_000), Arg(rest, 3, 4), followed);
         return;
     case ["lateness", ..]:
         await SchedulerLateness.RunAsync();
