@@ -54,6 +54,7 @@ internal static class MixedStreamThroughput
             .AddSingleton<ILiveNotifier>(notifier)
             .AddLogging()
             .AddRealtimeGrains()
+            .Configure<Realtime.Grains.Persistence.CheckpointOptions>(o => { if (Environment.GetEnvironmentVariable("MIX_DELAY") is { } d) o.DeferredStageDelay = TimeSpan.FromMilliseconds(int.Parse(d)); })
             .BuildServiceProvider();
         var hosted = services.GetServices<IHostedService>().ToList();
         foreach (var h in hosted) await h.StartAsync(CancellationToken.None);

@@ -10,13 +10,17 @@ using static Realtime.Grains.Tests.FloorEvents;
 
 namespace Realtime.Grains.Tests;
 
-/// <summary>A busy agent flushes once per deferral delay: one push for a burst of events, carrying all of them.</summary>
+/// <summary>
+/// A busy agent pushes once per deferral delay (one push for a burst of events, carrying all of them) and stages its
+/// state only when a checkpoint asks.
+/// </summary>
 public sealed class DeferredStagingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(250);
     private GrainsTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await GrainsTestHost.StartAsync(deferredStageDelay: Delay);
+    // Checkpoints only when a test writes one: the background one runs on the real clock and would stage at random.
+    public async Task InitializeAsync() => _host = await GrainsTestHost.StartAsync(deferredStageDelay: Delay, checkpointInterval: TimeSpan.FromHours(1));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -32,6 +36,31 @@ public sealed class DeferredStagingTests : IAsyncLifetime
         var fcr = ((ScorecardResource)pushed.Payload).Indicators.Single(i => i.Id == "first_contact_resolution");
         Assert.Equal(80, fcr.Value);
         Assert.Single(_host.Live.All, m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D1", Window: "today" });
+    }
+
+    [Fact]
+    public async Task A_pushed_agent_stages_its_state_when_the_next_checkpoint_asks_not_at_every_push()
+    {
+        var at = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        await _host.SubmitAsync(Service("D2", at, firstContactResolved: true));
+        var checkpointer = _host.Service<StateCheckpointer>();
+        var storage = _host.Service<IGrainStorage>();
+        var agent = _host.Service<GrainHost>().IdOf<IAgentGrain>("D2");
+        _host.Time.Advance(Delay);
+        await _host.Live.NextAsync(m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D2", Window: "today" });
+        await _host.SubmitAsync(Service("D2", at.AddSeconds(1), firstContactResolved: false));
+        _host.Time.Advance(Delay);
+        await _host.Live.NextAsync(m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D2", Window: "today" } s
+            && s.Indicators.Single(i => i.Id == "first_contact_resolution").Value == 50);
+        // Pushed twice, staged never: the agent's state waits for a checkpoint to ask (nothing staged, nothing stored).
+        Assert.Null(await checkpointer.LoadAsync(agent));
+
+        Assert.True(await checkpointer.CheckpointOnceAsync(CancellationToken.None));
+
+        var stored = await storage.ReadAsync(agent);
+        Assert.NotNull(stored);
+        var state = JsonSerializer.Deserialize<AgentGrainState>(stored.Data.Span, GrainJson.Options)!;
+        Assert.Equal(50, AgentScorecard.Compute(state.Activity!, ScorecardWindow.Today, _host.Time.GetUtcNow(), Rubric.Default, state.Activity!.Calendar).Indicator("first_contact_resolution").Value);
     }
 
     [Fact]

@@ -48,7 +48,9 @@ public sealed class GrainsTestHost : IAsyncDisposable
     /// <param name="start">The fake clock's start.</param>
     /// <param name="deferredStageDelay">How long busy grains defer their flush (zero: after every event).</param>
     /// <param name="storage">Registers storage of the test's own before the in-memory defaults.</param>
-    public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null, TimeSpan? deferredStageDelay = null, Action<IServiceCollection>? storage = null)
+    /// <param name="checkpointInterval">How often the checkpointer writes on its own (real time; default 500 ms).</param>
+    public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null, TimeSpan? deferredStageDelay = null, Action<IServiceCollection>? storage = null,
+        TimeSpan? checkpointInterval = null)
     {
         var time = new FakeTimeProvider(start);
         var live = new RecordingNotifier();
@@ -61,7 +63,11 @@ public sealed class GrainsTestHost : IAsyncDisposable
             .AddLogging()
             .AddRealtimeGrains()
             // Pushes and stages follow every event unless a test asks for deferral (its timer runs on the fake clock).
-            .Configure<CheckpointOptions>(o => o.DeferredStageDelay = deferredStageDelay ?? TimeSpan.Zero)
+            .Configure<CheckpointOptions>(o =>
+            {
+                o.DeferredStageDelay = deferredStageDelay ?? TimeSpan.Zero;
+                o.Interval = checkpointInterval ?? CheckpointOptions.DefaultInterval;
+            })
             .BuildServiceProvider();
         var hosted = services.GetServices<IHostedService>().ToList();
         foreach (var service in hosted) await service.StartAsync(CancellationToken.None);

@@ -27,7 +27,7 @@ internal sealed class AgentGrain(
     private DeferredStaging? _deferredStaging;
 
     private DeferredStaging Deferred =>
-        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, RegisterGrainTimer, checkpointer, GrainId, FlushAsync);
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, RegisterGrainTimer, checkpointer, GrainId, PublishAsync, FlushAsync);
 
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 64;
@@ -130,6 +130,12 @@ internal sealed class AgentGrain(
     {
         var date = Activity.Calendar.DateOf(at);
         if (_state.LastActiveOn is not { } last || date > last) _state.LastActiveOn = date;
+    }
+
+    private Task PublishAsync()
+    {
+        PublishChanges(Time.GetUtcNow());
+        return Task.CompletedTask;
     }
 
     private Task FlushAsync()

@@ -4,54 +4,90 @@ using Realtime.Actors.Timers;
 namespace Realtime.Grains.Persistence;
 
 /// <summary>
-/// Lets a busy grain (an agent or team receiving many events and complaint facts) recompute, push and stage its state
-/// once per <see cref="CheckpointOptions.DeferredStageDelay"/> instead of after every change. Until it stages, the
-/// checkpointer keeps the applied watermark below the first unstaged journal event (a crash replays it), and a
-/// checkpoint asks the grain to stage first (so the complaint states that told it a fact are never written without it).
+/// Lets a busy grain (an agent or team receiving many events and complaint facts) recompute and push once per
+/// <see cref="CheckpointOptions.DeferredStageDelay"/> instead of after every change, and stage its state only when a
+/// checkpoint asks for it (once per <see cref="CheckpointOptions.Interval"/> at most). Until it stages, the checkpointer
+/// keeps the applied watermark below the first unstaged journal event (a crash replays it), and the checkpoint asks the
+/// grain to stage first (so the complaint states that told it a fact are never written without it).
 /// </summary>
-/// <remarks>Made once per activation with everything it needs: a busy grain defers on every call, and passing method groups allocated two delegates each time.</remarks>
+/// <remarks>
+/// Staging serializes the whole state; doing it at every push serialized states the next push replaced before any
+/// checkpoint wrote them. Made once per activation with everything it needs: a busy grain defers on every call, and
+/// passing method groups allocated two delegates each time.
+/// </remarks>
+/// <param name="delay">How long changes wait for their push; zero turns deferral off (push and stage at once).</param>
+/// <param name="registerTimer">The grain's timer registration.</param>
+/// <param name="checkpointer">Where the grain stages.</param>
+/// <param name="grain">The grain.</param>
+/// <param name="publish">Pushes what changed (runs in a grain turn).</param>
+/// <param name="flush">Pushes what changed and stages the state, which calls <see cref="Done"/> (runs in a grain turn).</param>
 internal sealed class DeferredStaging(
     TimeSpan delay,
     Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
     IStateCheckpointer checkpointer,
     GrainId grain,
+    Func<Task> publish,
     Func<Task> flush)
 {
     private IGrainTimer? _timer;
     private Action? _stageNow;
     private bool _holdsWatermark;
+    private bool _publishPending;
+    private bool _stagePending;
+    // Set by the checkpointer from its own thread; read in the grain's next turn.
+    private volatile bool _stageRequested;
 
-    /// <summary>Whether applied changes wait for the next flush.</summary>
-    public bool Pending { get; private set; }
+    /// <summary>Whether applied changes wait for their push or their stage.</summary>
+    public bool Pending => _publishPending || _stagePending;
 
     /// <summary>
-    /// Defers the flush of journal events starting at <paramref name="firstSequence"/>; false when the grain must flush
-    /// now (deferral off, or events that are not journaled).
+    /// Defers the push and stage of journal events starting at <paramref name="firstSequence"/>; false when the grain
+    /// must flush now (deferral off, or events that are not journaled).
     /// </summary>
     public bool Defer(long firstSequence) => firstSequence > 0 && DeferCore(firstSequence);
 
     /// <summary>
-    /// Defers the flush of facts another grain told this one (they are not in the journal: the checkpoint that would
-    /// write the teller's state stages this grain first); false when deferral is off.
+    /// Defers the push and stage of facts another grain told this one (they are not in the journal: the checkpoint that
+    /// would write the teller's state stages this grain first); false when deferral is off.
     /// </summary>
     public bool DeferFacts() => DeferCore(0);
 
     private bool DeferCore(long firstSequence)
     {
         if (delay <= TimeSpan.Zero) return false;
+        // The timer exists before the checkpointer can ask for a stage (it asks from its own thread at any time).
+        _timer ??= registerTimer(_ => OnTimer(), new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan });
         var holds = firstSequence > 0;
-        if (Pending && (_holdsWatermark || !holds)) return true;
-        var timer = _timer ??= registerTimer(_ => Pending ? flush() : Task.CompletedTask, new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan });
-        checkpointer.MarkUnstaged(grain, firstSequence, _stageNow ??= StageNow);
-        _holdsWatermark |= holds;
-        if (!Pending) timer.Change(delay, Timeout.InfiniteTimeSpan);
-        Pending = true;
+        if (!_stagePending || (holds && !_holdsWatermark))
+        {
+            checkpointer.MarkUnstaged(grain, firstSequence, _stageNow ??= StageNow);
+            _holdsWatermark |= holds;
+            _stagePending = true;
+        }
+        if (!_publishPending)
+        {
+            _timer.Change(delay, Timeout.InfiniteTimeSpan);
+            _publishPending = true;
+        }
         return true;
     }
 
-    /// <summary>Called by the checkpointer from any thread: flush in the grain's next turn.</summary>
+    private Task OnTimer()
+    {
+        if (_stageRequested)
+        {
+            _stageRequested = false;
+            if (_stagePending) return flush();
+        }
+        if (!_publishPending) return Task.CompletedTask;
+        _publishPending = false;
+        return publish();
+    }
+
+    /// <summary>Called by the checkpointer from any thread: push and stage in the grain's next turn.</summary>
     private void StageNow()
     {
+        _stageRequested = true;
         try
         {
             _timer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -62,10 +98,11 @@ internal sealed class DeferredStaging(
         }
     }
 
-    /// <summary>The grain staged its state (everything applied so far is in it).</summary>
+    /// <summary>The grain pushed and staged its state (everything applied so far is in it).</summary>
     public void Done()
     {
-        Pending = false;
+        _publishPending = false;
+        _stagePending = false;
         _holdsWatermark = false;
     }
 }

@@ -156,8 +156,8 @@ public sealed partial class StateCheckpointer(
         lock (_gate)
         {
             if (_stopped) return Task.CompletedTask;
-            // Nothing staged: what was staged before may still be on its way to storage.
-            if (_staged.Count == 0) return _inFlight;
+            // Nothing staged or waiting to stage: what was staged before may still be on its way to storage.
+            if (_staged.Count == 0 && _unstaged.Count == 0) return _inFlight;
             commit = _nextCommit.Task;
         }
         _wake.TrySetResult();
@@ -223,9 +223,10 @@ public sealed partial class StateCheckpointer(
         List<KeyValuePair<GrainId, Unstaged>>? barrier;
         lock (_gate)
         {
-            // Nothing staged, nothing to write (replaying events that changed no state is harmless); whoever waits for
-            // a commit (e.g. after a stale state was dropped) has nothing left to wait for.
-            if (_staged.Count == 0)
+            // Nothing staged or waiting to stage, nothing to write (replaying events that changed no state is harmless);
+            // whoever waits for a commit (e.g. after a stale state was dropped) has nothing left to wait for. Grains that
+            // defer staging stage only when a checkpoint asks, so their changes alone are reason enough for one.
+            if (_staged.Count == 0 && _unstaged.Count == 0)
             {
                 var waiting = _nextCommit;
                 _nextCommit = NewSignal();

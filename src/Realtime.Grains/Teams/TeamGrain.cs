@@ -29,7 +29,7 @@ internal sealed class TeamGrain(
     private DeferredStaging? _deferredStaging;
 
     private DeferredStaging Deferred =>
-        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, RegisterGrainTimer, checkpointer, GrainId, AfterChangeAsync);
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, RegisterGrainTimer, checkpointer, GrainId, PublishAsync, AfterChangeAsync);
 
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 512;
@@ -135,14 +135,18 @@ internal sealed class TeamGrain(
 
     private async Task AfterChangeAsync()
     {
+        await PublishAsync();
+        Stage(Time.GetUtcNow());
+    }
+
+    private async Task PublishAsync()
+    {
         if (!_state.RegisteredWithFloor)
         {
             await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(Key);
             _state.RegisteredWithFloor = true;
         }
-        var now = Time.GetUtcNow();
-        Publish(now);
-        Stage(now);
+        Publish(Time.GetUtcNow());
     }
 
     private void Publish(DateTimeOffset now)
