@@ -62,22 +62,25 @@ public static class AgentScorecard
         double totalWeight = 0, totalWeighted = 0;
         var coveredCount = 0;
         var k = 0;
+        var ordered = rubric.Ordered;
         for (var d = 0; d < dimensions.Count; d++)
         {
             var dimension = dimensions[d];
             double weighted = 0, weights = 0;
-            foreach (var indicator in dimension.Indicators)
+            // By index into the rubric's flat order (the same order): enumerating the dimension's list boxed an
+            // enumerator per dimension, per window, per push.
+            for (var end = k + dimension.Indicators.Count; k < end; k++)
             {
+                var indicator = ordered[k];
                 if (values[k] is not { } value)
                 {
                     indicators[k] = rubric.NoData[k];
-                    k++;
                     continue;
                 }
 
                 var band = indicator.Grade(value);
                 var points = rubric.Points.For(band);
-                indicators[k++] = new IndicatorScore(indicator.Id, dimension.Id, value, band, points);
+                indicators[k] = new IndicatorScore(indicator.Id, dimension.Id, value, band, points);
                 if (indicator.Weight > 0)
                 {
                     weighted += indicator.Weight * points;

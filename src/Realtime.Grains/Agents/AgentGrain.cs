@@ -34,6 +34,9 @@ internal sealed class AgentGrain(
 
     private static readonly Task<AgentApplyResult> NothingForTeam = Task.FromResult(AgentApplyResult.None);
     private readonly Dictionary<ScorecardWindow, double?[]?> _published = [];
+    // The coalescing key of each window's push, in ScorecardWindows.All order (made once: a push went out per window
+    // every few hundred milliseconds, each with a new string).
+    private string[]? _coalesceKeys;
     private Task<AgentApplyResult>? _nothingForTeam;
     private AgentGrainState _state = null!;
 
@@ -163,13 +166,15 @@ internal sealed class AgentGrain(
     private void PublishChanges(DateTimeOffset now)
     {
         IReadOnlyList<string>? scopes = null;
-        foreach (var window in ScorecardWindows.All)
+        var windows = ScorecardWindows.All;
+        for (var w = 0; w < windows.Count; w++)
         {
+            var window = windows[w];
             var scorecard = Compute(window, now);
             if (!RecordIfChanged(window, scorecard)) continue;
             scopes ??= LiveScopes.For(_state.TeamId, Key);
-            notifier.Publish(new LiveMessage(LiveMethods.ScoreChanged, ScorecardResource.Of(scorecard, Key, _state.TeamId, rubric, now), scopes,
-                $"score:{Key}:{window.ToWireName()}"));
+            _coalesceKeys ??= windows.Select(x => $"score:{Key}:{x.ToWireName()}").ToArray();
+            notifier.Publish(new LiveMessage(LiveMethods.ScoreChanged, ScorecardResource.Of(scorecard, Key, _state.TeamId, rubric, now), scopes, _coalesceKeys[w]));
         }
     }
 

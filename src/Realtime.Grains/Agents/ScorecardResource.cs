@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Realtime.Domain.Calendars;
 using Realtime.Domain.Scorecards;
 
 namespace Realtime.Grains.Agents;
@@ -70,8 +71,23 @@ public sealed record ScorecardResource(
         var labels = RubricLabels.Of(rubric);
         var indicators = new IndicatorResources(scorecard.Indicators, labels);
         var dimensions = new DimensionResources(scorecard.Dimensions, labels);
-        return new ScorecardResource(agentId, teamId, (scorecard.Window ?? ScorecardWindow.QuarterToDate).ToWireName(), scorecard.Quarter.ToString(),
+        return new ScorecardResource(agentId, teamId, (scorecard.Window ?? ScorecardWindow.QuarterToDate).ToWireName(), QuarterName.Of(scorecard.Quarter),
             scorecard.From, scorecard.To, computedAt, Presentation.Round(scorecard.Total), scorecard.CoveredDimensions, dimensions, indicators);
+    }
+
+    /// <summary>The name of the quarter nearly every push carries (the current one), formatted once instead of per push.</summary>
+    private sealed record QuarterName(Quarter Quarter, string Name)
+    {
+        private static QuarterName? s_last;
+
+        public static string Of(Quarter quarter)
+        {
+            // Any thread: the record is immutable, and a lost race only formats the name again.
+            if (Volatile.Read(ref s_last) is { } last && last.Quarter == quarter) return last.Name;
+            var name = quarter.ToString();
+            Volatile.Write(ref s_last, new QuarterName(quarter, name));
+            return name;
+        }
     }
 
     /// <summary>
