@@ -79,7 +79,8 @@ internal sealed class AgentGrain(
                 Touch(e.OccurredAt);
             }
         }
-        // Journal events can wait for one recompute and stage (they are replayed if the server dies first).
+        // Journal events can wait for one recompute and push, and their stage for the next checkpoint (they are replayed
+        // if the server dies first).
         if (changed && !Deferred.Defer(events[0].Sequence)) AfterChange();
         if (forTeam is not null) return Task.FromResult(new AgentApplyResult(_state.TeamId, forTeam));
         // Most batches carry nothing for the team: answer with the same completed task while the team stays the same.

@@ -4,8 +4,9 @@ namespace Realtime.Grains.Persistence;
 
 /// <summary>
 /// Write-behind persistence for grains whose events are journaled: a grain stages its serialized state (and next
-/// deadline) at the end of every turn that changed it; the checkpointer writes what is staged in periodic group
-/// commits. The journal already holds every acknowledged event, so nothing acknowledged is lost in between.
+/// deadline) at the end of every turn that changed it, or, if it defers (<see cref="MarkUnstaged"/>), when a checkpoint
+/// asks; the checkpointer writes what is staged in periodic group commits. The journal already holds every acknowledged
+/// event, so nothing acknowledged is lost in between.
 /// </summary>
 public interface IStateCheckpointer
 {

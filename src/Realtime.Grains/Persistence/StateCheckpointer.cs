@@ -25,8 +25,8 @@ public sealed class CheckpointOptions
     public static readonly TimeSpan DefaultDeferredStageDelay = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// How long a busy grain (agent, team) may collect journal events before it recomputes, pushes and stages its state
-    /// once for all of them. Zero: after every event.
+    /// How long a busy grain (agent, team) may collect journal events before it recomputes and pushes once for all of
+    /// them; it stages its state when the next checkpoint asks. Zero: push and stage after every event.
     /// </summary>
     public TimeSpan DeferredStageDelay { get; set; } = DefaultDeferredStageDelay;
 }

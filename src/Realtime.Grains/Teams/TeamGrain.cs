@@ -80,7 +80,8 @@ internal sealed class TeamGrain(
                 _ => false,
             };
         }
-        // Journal events can wait for one recompute and stage (they are replayed if the server dies first).
+        // Journal events can wait for one recompute and push, and their stage for the next checkpoint (they are replayed
+        // if the server dies first).
         if (changed && !Deferred.Defer(events[0].Sequence)) await AfterChangeAsync();
     }
 
