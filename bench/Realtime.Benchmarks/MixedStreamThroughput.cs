@@ -20,8 +20,8 @@ namespace Realtime.Benchmarks;
 /// End to end in memory: the mixed floor stream for 10,000 agents in 50 teams through <see cref="IngestPipeline"/>
 /// (journal, router, complaint, agent and team grains, checkpoint staging, push publication), posted as the load
 /// harness posts (four clients, batches of 1,000, each client waiting for its answer), timed after a warm-up that
-/// activates every agent and team. Fails if any opened complaint did not reach its team. Run it as the server runs,
-/// with server GC (<c>DOTNET_gcServer=1</c>); the GC mode is printed.
+/// activates every agent and team. Fails if any opened complaint did not reach its team. Run it as the server runs:
+/// server GC and no quick JIT (<c>DOTNET_gcServer=1 DOTNET_TC_QuickJit=0</c>); the GC mode is printed.
 /// </summary>
 internal static class MixedStreamThroughput
 {
@@ -54,7 +54,6 @@ internal static class MixedStreamThroughput
             .AddSingleton<ILiveNotifier>(notifier)
             .AddLogging()
             .AddRealtimeGrains()
-            .Configure<Realtime.Grains.Persistence.CheckpointOptions>(o => { if (Environment.GetEnvironmentVariable("MIX_DELAY") is { } d) o.DeferredStageDelay = TimeSpan.FromMilliseconds(int.Parse(d)); })
             .BuildServiceProvider();
         var hosted = services.GetServices<IHostedService>().ToList();
         foreach (var h in hosted) await h.StartAsync(CancellationToken.None);
@@ -127,6 +126,7 @@ internal static class MixedStreamThroughput
             var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
             buffer.ResetWrittenCount();
             using (var writer = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(writer, message.Payload, message.Payload.GetType(), Wire);
+            // Copied out, as the server keeps each push's bytes for the connections that follow it.
             Interlocked.Add(ref _bytes, buffer.WrittenSpan.ToArray().Length);
         }
     }

@@ -4,7 +4,8 @@ using Realtime.Benchmarks;
 // `-- footprint` prints bytes per pending timer, `-- lateness` how late the scheduler fires on the real clock,
 // `-- scorecard-footprint` bytes per agent with 30 and 90 days of history,
 // `-- mixed-stream [events] [runs] [batch] [clients] [--followed]` the in-memory end-to-end throughput of issue 4
-// (run with DOTNET_gcServer=1; --followed serializes every push, as the server does while a dashboard follows the floor);
+// (run with DOTNET_gcServer=1 DOTNET_TC_QuickJit=0, as the server runs; --followed serializes every push, as the server
+// does while a dashboard follows the floor);
 // anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`).
 switch (args)
 {
