@@ -3,21 +3,13 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Realtime.Actors;
-using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
-using Realtime.Domain.Scorecards;
-using Realtime.Grains;
-using Realtime.Grains.Ingest;
 using Realtime.Grains.Live;
-using Realtime.Grains.Teams;
 
 namespace Realtime.Benchmarks;
 
 /// <summary>
-/// End to end in memory: the mixed floor stream for 10,000 agents in 50 teams through <see cref="IngestPipeline"/>
+/// End to end in memory: the mixed floor stream for 10,000 agents in 50 teams through <see cref="Realtime.Grains.Ingest.IngestPipeline"/>
 /// (journal, router, complaint, agent and team grains, checkpoint staging, push publication), posted as the load
 /// harness posts (four clients, batches of 1,000, each client waiting for its answer), timed after a warm-up that
 /// activates every agent and team. Fails if any opened complaint did not reach its team. Run it as the server runs:
@@ -49,20 +41,12 @@ internal static class MixedStreamThroughput
     private static async Task<double?> RunOnceAsync(int events, int run, int batch, int clients, bool followed)
     {
         var notifier = new CountingNotifier(followed);
-        await using var services = new ServiceCollection()
-            .AddSingleton(new SlaOptions().ToPolicy())
-            .AddSingleton<ILiveNotifier>(notifier)
-            .AddLogging()
-            .AddRealtimeGrains()
-            .BuildServiceProvider();
-        var hosted = services.GetServices<IHostedService>().ToList();
-        foreach (var h in hosted) await h.StartAsync(CancellationToken.None);
-        var pipeline = services.GetRequiredService<IngestPipeline>();
+        await using var host = await MixedStreamHost.StartAsync(notifier);
         var warmUp = MixedFloorStream.Generate(Agents, Agents, Teams, "w").ToArray();
         var stream = MixedFloorStream.Generate(events, Agents, Teams).ToArray();
         var batches = stream.Chunk(batch).ToArray();
 
-        await pipeline.SubmitAsync(warmUp);
+        await host.Pipeline.SubmitAsync(warmUp);
         // The stream was built up front; move it out of the young generations first, or the run pays for promoting it
         // (events arriving over HTTP are parsed, applied and dropped; they never pile up like this).
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -71,12 +55,7 @@ internal static class MixedStreamThroughput
         var pauses = GC.GetTotalPauseDuration();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < batches.Length) await pipeline.SubmitAsync(batches[i]);
-        }));
+        await host.PostAsync(batches, clients);
         clock.Stop();
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -88,11 +67,8 @@ internal static class MixedStreamThroughput
             $"paused {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms; {notifier.Count:N0} pushes published" +
             (followed ? $", {notifier.Bytes / (double)Math.Max(1, notifier.Count):N0} B each" : ""));
 
-        var grains = services.GetRequiredService<IGrainFactory>();
-        var opened = 0;
-        for (var t = 0; t < Teams; t++) opened += (await grains.GetGrain<ITeamGrain>("T" + t).GetKpisAsync(ScorecardWindow.QuarterToDate))?.ComplaintsOpened ?? 0;
+        var opened = await host.ComplaintsOpenedAsync(Teams);
         var expected = stream.Concat(warmUp).Count(e => e.Type == EventType.ComplaintOpened);
-        for (var i = hosted.Count - 1; i >= 0; i--) await hosted[i].StopAsync(CancellationToken.None);
         if (opened == expected) return events / seconds;
         Console.Error.WriteLine($"run {run}: the teams counted {opened:N0} complaints opened, the stream opened {expected:N0}");
         return null;

@@ -1,12 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Realtime.Benchmarks;
-using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
-using Realtime.Domain.Scorecards;
-using Realtime.Grains.Ingest;
 using Realtime.Grains.Live;
-using Realtime.Grains.Teams;
 
 namespace Realtime.Grains.Tests;
 
@@ -21,32 +15,13 @@ public sealed class MixedStreamTests
     {
         const int events = 20_000, batch = 1_000, concurrency = 4, agents = 10_000, teams = 50;
         var notifier = new CountingNotifier();
-        await using var services = new ServiceCollection()
-            .AddSingleton(new SlaOptions().ToPolicy())
-            .AddSingleton<ILiveNotifier>(notifier)
-            .AddLogging()
-            .AddRealtimeGrains()
-            .BuildServiceProvider();
-        var hosted = services.GetServices<IHostedService>().ToList();
-        foreach (var h in hosted) await h.StartAsync(CancellationToken.None);
-        var pipeline = services.GetRequiredService<IngestPipeline>();
         var stream = MixedFloorStream.Generate(events, agents, teams).ToArray();
-        var batches = stream.Chunk(batch).ToArray();
+        await using var host = await MixedStreamHost.StartAsync(notifier);
 
-        var next = -1;
-        var accepted = 0;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < batches.Length) Interlocked.Add(ref accepted, (await pipeline.SubmitAsync(batches[i])).Accepted);
-        }));
+        var accepted = await host.PostAsync(stream.Chunk(batch).ToArray(), concurrency);
 
         Assert.Equal(events, accepted);
-        var grains = services.GetRequiredService<Actors.IGrainFactory>();
-        var opened = 0;
-        for (var t = 0; t < teams; t++) opened += (await grains.GetGrain<ITeamGrain>("T" + t).GetKpisAsync(ScorecardWindow.QuarterToDate))?.ComplaintsOpened ?? 0;
-        Assert.Equal(stream.Count(e => e.Type == EventType.ComplaintOpened), opened);
-        for (var i = hosted.Count - 1; i >= 0; i--) await hosted[i].StopAsync(CancellationToken.None);
+        Assert.Equal(stream.Count(e => e.Type == EventType.ComplaintOpened), await host.ComplaintsOpenedAsync(teams));
         Assert.True(notifier.Count > 0, "scores and KPIs were pushed");
     }
 
