@@ -105,6 +105,11 @@ internal sealed class ComplaintGrain(
         var signals = complaint.Advance(now);
         var view = complaint.View(now);
         var summary = OpenComplaintSummary.From(view);
+        // The next deadline is armed before anything is announced: whoever reacts to a push (a test moving its clock on)
+        // finds the complaint's next wake already set. Armed after the facts' await, it raced such a reaction, and a
+        // scheduler that read the clock just before a jump of hours woke hours late.
+        var next = complaint.NextDueAt();
+        reminders.Set(GrainId, next);
         // The directory first: a board that subscribed and then reloaded either lists this complaint or receives its push.
         directory.Update(view.Id, summary);
         // Alerts go out in this turn, not after the next checkpoint: reaching the screen at the deadline is the product.
@@ -116,8 +121,6 @@ internal sealed class ComplaintGrain(
         // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
         await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
-        var next = complaint.NextDueAt();
-        reminders.Set(GrainId, next);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
         checkpointer.Stage(GrainId, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         _stored = bytes;
