@@ -69,8 +69,9 @@ public sealed record ScorecardResource(
     public static ScorecardResource Of(Scorecard scorecard, string agentId, string? teamId, Rubric rubric, DateTimeOffset computedAt)
     {
         var labels = RubricLabels.Of(rubric);
-        var indicators = new IndicatorResources(scorecard.Indicators, labels);
-        var dimensions = new DimensionResources(scorecard.Dimensions, labels);
+        // Static method groups: the delegates are cached, so a push allocates only the two small views.
+        var indicators = new WireView<IndicatorScore, IndicatorResource>(scorecard.Indicators, labels, Show);
+        var dimensions = new WireView<DimensionScore, DimensionResource>(scorecard.Dimensions, labels, Show);
         return new ScorecardResource(agentId, teamId, (scorecard.Window ?? ScorecardWindow.QuarterToDate).ToWireName(), QuarterName.Of(scorecard.Quarter),
             scorecard.From, scorecard.To, computedAt, Presentation.Round(scorecard.Total), scorecard.CoveredDimensions, dimensions, indicators);
     }
@@ -91,26 +92,18 @@ public sealed record ScorecardResource(
     }
 
     /// <summary>
-    /// The indicators of a scorecard as the wire shows them, made when read. Scorecards are immutable, so the view is
-    /// too; a push is read once at most (serialized for the connections that follow it, or not at all), and copying
-    /// twenty indicators into a new array for every push was a quarter of what a busy floor allocated.
+    /// A scorecard's indicators or dimensions as the wire shows them, made when read. Scorecards are immutable, so the
+    /// view is too; a push is read once at most (serialized for the connections that follow it, or not at all), and
+    /// copying twenty indicators into a new array for every push was a quarter of what a busy floor allocated.
     /// </summary>
-    private sealed class IndicatorResources(IReadOnlyList<IndicatorScore> scores, RubricLabels labels) : IReadOnlyList<IndicatorResource>
+    private sealed class WireView<TScore, TResource>(IReadOnlyList<TScore> scores, RubricLabels labels, Func<TScore, RubricLabels, TResource> show)
+        : IReadOnlyList<TResource>
     {
         public int Count => scores.Count;
 
-        public IndicatorResource this[int index]
-        {
-            get
-            {
-                var i = scores[index];
-                var fixedPart = labels.Indicator(i.Id);
-                return new IndicatorResource(i.Id, i.Dimension, fixedPart.Label, fixedPart.Source, fixedPart.Unit, Presentation.Round(i.Value),
-                    i.Band is { } band ? BandName(band) : null, Presentation.Round(i.Points), fixedPart.Direction, fixedPart.Edges);
-            }
-        }
+        public TResource this[int index] => show(scores[index], labels);
 
-        public IEnumerator<IndicatorResource> GetEnumerator()
+        public IEnumerator<TResource> GetEnumerator()
         {
             for (var n = 0; n < scores.Count; n++) yield return this[n];
         }
@@ -118,27 +111,15 @@ public sealed record ScorecardResource(
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>The dimensions of a scorecard as the wire shows them, made when read (see <see cref="IndicatorResources"/>).</summary>
-    private sealed class DimensionResources(IReadOnlyList<DimensionScore> scores, RubricLabels labels) : IReadOnlyList<DimensionResource>
+    private static IndicatorResource Show(IndicatorScore i, RubricLabels labels)
     {
-        public int Count => scores.Count;
-
-        public DimensionResource this[int index]
-        {
-            get
-            {
-                var d = scores[index];
-                return new DimensionResource(d.Id, labels.Dimension(d.Id), d.Weight, Presentation.Round(d.Score), Presentation.Round(d.EffectiveWeight, 3));
-            }
-        }
-
-        public IEnumerator<DimensionResource> GetEnumerator()
-        {
-            for (var n = 0; n < scores.Count; n++) yield return this[n];
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        var fixedPart = labels.Indicator(i.Id);
+        return new IndicatorResource(i.Id, i.Dimension, fixedPart.Label, fixedPart.Source, fixedPart.Unit, Presentation.Round(i.Value),
+            i.Band is { } band ? BandName(band) : null, Presentation.Round(i.Points), fixedPart.Direction, fixedPart.Edges);
     }
+
+    private static DimensionResource Show(DimensionScore d, RubricLabels labels) =>
+        new(d.Id, labels.Dimension(d.Id), d.Weight, Presentation.Round(d.Score), Presentation.Round(d.EffectiveWeight, 3));
 
     /// <summary>
     /// What every scorecard of one rubric shows alike (labels, units, directions, band edges), made once per rubric and

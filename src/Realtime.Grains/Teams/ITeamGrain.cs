@@ -105,8 +105,8 @@ public sealed class TeamGrainState
     /// <summary>The KPI history; null before the first event.</summary>
     public TeamActivity? Activity { get; set; }
 
-    /// <summary>The agents seen working for the team.</summary>
-    public SortedSet<string> Agents { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The agents seen working for the team (unordered: every event tests membership, answers sort).</summary>
+    public HashSet<string> Agents { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Highest journal sequence applied.</summary>
     public long AppliedSequence { get; set; }
