@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Realtime.Actors;
@@ -33,9 +32,9 @@ internal sealed class AgentGrain(
     public const int RecentFactCapacity = 64;
 
     private static readonly Task<AgentApplyResult> NothingForTeam = Task.FromResult(AgentApplyResult.None);
-    private readonly Dictionary<ScorecardWindow, double?[]?> _published = [];
-    // The coalescing key of each window's push, in ScorecardWindows.All order (made once: a push went out per window
-    // every few hundred milliseconds, each with a new string).
+    // Per window, in ScorecardWindows.All order: the values last pushed, and the push's coalescing key (made once: a
+    // push went out per window every few hundred milliseconds, each with a new string).
+    private readonly double?[]?[] _published = new double?[ScorecardWindows.All.Count][];
     private string[]? _coalesceKeys;
     private Task<AgentApplyResult>? _nothingForTeam;
     private AgentGrainState _state = null!;
@@ -50,7 +49,7 @@ internal sealed class AgentGrain(
         var now = Time.GetUtcNow();
         if (_state.Activity.Prune(now)) Stage(now);
         // What dashboards last received is unknown after activation; start from the current values so only changes are pushed.
-        foreach (var window in ScorecardWindows.All) RecordIfChanged(window, Compute(window, now));
+        for (var w = 0; w < ScorecardWindows.All.Count; w++) RecordIfChanged(w, Compute(ScorecardWindows.All[w], now));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -172,7 +171,7 @@ internal sealed class AgentGrain(
         {
             var window = windows[w];
             var scorecard = Compute(window, now);
-            if (!RecordIfChanged(window, scorecard)) continue;
+            if (!RecordIfChanged(w, scorecard)) continue;
             scopes ??= LiveScopes.For(_state.TeamId, Key);
             _coalesceKeys ??= windows.Select(x => $"score:{Key}:{x.ToWireName()}").ToArray();
             notifier.Publish(new LiveMessage(LiveMethods.ScoreChanged, ScorecardResource.Of(scorecard, Key, _state.TeamId, rubric, now), scopes, _coalesceKeys[w]));
@@ -183,14 +182,14 @@ internal sealed class AgentGrain(
         AgentScorecard.Compute(Activity, window, now, rubric, Activity.Calendar);
 
     /// <summary>
-    /// Whether <paramref name="scorecard"/> shows something the last push of its window did not: the total, an indicator
+    /// Whether <paramref name="scorecard"/> shows something the last push of its window (by position) did not: the total, an indicator
     /// value or the window's first day (bands and points follow from values). If so, remembers it as pushed. The
     /// remembered values are overwritten in place: a new array per push outlived the young generation (it is kept until
     /// the next flush) and was a good part of what the collector had to promote.
     /// </summary>
-    private bool RecordIfChanged(ScorecardWindow window, Scorecard scorecard)
+    private bool RecordIfChanged(int window, Scorecard scorecard)
     {
-        ref var published = ref CollectionsMarshal.GetValueRefOrAddDefault(_published, window, out _);
+        ref var published = ref _published[window];
         var length = scorecard.Indicators.Count + 2;
         var changed = published is null || published.Length != length;
         if (changed) published = new double?[length];
