@@ -59,6 +59,9 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Its silo listens on a port of its own: several servers may run side by side.
+        start.Environment["Orleans__Endpoints__SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__Endpoints__GatewayPort"] = "0";
         start.Environment.Remove("Demo__Enabled");
         start.Environment.Remove("ConnectionStrings__Postgres");
         foreach (var (key, value) in _environment)

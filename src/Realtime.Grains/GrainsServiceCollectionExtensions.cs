@@ -39,7 +39,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<StateCheckpointer>();
         services.AddSingleton<IStateCheckpointer>(sp => sp.GetRequiredService<StateCheckpointer>());
 
+        services.AddFloorClock();
         services.AddGrainHost();
+        // The host's timers and reminders run on the floor clock, not on whatever clock the silo keeps.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GrainHost>(sp, sp.GetRequiredKeyedService<TimeProvider>(FloorClock.Key)));
         services.AddGrain<IComplaintGrain, ComplaintGrain>("complaint");
         // The company calendar, rubric and KPI targets default to domain.md; a host registers configured ones first.
         services.TryAddSingleton(CompanyCalendar.Default);

@@ -111,6 +111,9 @@ public class RealtimeServer : IAsyncLifetime
         start.Environment["Sla__Clocks__firstResponse__Target"] = _firstResponseTarget.ToString("c");
         start.Environment["ConnectionStrings__Postgres"] = "";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Its silo listens on a port of its own: several servers may run side by side.
+        start.Environment["Orleans__Endpoints__SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__Endpoints__GatewayPort"] = "0";
         start.Environment.Remove("Demo__Enabled");
 
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -21,8 +21,11 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
     {
         // Scores and KPIs flush after every event unless a test asks for deferred staging (its timer runs on the fake clock).
         builder.UseSetting("Checkpoints:DeferredStageDelay", "00:00:00");
+        // Every app has a silo of its own; test classes run side by side, so each listens on a free port and runs no gateway.
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Endpoints:GatewayPort", "0");
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(Grains.FloorClock.Key, Time));
     }
 
     /// <summary>Waits until <c>/health</c> answers 200 (on PostgreSQL: connected, migrated, recovered).</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Realtime.Testing;
@@ -22,8 +21,15 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>A server that will run with <paramref name="environment"/> (e.g. <c>ConnectionStrings__Postgres</c>).</summary>
     public ServerProcess(IReadOnlyDictionary<string, string?>? environment = null)
     {
-        _environment = environment ?? new Dictionary<string, string?>();
-        BaseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort()}/");
+        // The silo gets ports of its own too: several servers run side by side in one test run.
+        var chosen = new Dictionary<string, string?>
+        {
+            ["Orleans__Endpoints__SiloPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__Endpoints__GatewayPort"] = "0",
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) chosen[key] = value;
+        _environment = chosen;
+        BaseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -58,7 +64,12 @@ public sealed class ServerProcess : IAsyncDisposable
     private static string BuildConfiguration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 
     /// <summary>Starts the server and waits until <c>/health</c> answers 200.</summary>
-    public async Task StartAsync()
+    public async Task StartAsync() => await WaitUntilHealthyAsync(Launch(), HttpStatusCode.OK);
+
+    /// <summary>Starts the server and waits until <c>/health</c> answers at all (with 503 while its storage is unreachable).</summary>
+    public async Task StartListeningAsync() => await WaitUntilHealthyAsync(Launch(), null);
+
+    private Process Launch()
     {
         var assembly = AssemblyPath;
         if (!File.Exists(assembly))
@@ -87,7 +98,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        await WaitUntilHealthyAsync(process);
+        return process;
     }
 
     /// <summary>Kills the process at once (SIGKILL: no shutdown hooks, no final checkpoint) and waits for it to be gone.</summary>
@@ -98,7 +109,7 @@ public sealed class ServerProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
-    private async Task WaitUntilHealthyAsync(Process process)
+    private async Task WaitUntilHealthyAsync(Process process, HttpStatusCode? status)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
@@ -108,7 +119,7 @@ public sealed class ServerProcess : IAsyncDisposable
             try
             {
                 using var response = await Http.GetAsync("health", timeout.Token);
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                if (status is null || response.StatusCode == status) return;
             }
             catch (HttpRequestException)
             {
@@ -140,13 +151,6 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Realtime.Actors;
 using Realtime.Actors.Storage;
 using Realtime.Domain.Calendars;
@@ -50,7 +51,7 @@ public sealed class QuarterCloser(
     KpiTargets targets,
     BonusTable bonusTable,
     SlaPolicy policy,
-    TimeProvider time)
+    [FromKeyedServices(FloorClock.Key)] TimeProvider time)
 {
     private readonly SemaphoreSlim _closing = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, QuarterSnapshot> _read = new(StringComparer.Ordinal);

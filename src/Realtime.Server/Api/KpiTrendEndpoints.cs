@@ -1,6 +1,8 @@
 using Realtime.Actors;
 using Realtime.Domain.Kpis;
+using Realtime.Grains;
 using Realtime.Grains.Teams;
+using IGrainFactory = Realtime.Actors.IGrainFactory;
 
 namespace Realtime.Server.Api;
 
@@ -13,7 +15,7 @@ public static class KpiTrendEndpoints
     /// <summary>Maps the trend endpoints.</summary>
     public static void MapKpiTrends(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/teams/{id}/kpis/daily", async (string id, int? days, IGrainFactory grains, KpiTargets targets, TimeProvider time) =>
+        app.MapGet("/api/teams/{id}/kpis/daily", async (string id, int? days, IGrainFactory grains, KpiTargets targets, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
         {
             if (!TryDays(days, out var n, out var problem)) return problem;
             return await grains.GetGrain<ITeamGrain>(id).GetSnapshotAsync() is { } snapshot
@@ -21,7 +23,7 @@ public static class KpiTrendEndpoints
                 : Problems.Status(StatusCodes.Status404NotFound, "Team not found", $"No event of team '{id}' has been received.");
         });
 
-        app.MapGet("/api/floor/kpis/daily", async (int? days, IGrainFactory grains, KpiTargets targets, TimeProvider time) =>
+        app.MapGet("/api/floor/kpis/daily", async (int? days, IGrainFactory grains, KpiTargets targets, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
         {
             if (!TryDays(days, out var n, out var problem)) return problem;
             var now = time.GetUtcNow();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Quarters;
+using Realtime.Grains;
 using Realtime.Grains.Quarters;
 
 namespace Realtime.Server.Api;
@@ -39,7 +40,7 @@ public static class QuarterEndpoints
             return Results.File(csv, "text/csv; charset=utf-8", $"realtime-{q}.csv");
         });
 
-        app.MapGet("/api/quarters", async (QuarterCloser closer, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/quarters", async (QuarterCloser closer, [FromKeyedServices(FloorClock.Key)] TimeProvider time, CancellationToken ct) =>
         {
             var current = closer.Calendar.QuarterOf(time.GetUtcNow());
             var closed = (await closer.Store.ListAsync(ct)).ToDictionary(s => s.Quarter);

@@ -1,6 +1,8 @@
 using Realtime.Actors;
+using Realtime.Grains;
 using Realtime.Grains.Complaints;
 using Realtime.Server.Hosting;
+using IGrainFactory = Realtime.Actors.IGrainFactory;
 
 namespace Realtime.Server.Api;
 
@@ -20,7 +22,7 @@ public static class QueryEndpoints
 
         app.MapGet("/api/complaints", ListOpenAsync);
 
-        app.MapGet("/api/time", (TimeProvider time) => Results.Ok(new { now = time.GetUtcNow() }));
+        app.MapGet("/api/time", ([FromKeyedServices(FloorClock.Key)] TimeProvider time) => Results.Ok(new { now = time.GetUtcNow() }));
 
         app.MapGet("/health", (StorageReadiness readiness) => readiness.IsReady
             ? Results.Ok(new { status = "ready" })

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Realtime.Actors;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
+using Realtime.Grains;
 using Realtime.Grains.Agents;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Teams;
+using IGrainFactory = Realtime.Actors.IGrainFactory;
 
 namespace Realtime.Server.Api;
 
@@ -46,9 +48,9 @@ public static class ScorecardEndpoints
             });
         });
 
-        app.MapGet("/api/teams/{id}/board", (string id, string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, TimeProvider time) =>
+        app.MapGet("/api/teams/{id}/board", (string id, string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
             TeamBoardAsync(id, window, limit, grains, directory, time, bands));
-        app.MapGet("/api/floor/board", (string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, KpiTargets targets, TimeProvider time) =>
+        app.MapGet("/api/floor/board", (string? window, int? limit, IGrainFactory grains, OpenComplaintDirectory directory, KpiTargets targets, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
             FloorBoardAsync(window, limit, grains, directory, targets, time, bands));
         app.MapKpiTrends();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Realtime.Actors;
+using IGrainFactory = Realtime.Actors.IGrainFactory;
 
 namespace Realtime.Server.Hosting;
 
@@ -14,7 +15,7 @@ namespace Realtime.Server.Hosting;
 /// reminder (a deadline) is due before that pause would be over, with room to spare (see <see cref="IdleTrimPolicy"/>):
 /// the pause must not make an alert late.
 /// </summary>
-public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> options, GrainHost host, TimeProvider time, ILogger<IdleMemoryTrimmer> log)
+public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> options, GrainHost host, [FromKeyedServices(Realtime.Grains.FloorClock.Key)] TimeProvider time, ILogger<IdleMemoryTrimmer> log)
     : BackgroundService
 {
     /// <inheritdoc />

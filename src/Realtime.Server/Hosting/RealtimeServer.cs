@@ -13,6 +13,7 @@ using Realtime.Grains.Persistence;
 using Realtime.Grains.Quarters;
 using Realtime.Server.Api;
 using Realtime.Server.Demo;
+using Realtime.Server.Hosting.Silo;
 using Realtime.Server.Ingest;
 using Realtime.Server.Live;
 
@@ -40,6 +41,7 @@ public static partial class RealtimeServer
             builder.WebHost.UseUrls(DefaultUrl);
 
         AddServices(builder.Services, builder.Configuration);
+        builder.AddRealtimeSilo();
         var app = builder.Build();
         MapEndpoints(app);
         LogStartup(app);

@@ -90,14 +90,34 @@ public sealed class PostgresServerTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_database_gives_503_on_health_and_ingest_and_acknowledges_nothing()
     {
-        await using var app = new RealtimeApp(new() { ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-pw;Database=none;Timeout=1" });
-        var client = app.CreateClient();
-        var health = await client.GetAsync("/health");
+        // A real process: its silo waits for the database before joining, while the web server already answers.
+        await using var server = new ServerProcess(new Dictionary<string, string?> { ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-pw;Database=none;Timeout=1" });
+        await server.StartListeningAsync();
+        var health = await server.Http.GetAsync("health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         var body = await health.Content.ReadAsStringAsync();
         Assert.DoesNotContain("secret-pw", body);
-        var ingest = await app.PostEventsAsync(new[] { Events.Opened("never", DateTimeOffset.UtcNow) }, client);
+        var ingest = await server.Http.PostAsJsonAsync("api/events", new[] { Events.Opened("never", DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ingest.StatusCode);
+        Assert.DoesNotContain("secret-pw", server.Log);
+    }
+
+    [Fact]
+    public async Task The_silo_creates_its_orleans_tables_and_is_listed_active_in_the_membership_table()
+    {
+        await using var app = NewApp();
+        await app.WaitUntilReadyAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var tables = new Npgsql.NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('orleansquery', 'orleansmembershiptable', 'orleansmembershipversiontable', 'orleansstorage', 'orleansreminderstable')", connection))
+            Assert.Equal(5L, await tables.ExecuteScalarAsync());
+        // Orleans' SiloStatus.Active is 3; the silo writes its row as it joins, before the host reports started.
+        await using var members = new Npgsql.NpgsqlCommand("SELECT deploymentid, status FROM orleansmembershiptable", connection);
+        await using var reader = await members.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "no silo in the membership table");
+        Assert.Equal("realtime", reader.GetString(0));
+        Assert.Equal(3, reader.GetInt32(1));
+        Assert.False(await reader.ReadAsync(), "more than one silo in the membership table");
     }
 
     [Fact]

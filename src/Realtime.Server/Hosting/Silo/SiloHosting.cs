@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Realtime.Server.Hosting.Silo;
+
+/// <summary>
+/// Hosts the Orleans silo inside the server process. Without <c>ConnectionStrings:Postgres</c> it is the embedded
+/// default: development clustering on loopback, grain storage and reminders in memory. With it, membership, grain
+/// storage and reminders use Orleans' ADO.NET providers on that database, whose tables our migrator creates before the
+/// silo joins (<see cref="StorageGate"/>).
+/// </summary>
+public static class SiloHosting
+{
+    /// <summary>Orleans' ADO.NET invariant name for Npgsql.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Adds the silo to <paramref name="builder"/> (<c>UseOrleans</c>) with its options bound and validated at start.</summary>
+    public static void AddRealtimeSilo(this WebApplicationBuilder builder)
+    {
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        builder.Services.AddOptions<SiloHostingOptions>().BindConfiguration(SiloHostingOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiloHostingOptions>, SiloHostingOptionsValidator>();
+        // Orleans' own clocks keep real time even when a test gives the server a fake one: its timers fire inline when a
+        // fake clock moves, and its background loops spin on it. Our deadlines take the injected TimeProvider.
+        foreach (var key in new[] { TimeProviderNames.Grains, TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+            builder.Services.AddKeyedSingleton(key, TimeProvider.System);
+        // The silo may wait for the database at start; meanwhile the web server must already answer /health with 503.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<SiloHostingOptions>>((cluster, hosting) =>
+            {
+                cluster.ClusterId = hosting.Value.ClusterId;
+                cluster.ServiceId = hosting.Value.ServiceId;
+            });
+            silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<SiloHostingOptions>>((endpoints, hosting) =>
+            {
+                var configured = hosting.Value.Endpoints;
+                endpoints.SiloPort = configured.SiloPort;
+                endpoints.GatewayPort = configured.GatewayPort;
+                if (IPAddress.TryParse(configured.AdvertisedIPAddress, out var address)) endpoints.AdvertisedIPAddress = address;
+                else if (string.IsNullOrEmpty(postgres)) endpoints.AdvertisedIPAddress = IPAddress.Loopback;
+            });
+            if (string.IsNullOrEmpty(postgres))
+            {
+                silo.UseDevelopmentClustering(options => options.Configure<IOptions<SiloHostingOptions>>((membership, hosting) =>
+                    membership.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, hosting.Value.Endpoints.SiloPort)));
+                silo.AddMemoryGrainStorageAsDefault();
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = postgres;
+                });
+                silo.AddAdoNetGrainStorageAsDefault(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = postgres;
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = postgres;
+                });
+                silo.Services.AddSingleton<StorageGate>();
+                silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<StorageGate>());
+            }
+        });
+    }
+}
