@@ -62,6 +62,14 @@ public class HolidayScheduleTests
     }
 
     [Fact]
+    public void A_byte_order_mark_and_escaped_text_are_understood()
+    {
+        var schedule = HolidaySchedule.ParseICalendar("\uFEFFBEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261010\nCATEGORIES:调休\\,说明,补班\nEND:VEVENT\nEND:VCALENDAR\n");
+
+        Assert.Equal([D(10, 10)], schedule.WorkingWeekends);
+    }
+
+    [Fact]
     public void Cancelled_events_and_nested_alarms_do_not_change_the_dates()
     {
         var schedule = HolidaySchedule.ParseICalendar("""

@@ -168,6 +168,19 @@ public class WorkingCalendarTests
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 3, 0, 0, TimeSpan.FromHours(2)), calendar.NextWorkingTimeStart(day));
     }
 
+    [Theory]
+    [InlineData("09:00-12:00", "09:00:00", "12:00:00", "09:00-12:00")]
+    [InlineData(" 13:30 - 18:00 ", "13:30:00", "18:00:00", "13:30-18:00")]
+    [InlineData("18:00-24:00", "18:00:00", "1.00:00:00", "18:00-24:00")]
+    [InlineData("08:59:30-09:00", "08:59:30", "09:00:00", "08:59:30-09:00")]
+    public void Working_periods_parse_and_print_in_configuration_form(string text, string start, string end, string printed)
+    {
+        var period = WorkingPeriod.Parse(text);
+
+        Assert.Equal((TimeSpan.Parse(start, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Parse(end, System.Globalization.CultureInfo.InvariantCulture)), (period.Start, period.End));
+        Assert.Equal(printed, period.ToString());
+    }
+
     [Fact]
     public void A_calendar_equals_another_with_the_same_definition()
     {
