@@ -117,7 +117,7 @@ public sealed class CompanyCalendar
     /// <summary>The cache slot of an instant: its day number at the zone's base offset (a day straddling two slots may sit in both).</summary>
     private int SlotOf(long utcTicks) => (int)(((utcTicks + _baseOffsetTicks) / TimeSpan.TicksPerDay) & (CachedDays - 1));
 
-    private static TimeZoneInfo FindZone(string timeZoneId)
+    internal static TimeZoneInfo FindZone(string timeZoneId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(timeZoneId);
         try

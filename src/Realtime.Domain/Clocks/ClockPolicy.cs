@@ -1,3 +1,4 @@
+using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
 
 namespace Realtime.Domain.Clocks;
@@ -5,7 +6,8 @@ namespace Realtime.Domain.Clocks;
 /// <summary>
 /// One SLA clock as data (like a ServiceNow SLA definition): it starts at the first <see cref="StartEvent"/>,
 /// stops at the first <see cref="StopEvent"/> after that (or when the complaint is resolved), and is due when its
-/// running time reaches <see cref="Target"/>. Time is counted on a 24×7 calendar.
+/// running time reaches <see cref="Target"/>. Time is counted 24×7, or only in the working time of
+/// <see cref="Calendar"/> when the clock names one.
 /// </summary>
 /// <param name="Name">Unique name within a policy, e.g. <c>firstResponse</c>; also the configuration key.</param>
 /// <param name="StartEvent">The event type whose first occurrence starts the clock.</param>
@@ -37,13 +39,20 @@ public sealed record ClockPolicy(
     /// <inheritdoc cref="ClockPolicy" path="/param[@name='WarnAt']"/>
     public IReadOnlyList<double> WarnAt { get; init; } = CheckWarnAt(WarnAt);
 
+    /// <summary>
+    /// The working calendar whose working time this clock counts (<c>Sla:Clocks:&lt;name&gt;:Calendar</c>): elapsed and
+    /// remaining time, warnings, the breach and the escalation it starts then count working time only. Null counts 24×7.
+    /// </summary>
+    public WorkingCalendar? Calendar { get; init; }
+
     /// <summary>The running time at which the warning at <paramref name="fraction"/> is due, rounded to the tick.</summary>
     public TimeSpan TimeAtFraction(double fraction) => TimeSpan.FromTicks((long)Math.Round(Target.Ticks * fraction, MidpointRounding.AwayFromZero));
 
     /// <summary>Value equality, including the warning fractions element by element.</summary>
     public bool Equals(ClockPolicy? other) =>
         other is not null && Name == other.Name && StartEvent == other.StartEvent && StopEvent == other.StopEvent && Target == other.Target
-        && WarnAt.SequenceEqual(other.WarnAt) && Pausable == other.Pausable && OnReopen == other.OnReopen && Escalates == other.Escalates;
+        && WarnAt.SequenceEqual(other.WarnAt) && Pausable == other.Pausable && OnReopen == other.OnReopen && Escalates == other.Escalates
+        && Equals(Calendar, other.Calendar);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, StartEvent, StopEvent, Target, WarnAt.Count, Pausable, OnReopen, Escalates);

@@ -1,8 +1,11 @@
+using Realtime.Domain.Calendars;
+
 namespace Realtime.Domain.Clocks;
 
 /// <summary>
 /// The running intervals of one clock, built by replaying a complaint's events in time order.
-/// Closed intervals are [start, end); an open interval means the clock is running now.
+/// Closed intervals are [start, end); an open interval means the clock is running now. Running time is counted 24×7,
+/// or as the working time of the policy's calendar within those intervals.
 /// </summary>
 internal sealed class ClockTrack(ClockPolicy policy)
 {
@@ -66,14 +69,15 @@ internal sealed class ClockTrack(ClockPolicy policy)
         RunningSince = at;
     }
 
-    /// <summary>Running time up to <paramref name="now"/>.</summary>
+    /// <summary>Running time up to <paramref name="now"/> (working time only under a calendar).</summary>
     public TimeSpan ElapsedAt(DateTimeOffset now)
     {
+        var calendar = Policy.Calendar;
         var total = TimeSpan.Zero;
         foreach (var (start, end) in _closed)
-            total += Positive((end < now ? end : now) - start);
+            total += Counted(calendar, start, end < now ? end : now);
         if (RunningSince is { } since)
-            total += Positive(now - since);
+            total += Counted(calendar, since, now);
         return total;
     }
 
@@ -83,6 +87,8 @@ internal sealed class ClockTrack(ClockPolicy policy)
     /// </summary>
     public DateTimeOffset? Reach(TimeSpan amount)
     {
+        if (Policy.Calendar is { } calendar)
+            return ReachWorking(calendar, amount);
         var counted = TimeSpan.Zero;
         foreach (var (start, end) in _closed)
         {
@@ -93,6 +99,23 @@ internal sealed class ClockTrack(ClockPolicy policy)
         }
         return RunningSince is { } since ? since + (amount - counted) : null;
     }
+
+    /// <summary><see cref="Reach"/> counting only the working time of <paramref name="calendar"/>.</summary>
+    private DateTimeOffset? ReachWorking(WorkingCalendar calendar, TimeSpan amount)
+    {
+        var counted = TimeSpan.Zero;
+        foreach (var (start, end) in _closed)
+        {
+            var length = calendar.WorkingTimeBetween(start, end);
+            if (counted + length > amount)
+                return calendar.AddWorkingTime(start, amount - counted);
+            counted += length;
+        }
+        return RunningSince is { } since ? calendar.AddWorkingTime(since, amount - counted) : null;
+    }
+
+    private static TimeSpan Counted(WorkingCalendar? calendar, DateTimeOffset from, DateTimeOffset to) =>
+        calendar is null ? Positive(to - from) : calendar.WorkingTimeBetween(from, to);
 
     private static TimeSpan Positive(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
 }

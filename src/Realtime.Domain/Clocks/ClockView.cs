@@ -20,7 +20,7 @@ public enum ClockState
 /// <param name="Name">The policy's clock name, e.g. <c>firstResponse</c>.</param>
 /// <param name="State">Running / Paused / Met / Breached; null when not started.</param>
 /// <param name="Target">The policy target.</param>
-/// <param name="Elapsed">Running time counted so far (paused time excluded), up to the view instant.</param>
+/// <param name="Elapsed">Running time counted so far (paused time excluded; working time only under a calendar), up to the view instant.</param>
 /// <param name="Remaining">max(0, Target − Elapsed).</param>
 /// <param name="DueAt">The instant the running time reaches the target if the clock keeps running; null unless running. For a running breached clock this equals <paramref name="BreachedAt"/>.</param>
 /// <param name="BreachedAt">The instant the running time reached the target (the true due time, not when it was detected); null unless breached.</param>
@@ -38,4 +38,16 @@ public sealed record ClockView(
 
     /// <summary>When the clock stopped (stop event or resolution); null while it can still count.</summary>
     public DateTimeOffset? StoppedAt { get; init; }
+
+    /// <summary>The name of the working calendar the clock counts in; null for a 24×7 clock.</summary>
+    public string? Calendar { get; init; }
+
+    /// <summary>
+    /// The clock is running but the view instant is outside its calendar's working hours, so it is not counting now
+    /// (dashboards show "暂停计时 · 非工作时间"); always false for a 24×7 clock.
+    /// </summary>
+    public bool OutsideWorkingHours { get; init; }
+
+    /// <summary>When a clock <see cref="OutsideWorkingHours"/> counts again (the next working period's start); null otherwise.</summary>
+    public DateTimeOffset? CountingResumesAt { get; init; }
 }

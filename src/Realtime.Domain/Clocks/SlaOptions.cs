@@ -1,3 +1,4 @@
+using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
 
 namespace Realtime.Domain.Clocks;
@@ -6,7 +7,8 @@ namespace Realtime.Domain.Clocks;
 /// The configuration section <c>Sla</c>, shaped for Microsoft.Extensions.Configuration binding
 /// (e.g. <c>Sla:Clocks:firstResponse:Target = "00:02:00"</c>, <c>Sla:Escalation:Delays:1 = "04:00:00"</c>).
 /// Everything is optional: unset values keep the defaults of <see cref="SlaPolicy.Default"/>.
-/// Call <see cref="Validate"/> at startup, then <see cref="ToPolicy"/>.
+/// Call <see cref="Validate()"/> at startup, then <see cref="ToPolicy()"/>; when clocks name working calendars
+/// (<c>Sla:Clocks:resolution:Calendar = "cn"</c>), pass the calendars built from <see cref="CalendarsOptions"/> to both.
 /// </summary>
 public sealed class SlaOptions
 {
@@ -29,8 +31,15 @@ public sealed class SlaOptions
     /// Human-readable problems, each naming its configuration key
     /// (e.g. <c>Sla:Clocks:resolution:Target must be positive</c>); empty when the section is usable.
     /// </summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate() => Validate(NoCalendars);
+
+    /// <summary>
+    /// As <see cref="Validate()"/>, and checks that every <c>Sla:Clocks:&lt;name&gt;:Calendar</c> names one of
+    /// <paramref name="calendars"/> (by name, case-insensitive; empty means 24×7).
+    /// </summary>
+    public IReadOnlyList<string> Validate(IReadOnlyDictionary<string, WorkingCalendar> calendars)
     {
+        ArgumentNullException.ThrowIfNull(calendars);
         var errors = new List<string>();
         foreach (var (name, clock) in Clocks)
         {
@@ -56,6 +65,11 @@ public sealed class SlaOptions
                 errors.Add($"{key}:StopEvent must differ from StartEvent");
             if (clock.OnReopen is { } onReopen && !TryParseReopen(onReopen, out _))
                 errors.Add($"{key}:OnReopen must be Resume or Restart, not '{onReopen}'");
+            if (!string.IsNullOrWhiteSpace(clock.Calendar) && FindCalendar(calendars, clock.Calendar) is null)
+            {
+                var known = calendars.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", calendars.Keys.Order(StringComparer.Ordinal));
+                errors.Add($"{key}:Calendar '{clock.Calendar}': no calendar of that name under Calendars ({known}); leave it empty to count 24×7");
+            }
         }
 
         if (Escalation?.Delays is { } delays)
@@ -85,9 +99,13 @@ public sealed class SlaOptions
     /// Added clocks default to the 50/75/90 % warnings, not pausable, resume on reopen, escalating.
     /// </summary>
     /// <exception cref="InvalidOperationException">When <see cref="Validate"/> reports problems; the message lists them.</exception>
-    public SlaPolicy ToPolicy()
+    public SlaPolicy ToPolicy() => ToPolicy(NoCalendars);
+
+    /// <summary>As <see cref="ToPolicy()"/>, with each clock's <see cref="ClockPolicy.Calendar"/> taken from <paramref name="calendars"/> by name.</summary>
+    /// <exception cref="InvalidOperationException">When <see cref="Validate(IReadOnlyDictionary{string, WorkingCalendar})"/> reports problems; the message lists them.</exception>
+    public SlaPolicy ToPolicy(IReadOnlyDictionary<string, WorkingCalendar> calendars)
     {
-        var errors = Validate();
+        var errors = Validate(calendars);
         if (errors.Count > 0)
             throw new InvalidOperationException("Invalid SLA configuration: " + string.Join("; ", errors));
 
@@ -96,13 +114,13 @@ public sealed class SlaOptions
         {
             var configured = Clocks.Where(p => p.Value is not null && string.Equals(p.Key, builtIn.Name, StringComparison.OrdinalIgnoreCase))
                 .Select(p => p.Value).ToList();
-            clocks.Add(configured.Aggregate(builtIn, Merge));
+            clocks.Add(configured.Aggregate(builtIn, (clock, o) => Merge(clock, o, calendars)));
         }
         foreach (var (name, o) in Clocks.Where(p => p.Value is not null && FindBuiltIn(p.Key) is null).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var added = new ClockPolicy(name, ParseEvent(o.StartEvent!)!.Value, ParseEvent(o.StopEvent!)!.Value, o.Target!.Value,
                 ClockPolicy.DefaultWarnAt, Pausable: false, ReopenRule.Resume);
-            clocks.Add(Merge(added, o));
+            clocks.Add(Merge(added, o, calendars));
         }
 
         return new SlaPolicy
@@ -113,8 +131,11 @@ public sealed class SlaOptions
         };
     }
 
-    private static ClockPolicy Merge(ClockPolicy clock, ClockOptions o) => clock with
+    private static readonly IReadOnlyDictionary<string, WorkingCalendar> NoCalendars = new Dictionary<string, WorkingCalendar>();
+
+    private static ClockPolicy Merge(ClockPolicy clock, ClockOptions o, IReadOnlyDictionary<string, WorkingCalendar> calendars) => clock with
     {
+        Calendar = o.Calendar is null ? clock.Calendar : string.IsNullOrWhiteSpace(o.Calendar) ? null : FindCalendar(calendars, o.Calendar),
         Target = o.Target ?? clock.Target,
         WarnAt = o.WarnAt is { } warnAt ? warnAt.Order().ToArray() : clock.WarnAt,
         Pausable = o.Pausable ?? clock.Pausable,
@@ -123,6 +144,19 @@ public sealed class SlaOptions
         OnReopen = o.OnReopen is { } reopen && TryParseReopen(reopen, out var rule) ? rule : clock.OnReopen,
         Escalates = o.Escalates ?? clock.Escalates,
     };
+
+    private static WorkingCalendar? FindCalendar(IReadOnlyDictionary<string, WorkingCalendar> calendars, string name)
+    {
+        var trimmed = name.Trim();
+        if (calendars.TryGetValue(trimmed, out var calendar))
+            return calendar;
+        foreach (var (key, value) in calendars)
+        {
+            if (string.Equals(key, trimmed, StringComparison.OrdinalIgnoreCase))
+                return value;
+        }
+        return null;
+    }
 
     private static ClockPolicy? FindBuiltIn(string name) =>
         SlaPolicy.DefaultClocks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -173,6 +207,11 @@ public sealed class ClockOptions
     public string? OnReopen { get; set; }
     /// <summary>Whether the clock's breach starts the escalation chain.</summary>
     public bool? Escalates { get; set; }
+    /// <summary>
+    /// The name of a working calendar under <c>Calendars</c> (e.g. <c>cn</c>) whose working time the clock counts;
+    /// unset keeps the built-in clock's (24×7), empty counts 24×7.
+    /// </summary>
+    public string? Calendar { get; set; }
 }
 
 /// <summary>The escalation chain override under <c>Sla:Escalation</c>.</summary>

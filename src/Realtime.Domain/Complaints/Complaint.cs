@@ -206,8 +206,9 @@ public sealed class Complaint
     private static ClockView ViewOf(ClockTrack track, DateTimeOffset now)
     {
         var policy = track.Policy;
+        var calendar = policy.Calendar;
         if (!track.Started)
-            return new ClockView(policy.Name, null, policy.Target, TimeSpan.Zero, policy.Target, null, null);
+            return new ClockView(policy.Name, null, policy.Target, TimeSpan.Zero, policy.Target, null, null) { Calendar = calendar?.Name };
 
         var elapsed = track.ElapsedAt(now);
         var reach = track.Reach(policy.Target);
@@ -218,11 +219,15 @@ public sealed class Complaint
             : track.Paused ? ClockState.Paused
             : ClockState.Met;
         var remaining = policy.Target - elapsed;
+        var outside = calendar is not null && track.Running && !calendar.IsWorkingTime(now);
         return new ClockView(policy.Name, state, policy.Target, elapsed, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
             track.Running ? reach : null, breached ? reach : null)
         {
             StartedAt = track.StartedAt,
             StoppedAt = track.StoppedAt,
+            Calendar = calendar?.Name,
+            OutsideWorkingHours = outside,
+            CountingResumesAt = outside ? calendar!.NextWorkingTimeStart(now) : null,
         };
     }
 

@@ -1,3 +1,4 @@
+using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
 
@@ -117,14 +118,15 @@ internal sealed class ComplaintTimeline
     {
         // Built at every activation (a reminder's too): plain loops, no iterators.
         DateTimeOffset? firstBreach = null;
+        WorkingCalendar? calendar = null;
         foreach (var track in Tracks)
         {
             if (!track.Policy.Escalates)
                 continue;
             foreach (var breach in track.EarlierBreaches)
-                firstBreach = Earlier(firstBreach, breach);
+                Consider(breach, track);
             if (track.Reach(track.Policy.Target) is { } current)
-                firstBreach = Earlier(firstBreach, current);
+                Consider(current, track);
         }
         if (firstBreach is not { } start)
             return;
@@ -132,13 +134,21 @@ internal sealed class ComplaintTimeline
         var firstLevel = severity == Severity.High ? (int)EscalationRole.DeputyDirector : (int)EscalationRole.TeamLead;
         for (var i = 0; i < escalation.Delays.Count && firstLevel + i <= EscalationPolicy.TopLevel; i++)
         {
-            if (FirstUnresolvedInstant(start + escalation.Delays[i]) is not { } at)
+            var reached = calendar is null ? start + escalation.Delays[i] : calendar.AddWorkingTime(start, escalation.Delays[i]);
+            if (FirstUnresolvedInstant(reached) is not { } at)
                 break;
             _autoLevels.Add((firstLevel + i, at));
         }
-    }
 
-    private static DateTimeOffset Earlier(DateTimeOffset? first, DateTimeOffset other) => first is { } f && f <= other ? f : other;
+        // The earliest breach starts the chain, which climbs in the working time of that breach's clock (24×7 without a calendar).
+        void Consider(DateTimeOffset breach, ClockTrack track)
+        {
+            if (firstBreach is { } f && f <= breach)
+                return;
+            firstBreach = breach;
+            calendar = track.Policy.Calendar;
+        }
+    }
 
     /// <summary>
     /// <paramref name="at"/> itself if the complaint is not resolved then; otherwise the reopen that ends that resolution,

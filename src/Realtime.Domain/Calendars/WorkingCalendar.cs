@@ -1,0 +1,373 @@
+namespace Realtime.Domain.Calendars;
+
+/// <summary>
+/// Which instants count as working time: <see cref="WorkingHours"/> (wall-clock periods, split shifts allowed) on working
+/// days in <see cref="TimeZone"/>. A working day is a <see cref="WorkingWeekdays"/> date that is not one of the
+/// <see cref="Holidays"/>, or one of the <see cref="WorkingWeekends"/> (调休 make-up days, worked whatever their weekday).
+/// SLA clocks that name a calendar count only working time; a clock with no calendar counts 24×7.
+/// </summary>
+/// <remarks>
+/// Arithmetic is exact to the tick (so to the second). Each year's working intervals are computed once, on first use,
+/// as UTC ticks with running totals, so a due-time lookup is a binary search plus a walk over one day's periods.
+/// Daylight saving: a period starts at the first instant its start time is shown and ends at the last instant its end
+/// time is shown; a wall time skipped by a forward change means the instant of the change. Thread-safe and immutable
+/// apart from that cache, whose year tables are immutable and published whole.
+/// </remarks>
+public sealed class WorkingCalendar : IEquatable<WorkingCalendar>
+{
+    /// <summary>The default zone: the company zone, <c>Asia/Shanghai</c> (UTC+8, no daylight saving).</summary>
+    public const string DefaultTimeZoneId = CompanyCalendar.DefaultTimeZoneId;
+
+    /// <summary>Earliest year the calendar answers for (instants before it are out of range).</summary>
+    public const int FirstYear = 1900;
+
+    /// <summary>Last year the calendar answers for.</summary>
+    public const int LastYear = 9998;
+
+    private readonly YearTable?[] _years = new YearTable?[LastYear - FirstYear + 1];
+    private readonly HashSet<DateOnly> _holidays;
+    private readonly HashSet<DateOnly> _workingWeekends;
+    private readonly bool[] _weekdays = new bool[7];
+    private readonly TimeSpan[] _periodStarts;
+    private readonly TimeSpan[] _periodEnds;
+    private readonly long _baseOffsetTicks;
+    private YearTable? _recent;
+
+    /// <summary>The default working hours: 09:00–12:00 and 13:30–18:00 (a lunch break in between).</summary>
+    public static IReadOnlyList<WorkingPeriod> DefaultWorkingHours { get; } =
+        [new(TimeSpan.FromHours(9), TimeSpan.FromHours(12)), new(new TimeSpan(13, 30, 0), TimeSpan.FromHours(18))];
+
+    /// <summary>The default working weekdays: Monday to Friday.</summary>
+    public static IReadOnlyList<DayOfWeek> DefaultWorkingWeekdays { get; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>Creates a calendar; null lists take the defaults (<see cref="DefaultWorkingHours"/>, <see cref="DefaultWorkingWeekdays"/>, none).</summary>
+    /// <param name="timeZone">The zone whose wall clock the working hours follow.</param>
+    /// <param name="workingHours">Ascending, non-overlapping periods of a working day; at least one.</param>
+    /// <param name="workingWeekdays">Weekdays that are working days unless a holiday; at least one.</param>
+    /// <param name="holidays">Dates off although their weekday is a working one.</param>
+    /// <param name="workingWeekends">Make-up working dates (调休); none may also be a holiday.</param>
+    /// <exception cref="ArgumentException">Periods overlap or are out of order, no period or weekday is given, or a date is both a holiday and a working day.</exception>
+    public WorkingCalendar(
+        TimeZoneInfo timeZone,
+        IEnumerable<WorkingPeriod>? workingHours = null,
+        IEnumerable<DayOfWeek>? workingWeekdays = null,
+        IEnumerable<DateOnly>? holidays = null,
+        IEnumerable<DateOnly>? workingWeekends = null)
+    {
+        TimeZone = timeZone ?? throw new ArgumentNullException(nameof(timeZone));
+        _baseOffsetTicks = timeZone.BaseUtcOffset.Ticks;
+
+        var periods = (workingHours ?? DefaultWorkingHours).ToArray();
+        if (periods.Length == 0)
+            throw new ArgumentException("A working calendar needs at least one working period.", nameof(workingHours));
+        for (var i = 1; i < periods.Length; i++)
+        {
+            if (periods[i].Start < periods[i - 1].End)
+                throw new ArgumentException($"Working period {periods[i]} starts before the previous one ({periods[i - 1]}) ends; list them in order without overlap.", nameof(workingHours));
+        }
+
+        WorkingHours = periods;
+        _periodStarts = periods.Select(p => p.Start).ToArray();
+        _periodEnds = periods.Select(p => p.End).ToArray();
+
+        var weekdays = (workingWeekdays ?? DefaultWorkingWeekdays).Distinct().Order().ToArray();
+        if (weekdays.Length == 0)
+            throw new ArgumentException("A working calendar needs at least one working weekday.", nameof(workingWeekdays));
+        foreach (var day in weekdays)
+        {
+            if (!Enum.IsDefined(day))
+                throw new ArgumentOutOfRangeException(nameof(workingWeekdays), day, "Not a day of the week.");
+            _weekdays[(int)day] = true;
+        }
+
+        WorkingWeekdays = weekdays;
+        Holidays = (holidays ?? []).Distinct().Order().ToArray();
+        WorkingWeekends = (workingWeekends ?? []).Distinct().Order().ToArray();
+        _holidays = [.. Holidays];
+        _workingWeekends = [.. WorkingWeekends];
+        foreach (var date in WorkingWeekends)
+        {
+            if (_holidays.Contains(date))
+                throw new ArgumentException($"{date:yyyy-MM-dd} is both a holiday and a make-up working day.", nameof(workingWeekends));
+        }
+    }
+
+    /// <summary>Creates a calendar in the IANA (or Windows) zone <paramref name="timeZoneId"/>; see the main constructor.</summary>
+    /// <exception cref="TimeZoneNotFoundException">The zone is unknown (and is not <see cref="DefaultTimeZoneId"/>, which falls back to a fixed UTC+8).</exception>
+    public WorkingCalendar(
+        string timeZoneId = DefaultTimeZoneId,
+        IEnumerable<WorkingPeriod>? workingHours = null,
+        IEnumerable<DayOfWeek>? workingWeekdays = null,
+        IEnumerable<DateOnly>? holidays = null,
+        IEnumerable<DateOnly>? workingWeekends = null)
+        : this(CompanyCalendar.FindZone(timeZoneId), workingHours, workingWeekdays, holidays, workingWeekends)
+    {
+    }
+
+    /// <summary>The calendar's name in configuration (<c>Calendars:&lt;name&gt;</c>), shown with the clocks that use it; empty when unnamed.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The zone whose wall clock <see cref="WorkingHours"/> and the dates follow.</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The periods of every working day, ascending and non-overlapping.</summary>
+    public IReadOnlyList<WorkingPeriod> WorkingHours { get; }
+
+    /// <summary>The weekdays that are working days unless listed in <see cref="Holidays"/>, Sunday first.</summary>
+    public IReadOnlyList<DayOfWeek> WorkingWeekdays { get; }
+
+    /// <summary>Dates off although their weekday is a working one (public holidays), ascending.</summary>
+    public IReadOnlyList<DateOnly> Holidays { get; }
+
+    /// <summary>Make-up working dates (调休, e.g. a Saturday worked to bridge a holiday), ascending.</summary>
+    public IReadOnlyList<DateOnly> WorkingWeekends { get; }
+
+    /// <summary>Whether <paramref name="date"/> is a working day: a make-up day, or a working weekday that is not a holiday.</summary>
+    public bool IsWorkingDay(DateOnly date) =>
+        _workingWeekends.Contains(date) || (_weekdays[(int)date.DayOfWeek] && !_holidays.Contains(date));
+
+    /// <summary>Whether <paramref name="instant"/> lies inside working hours (a period's start is inside, its end is not).</summary>
+    public bool IsWorkingTime(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks;
+        var (table, day) = Locate(ticks);
+        for (var p = table.FirstPeriod[day]; p < table.FirstPeriod[day + 1]; p++)
+        {
+            if (ticks >= table.PeriodStarts[p] && ticks < table.PeriodEnds[p]) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// When working time next counts from <paramref name="instant"/>: the instant itself inside working hours, else the
+    /// start of the next working period (e.g. 09:00 of the next working day). Offset as <paramref name="instant"/>'s.
+    /// </summary>
+    public DateTimeOffset NextWorkingTimeStart(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks;
+        var (table, day) = Locate(ticks);
+        while (true)
+        {
+            for (; day < table.Days; day++)
+            {
+                for (var p = table.FirstPeriod[day]; p < table.FirstPeriod[day + 1]; p++)
+                {
+                    if (table.PeriodEnds[p] > ticks)
+                        return table.PeriodStarts[p] <= ticks ? instant : At(table.PeriodStarts[p], instant.Offset);
+                }
+            }
+
+            table = YearAfter(table);
+            day = 0;
+        }
+    }
+
+    /// <summary>Working time in [<paramref name="from"/>, <paramref name="to"/>); zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
+    public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var start = from.UtcTicks;
+        var end = to.UtcTicks;
+        if (end <= start) return TimeSpan.Zero;
+        var (first, firstDay) = Locate(start);
+        var (last, lastDay) = Locate(end);
+        var ticks = WorkedBefore(last, lastDay, end) - WorkedBefore(first, firstDay, start);
+        for (var year = first.Year; year < last.Year; year++)
+            ticks += Year(year).TotalWorked;
+        return TimeSpan.FromTicks(ticks);
+    }
+
+    /// <summary>
+    /// The instant at which <paramref name="workingTime"/> of working time has passed since <paramref name="start"/>
+    /// (the due time of a target): always inside or at the end of a working period; <paramref name="start"/> itself for zero.
+    /// Offset as <paramref name="start"/>'s.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workingTime"/> is negative, or the answer lies beyond <see cref="LastYear"/>.</exception>
+    public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan workingTime)
+    {
+        if (workingTime <= TimeSpan.Zero)
+        {
+            return workingTime == TimeSpan.Zero ? start
+                : throw new ArgumentOutOfRangeException(nameof(workingTime), workingTime, "Working time to add must not be negative.");
+        }
+
+        var ticks = start.UtcTicks;
+        var (table, day) = Locate(ticks);
+        var target = WorkedBefore(table, day, ticks) + workingTime.Ticks;
+        while (target > table.TotalWorked)
+        {
+            target -= table.TotalWorked;
+            table = YearAfter(table);
+            day = 0;
+        }
+
+        // The first day whose running total at its end reaches the target; the target lies within it.
+        var totals = table.WorkedBeforeDay;
+        int low = day + 1, high = table.Days;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (totals[mid] >= target) high = mid;
+            else low = mid + 1;
+        }
+
+        var dueDay = low - 1;
+        var remaining = target - totals[dueDay];
+        for (var p = table.FirstPeriod[dueDay]; ; p++)
+        {
+            var length = table.PeriodEnds[p] - table.PeriodStarts[p];
+            if (remaining <= length) return At(table.PeriodStarts[p] + remaining, start.Offset);
+            remaining -= length;
+        }
+    }
+
+    /// <summary>Value equality of the definition: name, zone id, hours, weekdays and dates.</summary>
+    public bool Equals(WorkingCalendar? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Name == other.Name && TimeZone.Id == other.TimeZone.Id
+            && WorkingHours.SequenceEqual(other.WorkingHours) && WorkingWeekdays.SequenceEqual(other.WorkingWeekdays)
+            && Holidays.SequenceEqual(other.Holidays) && WorkingWeekends.SequenceEqual(other.WorkingWeekends)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as WorkingCalendar);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, TimeZone.Id, WorkingHours.Count, Holidays.Count, WorkingWeekends.Count);
+
+    /// <summary>The name and zone, e.g. <c>cn (Asia/Shanghai)</c>.</summary>
+    public override string ToString() => $"{(Name.Length > 0 ? Name : "calendar")} ({TimeZone.Id})";
+
+    private static DateTimeOffset At(long utcTicks, TimeSpan offset) => new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(offset);
+
+    /// <summary>Working ticks from the start of the table's year up to <paramref name="ticks"/>, which falls on <paramref name="day"/>.</summary>
+    private static long WorkedBefore(YearTable table, int day, long ticks)
+    {
+        var worked = table.WorkedBeforeDay[day];
+        for (var p = table.FirstPeriod[day]; p < table.FirstPeriod[day + 1]; p++)
+        {
+            var start = table.PeriodStarts[p];
+            if (ticks <= start) break;
+            var end = table.PeriodEnds[p];
+            worked += (ticks < end ? ticks : end) - start;
+        }
+
+        return worked;
+    }
+
+    /// <summary>The year table and day index (0 = 1 January) of the local date on which <paramref name="ticks"/> (UTC) falls.</summary>
+    private (YearTable Table, int Day) Locate(long ticks)
+    {
+        var table = Volatile.Read(ref _recent);
+        if (table is null || ticks < table.DayStarts[0] || ticks >= table.DayStarts[table.Days])
+        {
+            var year = new DateTime(Math.Clamp(ticks + _baseOffsetTicks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Unspecified).Year;
+            table = Year(year);
+            // The base offset can put an instant near New Year in the neighbouring year.
+            if (ticks < table.DayStarts[0]) table = Year(year - 1);
+            else if (ticks >= table.DayStarts[table.Days]) table = Year(year + 1);
+            Volatile.Write(ref _recent, table);
+        }
+
+        var day = (int)Math.Clamp((ticks - table.DayStarts[0]) / TimeSpan.TicksPerDay, 0, table.Days - 1);
+        while (day > 0 && table.DayStarts[day] > ticks) day--;
+        while (day < table.Days - 1 && table.DayStarts[day + 1] <= ticks) day++;
+        return (table, day);
+    }
+
+    private YearTable YearAfter(YearTable table) => Year(table.Year + 1);
+
+    private YearTable Year(int year)
+    {
+        if (year is < FirstYear or > LastYear)
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"Working calendars answer for the years {FirstYear} to {LastYear}.");
+        ref var slot = ref _years[year - FirstYear];
+        return Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, BuildYear(year), null) ?? Volatile.Read(ref slot)!;
+    }
+
+    private YearTable BuildYear(int year)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var days = DateTime.IsLeapYear(year) ? 366 : 365;
+        var dayStarts = new long[days + 1];
+        for (var d = 0; d <= days; d++)
+            dayStarts[d] = ToUtcTicks(first.AddDays(d), TimeSpan.Zero, latest: false);
+
+        var firstPeriod = new int[days + 1];
+        var workedBefore = new long[days + 1];
+        var starts = new List<long>(days * _periodStarts.Length);
+        var ends = new List<long>(days * _periodStarts.Length);
+        long worked = 0;
+        for (var d = 0; d < days; d++)
+        {
+            firstPeriod[d] = starts.Count;
+            workedBefore[d] = worked;
+            var date = first.AddDays(d);
+            if (!IsWorkingDay(date)) continue;
+            var previousEnd = long.MinValue;
+            for (var p = 0; p < _periodStarts.Length; p++)
+            {
+                var start = Math.Max(ToUtcTicks(date, _periodStarts[p], latest: false), previousEnd);
+                var end = _periodEnds[p] == TimeSpan.FromDays(1) ? dayStarts[d + 1] : ToUtcTicks(date, _periodEnds[p], latest: true);
+                if (end <= start) continue;
+                starts.Add(start);
+                ends.Add(end);
+                worked += end - start;
+                previousEnd = end;
+            }
+        }
+
+        firstPeriod[days] = starts.Count;
+        workedBefore[days] = worked;
+        return new YearTable(year, days, dayStarts, firstPeriod, [.. starts], [.. ends], workedBefore);
+    }
+
+    /// <summary>
+    /// The UTC ticks of wall time <paramref name="time"/> on <paramref name="date"/>: the earlier of two occurrences
+    /// (or the later when <paramref name="latest"/>), and the instant of the change for a time skipped by one.
+    /// </summary>
+    private long ToUtcTicks(DateOnly date, TimeSpan time, bool latest)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified) + time;
+        if (TimeZone.IsInvalidTime(local))
+            return EndOfGap(local);
+        if (TimeZone.IsAmbiguousTime(local))
+        {
+            var offsets = TimeZone.GetAmbiguousTimeOffsets(local);
+            return (local - (latest ? offsets.Min() : offsets.Max())).Ticks;
+        }
+
+        return (local - TimeZone.GetUtcOffset(local)).Ticks;
+    }
+
+    /// <summary>The instant of the forward change that skipped wall time <paramref name="local"/>, found by bisection.</summary>
+    private long EndOfGap(DateTime local)
+    {
+        var before = TimeZone.GetUtcOffset(local.AddDays(-1));
+        var low = (local - TimeZone.GetUtcOffset(local.AddDays(1))).Ticks; // still at the old offset
+        var high = (local - before).Ticks;                                  // already at the new offset
+        while (high - low > 1)
+        {
+            var mid = low + ((high - low) / 2);
+            if (TimeZone.GetUtcOffset(new DateTimeOffset(mid, TimeSpan.Zero)) == before) low = mid;
+            else high = mid;
+        }
+
+        return high;
+    }
+
+    /// <summary>One year of the calendar as UTC ticks: day boundaries, working periods by day and running totals.</summary>
+    private sealed class YearTable(int year, int days, long[] dayStarts, int[] firstPeriod, long[] periodStarts, long[] periodEnds, long[] workedBeforeDay)
+    {
+        public int Year { get; } = year;
+        public int Days { get; } = days;
+        /// <summary>First instant of each local date; <c>[Days]</c> is 1 January of the next year.</summary>
+        public long[] DayStarts { get; } = dayStarts;
+        /// <summary>Index of each day's first period in <see cref="PeriodStarts"/>; <c>[Days]</c> is the period count.</summary>
+        public int[] FirstPeriod { get; } = firstPeriod;
+        public long[] PeriodStarts { get; } = periodStarts;
+        public long[] PeriodEnds { get; } = periodEnds;
+        /// <summary>Working ticks of the year before each day; <c>[Days]</c> is the year's total.</summary>
+        public long[] WorkedBeforeDay { get; } = workedBeforeDay;
+        public long TotalWorked => WorkedBeforeDay[Days];
+    }
+}
