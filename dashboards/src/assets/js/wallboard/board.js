@@ -119,7 +119,9 @@ export class ComplaintBoard {
     const large = candidates.map((entry) => largeBands.has(entry.focus?.band));
     const width = this.grid.clientWidth;
     const height = this.grid.clientHeight;
-    const scale = Math.min(1, Math.max(0.6, (globalThis.innerWidth || 1920) / 1920));
+    // A smaller screen hangs nearer: its large cards may be smaller, more than in proportion, so that more fit.
+    const screen = Math.min(1, (globalThis.innerWidth || 1920) / 1920, (globalThis.innerHeight || 1080) / 1080);
+    const scale = Math.max(0.5, screen ** 1.5);
     const planKey = `${width}x${height}|${scale}|${large.map((l) => (l ? 'L' : 's')).join('')}`;
     if (planKey !== this.planKey) {
       this.planKey = planKey;

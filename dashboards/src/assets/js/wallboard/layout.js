@@ -35,7 +35,7 @@ export function fitGrid(count, width, height) {
  * Smallest card, in px at a 1920-wide screen, that keeps a breached or warned card readable at 5 m
  * (id ≥ 24 px, time ≥ 48 px, full escalation badge); other cards may be smaller.
  */
-export const cardMinimum = Object.freeze({ large: { width: 300, height: 210 }, small: { width: 150, height: 96 } });
+export const cardMinimum = Object.freeze({ large: { width: 330, height: 190 }, small: { width: 140, height: 80 } });
 
 /** The widest grid tried; more columns would only make cells thinner than a small card. */
 const maxColumns = 24;
@@ -86,7 +86,7 @@ function bestGrid(spans, width, height, gap, minLarge, minSmall, anyLarge) {
     const rows = Math.max(packed.rows, fewestRows);
     const cellWidth = (width - gap * (columns - 1)) / columns;
     const cellHeight = (height - gap * (rows - 1)) / rows;
-    if (cellWidth < minSmall.width || cellHeight < minSmall.height) continue;
+    if (spans.includes(1) && (cellWidth < minSmall.width || cellHeight < minSmall.height)) continue;
     if (spans.includes(2) && (2 * cellWidth + gap < minLarge.width || 2 * cellHeight + gap < minLarge.height)) continue;
     const score = Math.min(cellWidth, cellHeight * preferredAspect);
     if (!best || score > best.score) best = { columns, rows, placements: packed.placements, score };
