@@ -155,3 +155,29 @@ test('a board the server says fell behind reloads, holding the pushes that arriv
   assert.deepEqual(applied, ['reload1:subscribed=1', 'loaded1', 'push:C1', 'reload2:subscribed=2', 'loaded2', 'push:C2']);
   assert.equal(indicator.dataset.state, 'connected');
 });
+
+test('a board with a preload shows its REST data before the hub connects, and synchronises only after the preload', async () => {
+  const connection = fakeSignalR();
+  const connected = deferred();
+  connection.start = () => connected.promise;
+  const { LiveConnection } = await import('../src/assets/js/live.js');
+  const log = [];
+  const indicator = { dataset: {}, textContent: '' };
+  const live = new LiveConnection({
+    scopes: ['floor'],
+    indicator,
+    preload: async () => { log.push('preload'); },
+    resync: async () => { log.push(`resync:subscribed=${connection.invoked.length}`); },
+    handlers: {},
+  });
+
+  const started = live.start();
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(log, ['preload'], 'loaded while the hub is still connecting');
+  assert.equal(indicator.dataset.state, 'connecting');
+  connected.resolve();
+  await started;
+
+  assert.deepEqual(log, ['preload', 'resync:subscribed=1']);
+  assert.equal(indicator.dataset.state, 'connected');
+});

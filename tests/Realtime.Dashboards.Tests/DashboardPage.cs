@@ -37,10 +37,12 @@ public sealed class DashboardPage : IAsyncDisposable
 
     /// <summary>
     /// Opens a view (e.g. "/agent?id=A1") in a viewport of the given size, lets <paramref name="prepare"/> set up
-    /// the page first (routes, permissions), and waits until the view is live (subscribed and loaded).
+    /// the page first (routes, permissions), and waits until the view is live (subscribed and loaded) unless
+    /// <paramref name="waitForLive"/> is false.
     /// </summary>
     public static async Task<DashboardPage> OpenViewAsync(
-        HeadlessChromium chromium, RealtimeServer server, string pathAndQuery, int width = 1920, int height = 1080, Func<IPage, Task>? prepare = null)
+        HeadlessChromium chromium, RealtimeServer server, string pathAndQuery, int width = 1920, int height = 1080, Func<IPage, Task>? prepare = null,
+        bool waitForLive = true)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -51,9 +53,72 @@ public sealed class DashboardPage : IAsyncDisposable
         var view = new DashboardPage(context, page);
         if (prepare is not null) await prepare(page);
         await page.GotoAsync(pathAndQuery);
-        await view.ExpectLiveAsync();
+        if (waitForLive) await view.ExpectLiveAsync();
         return view;
     }
+
+    /// <summary>
+    /// Every text on the page (below <paramref name="rootSelector"/>) that users cannot read whole: wider than its box
+    /// (<c>scrollWidth &gt; clientWidth</c>), clipped by a box that hides or scrolls overflow, off-screen when
+    /// <paramref name="withinViewport"/>, or overlapping another text or chart. Each entry names the element and its text.
+    /// </summary>
+    public Task<string[]> FindUnreadableTextAsync(string rootSelector = "body", bool withinViewport = true) =>
+        Page.EvaluateAsync<string[]>(
+            """
+            ([rootSelector, withinViewport]) => {
+              const problems = [];
+              const describe = (e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+              const shown = (e) => {
+                const style = getComputedStyle(e);
+                const rect = e.getBoundingClientRect();
+                return style.visibility !== 'hidden' && style.display !== 'none' && rect.width > 0 && rect.height > 0;
+              };
+              const ownText = (e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+              const clipper = (e) => {
+                for (let a = e.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+                  const style = getComputedStyle(a);
+                  if (style.overflowX !== 'visible' || style.overflowY !== 'visible') return a;
+                }
+                return null;
+              };
+              const root = document.querySelector(rootSelector);
+              const texts = [...root.querySelectorAll('*')].filter((e) => !e.closest('svg') && ownText(e) && shown(e));
+              const items = [];
+              for (const e of texts) {
+                const style = getComputedStyle(e);
+                if (style.display !== 'inline' && e.scrollWidth > e.clientWidth + 1) problems.push(`${describe(e)}: scrollWidth ${e.scrollWidth} > clientWidth ${e.clientWidth}`);
+                const range = document.createRange();
+                range.selectNodeContents(e);
+                const lines = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+                for (let a = clipper(e); a; a = clipper(a)) {
+                  const box = a.getBoundingClientRect();
+                  if (lines.some((r) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)) {
+                    problems.push(`${describe(e)}: cut by ${describe(a)}`);
+                    break;
+                  }
+                }
+                if (withinViewport && lines.some((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1)) problems.push(`${describe(e)}: off-screen`);
+                items.push({ e, lines });
+              }
+              for (const svg of root.querySelectorAll('svg')) {
+                if (!shown(svg)) continue;
+                const rect = svg.getBoundingClientRect();
+                const cell = svg.parentElement.getBoundingClientRect();
+                if (rect.left < cell.left - 1 || rect.right > cell.right + 1 || rect.top < cell.top - 1 || rect.bottom > cell.bottom + 1) problems.push(`${describe(svg)}: outside ${describe(svg.parentElement)}`);
+                items.push({ e: svg, lines: [rect] });
+              }
+              const overlaps = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+              for (let i = 0; i < items.length; i++) {
+                for (let j = i + 1; j < items.length; j++) {
+                  const a = items[i], b = items[j];
+                  if (a.e.contains(b.e) || b.e.contains(a.e)) continue;
+                  if (a.lines.some((r) => b.lines.some((q) => overlaps(r, q)))) problems.push(`${describe(a.e)} overlaps ${describe(b.e)}`);
+                }
+              }
+              return problems;
+            }
+            """,
+            new object[] { rootSelector, withinViewport });
 
     /// <summary>Saves a screenshot of the whole scrollable page to artifacts/screenshots/{name}.png.</summary>
     public async Task FullPageScreenshotAsync(string name)

@@ -83,4 +83,24 @@ internal static class FloorEvents
         rater,
         period,
     };
+
+    /// <summary>A complaint.responded event: the agent's first response at <paramref name="occurredAt"/>.</summary>
+    public static object ComplaintResponded(string complaintId, string agentId, DateTimeOffset occurredAt) => new
+    {
+        id = UniqueId("evt"),
+        type = "complaint.responded",
+        occurredAt = occurredAt.ToString("O"),
+        complaintId,
+        agentId,
+    };
+
+    /// <summary>A complaint.escalated event raising the complaint to <paramref name="level"/> by hand.</summary>
+    public static object ComplaintEscalated(string complaintId, int level, DateTimeOffset occurredAt) => new
+    {
+        id = UniqueId("evt"),
+        type = "complaint.escalated",
+        occurredAt = occurredAt.ToString("O"),
+        complaintId,
+        level,
+    };
 }

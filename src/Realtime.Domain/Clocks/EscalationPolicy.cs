@@ -19,7 +19,8 @@ public enum EscalationRole
 /// A normal-severity complaint climbs level 1 (team lead) at <c>Delays[0]</c>, level 2 at <c>Delays[1]</c>,
 /// level 3 at <c>Delays[2]</c>. A high-severity complaint starts one level up: level 2 (deputy director) at
 /// <c>Delays[0]</c>, level 3 (director) at <c>Delays[1]</c>; its later delays are unused.
-/// The chain climbs only while the complaint is not resolved (time while resolved does not count; a reopen lets it climb again).
+/// The chain climbs only while the complaint is not resolved (time while resolved does not count; a reopen lets it climb again),
+/// and, with <see cref="StopWhenClockStops"/> (the default), only while a breached escalating clock has not stopped.
 /// </summary>
 /// <param name="Delays">Offsets from the breach instant, non-negative and non-decreasing, at most three.</param>
 public sealed record EscalationPolicy(IReadOnlyList<TimeSpan> Delays)
@@ -33,11 +34,20 @@ public sealed record EscalationPolicy(IReadOnlyList<TimeSpan> Delays)
     /// <inheritdoc cref="EscalationPolicy" path="/param[@name='Delays']"/>
     public IReadOnlyList<TimeSpan> Delays { get; init; } = CheckDelays(Delays);
 
-    /// <summary>Value equality of the delays, element by element.</summary>
-    public bool Equals(EscalationPolicy? other) => other is not null && Delays.SequenceEqual(other.Delays);
+    /// <summary>
+    /// Whether the chain stops climbing once every breached escalating clock has stopped (e.g. a late first response was
+    /// given): a level falls due only while some breached escalating clock still counts (or is paused), else at the next
+    /// instant one does again (another clock's breach, a reopen), or never. False: the old behaviour, climbing until resolved.
+    /// Key <c>Sla:Escalation:StopWhenClockStops</c>; default true.
+    /// </summary>
+    public bool StopWhenClockStops { get; init; } = true;
+
+    /// <summary>Value equality of the delays, element by element, and of <see cref="StopWhenClockStops"/>.</summary>
+    public bool Equals(EscalationPolicy? other) =>
+        other is not null && Delays.SequenceEqual(other.Delays) && StopWhenClockStops == other.StopWhenClockStops;
 
     /// <inheritdoc />
-    public override int GetHashCode() => Delays.Aggregate(Delays.Count, HashCode.Combine);
+    public override int GetHashCode() => HashCode.Combine(Delays.Aggregate(Delays.Count, HashCode.Combine), StopWhenClockStops);
 
     private static IReadOnlyList<TimeSpan> CheckDelays(IReadOnlyList<TimeSpan> delays)
     {

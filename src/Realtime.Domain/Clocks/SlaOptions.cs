@@ -126,7 +126,10 @@ public sealed class SlaOptions
         return new SlaPolicy
         {
             Clocks = clocks,
-            Escalation = Escalation?.Delays is { } delays ? new EscalationPolicy(delays) : EscalationPolicy.Default,
+            Escalation = (Escalation?.Delays is { } delays ? new EscalationPolicy(delays) : EscalationPolicy.Default) with
+            {
+                StopWhenClockStops = Escalation?.StopWhenClockStops ?? true,
+            },
             LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance,
         };
     }
@@ -219,4 +222,7 @@ public sealed class EscalationOptions
 {
     /// <summary>Offsets from the breach for team lead, deputy director, director, e.g. <c>["00:00:00", "04:00:00", "24:00:00"]</c>.</summary>
     public TimeSpan[]? Delays { get; set; }
+
+    /// <summary>Whether the chain stops climbing once the breached clock has stopped (<c>Sla:Escalation:StopWhenClockStops</c>; default true).</summary>
+    public bool? StopWhenClockStops { get; set; }
 }

@@ -15,7 +15,16 @@ internal sealed class ComplaintTimeline
     private readonly List<(DateTimeOffset At, int Level)> _manualLevels = [];
     private readonly List<(int Level, DateTimeOffset At)> _autoLevels = [];
 
-    private ComplaintTimeline(IReadOnlyList<ClockTrack> tracks) => Tracks = tracks;
+    // Per escalating track (null for the others): its segments not stopped, so the chain can tell when a breached clock stopped.
+    private readonly TrackLife?[] _lives;
+
+    private ComplaintTimeline(IReadOnlyList<ClockTrack> tracks)
+    {
+        Tracks = tracks;
+        _lives = new TrackLife?[tracks.Count];
+        for (var i = 0; i < tracks.Count; i++)
+            _lives[i] = tracks[i].Policy.Escalates ? new TrackLife() : null;
+    }
 
     /// <summary>One track per policy clock, in policy order.</summary>
     public IReadOnlyList<ClockTrack> Tracks { get; }
@@ -93,29 +102,72 @@ internal sealed class ComplaintTimeline
                 Status = ComplaintStatus.Resolved;
                 _resolutions.Add((at, null));
                 // A resolved complaint awaits nothing, so every clock stops here, whatever its own stop event.
-                foreach (var track in Tracks.Where(t => t.Started && !t.Stopped))
-                    track.Stop(at);
+                for (var i = 0; i < Tracks.Count; i++)
+                {
+                    if (Tracks[i].Started && !Tracks[i].Stopped)
+                        StopTrack(i, at);
+                }
                 break;
             case EventType.ComplaintReopened when Status == ComplaintStatus.Resolved:
                 Status = ComplaintStatus.Open;
                 _resolutions[^1] = (_resolutions[^1].ResolvedAt, at);
                 // Reopening undoes a resolution, so only clocks that resolution is meant to stop count again.
-                foreach (var track in Tracks.Where(t => t.Stopped && t.Policy.StopEvent == EventType.ComplaintResolved))
-                    track.Reopen(at);
+                for (var i = 0; i < Tracks.Count; i++)
+                {
+                    if (Tracks[i].Stopped && Tracks[i].Policy.StopEvent == EventType.ComplaintResolved)
+                        ReopenTrack(i, at);
+                }
                 break;
         }
 
-        foreach (var track in Tracks)
+        for (var i = 0; i < Tracks.Count; i++)
         {
+            var track = Tracks[i];
             if (!track.Started && e.Type == track.Policy.StartEvent && Status != ComplaintStatus.Resolved)
+            {
                 track.Start(at, paused: track.Policy.Pausable && Status == ComplaintStatus.Paused);
+                _lives[i]?.Segments.Add((at, null));
+            }
             else if (track.Started && !track.Stopped && e.Type == track.Policy.StopEvent)
-                track.Stop(at);
+            {
+                StopTrack(i, at);
+            }
         }
+    }
+
+    private void StopTrack(int index, DateTimeOffset at)
+    {
+        Tracks[index].Stop(at);
+        if (_lives[index] is { Segments: { Count: > 0 } segments })
+            segments[^1] = (segments[^1].From, at);
+    }
+
+    private void ReopenTrack(int index, DateTimeOffset at)
+    {
+        var track = Tracks[index];
+        if (_lives[index] is { } life)
+        {
+            // A restart ends the run: what it counted after its breach is kept, its segments start over.
+            if (track.Policy.OnReopen == ReopenRule.Restart)
+            {
+                life.CollectBreached(track.Reach(track.Policy.Target));
+                life.Segments.Clear();
+            }
+            life.Segments.Add((at, null));
+        }
+        track.Reopen(at);
     }
 
     private void ScheduleAutoLevels(Severity severity, EscalationPolicy escalation)
     {
+        var firstLevel = severity == Severity.High ? (int)EscalationRole.DeputyDirector : (int)EscalationRole.TeamLead;
+        var steps = Math.Min(escalation.Delays.Count, EscalationPolicy.TopLevel - firstLevel + 1);
+        if (escalation.StopWhenClockStops)
+        {
+            ScheduleLevelsPerClock(firstLevel, steps, escalation);
+            return;
+        }
+
         // Built at every activation (a reminder's too): plain loops, no iterators.
         DateTimeOffset? firstBreach = null;
         WorkingCalendar? calendar = null;
@@ -131,8 +183,7 @@ internal sealed class ComplaintTimeline
         if (firstBreach is not { } start)
             return;
 
-        var firstLevel = severity == Severity.High ? (int)EscalationRole.DeputyDirector : (int)EscalationRole.TeamLead;
-        for (var i = 0; i < escalation.Delays.Count && firstLevel + i <= EscalationPolicy.TopLevel; i++)
+        for (var i = 0; i < steps; i++)
         {
             var reached = calendar is null ? start + escalation.Delays[i] : calendar.AddWorkingTime(start, escalation.Delays[i]);
             if (FirstUnresolvedInstant(reached) is not { } at)
@@ -151,6 +202,62 @@ internal sealed class ComplaintTimeline
     }
 
     /// <summary>
+    /// Each escalating clock climbs its own chain from its first breach, only while it is breached and not stopped
+    /// (a stop holds the climb until a reopen lets it count again); a level is reached when the first clock reaches it.
+    /// So a first response given late escalates no further, while a later resolution breach still climbs from its own breach.
+    /// </summary>
+    private void ScheduleLevelsPerClock(int firstLevel, int steps, EscalationPolicy escalation)
+    {
+        Span<DateTimeOffset?> reached = stackalloc DateTimeOffset?[EscalationPolicy.TopLevel];
+        for (var t = 0; t < Tracks.Count; t++)
+        {
+            var track = Tracks[t];
+            if (_lives[t] is not { } life || FirstBreach(track) is not { } start)
+                continue;
+            life.CollectBreached(track.Reach(track.Policy.Target));
+            for (var i = 0; i < steps; i++)
+            {
+                var due = track.Policy.Calendar is { } calendar ? calendar.AddWorkingTime(start, escalation.Delays[i]) : start + escalation.Delays[i];
+                if (FirstInstantIn(life.Breached, due) is not { } at)
+                    break;
+                reached[i] = Earlier(reached[i], at);
+            }
+        }
+        for (var i = 0; i < steps && reached[i] is { } at; i++)
+            _autoLevels.Add((firstLevel + i, at));
+    }
+
+    private static DateTimeOffset? FirstBreach(ClockTrack track)
+    {
+        DateTimeOffset? first = null;
+        foreach (var breach in track.EarlierBreaches)
+            first = Earlier(first, breach);
+        return track.Reach(track.Policy.Target) is { } current ? Earlier(first, current) : first;
+    }
+
+    /// <summary>
+    /// <paramref name="at"/> itself if it lies in one of <paramref name="intervals"/> (breached and not stopped); otherwise
+    /// the start of the first interval after it, or null when there is none (the chain stops climbing).
+    /// </summary>
+    private static DateTimeOffset? FirstInstantIn(List<(DateTimeOffset From, DateTimeOffset? To)> intervals, DateTimeOffset at)
+    {
+        DateTimeOffset? first = null;
+        foreach (var (from, to) in intervals)
+        {
+            if (to is { } end && end <= at)
+                continue;
+            var candidate = from > at ? from : at;
+            if (first is null || candidate < first)
+                first = candidate;
+        }
+        return first;
+    }
+
+    private static DateTimeOffset Earlier(DateTimeOffset? first, DateTimeOffset other) => first is { } f && f <= other ? f : other;
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? first, DateTimeOffset? other) => other is { } o ? Earlier(first, o) : first;
+
+    /// <summary>
     /// <paramref name="at"/> itself if the complaint is not resolved then; otherwise the reopen that ends that resolution,
     /// or null when it stays resolved (the chain stops climbing).
     /// </summary>
@@ -164,3 +271,4 @@ internal sealed class ComplaintTimeline
         return at;
     }
 }
+

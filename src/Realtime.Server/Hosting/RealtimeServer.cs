@@ -116,7 +116,8 @@ public static partial class RealtimeServer
         var root = app.Environment.WebRootFileProvider;
         foreach (var (route, file) in new[] { ("/", "wallboard.html"), ("/wallboard", "wallboard.html"), ("/agent", "agent.html"), ("/manager", "manager.html") })
         {
-            app.MapGet(route, () => root.GetFileInfo(file) is { Exists: true, PhysicalPath: { } path }
+            // HEAD too: uptime checks and kiosk browsers probe a dashboard before they load it.
+            app.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], () => root.GetFileInfo(file) is { Exists: true, PhysicalPath: { } path }
                 ? Results.File(path, "text/html; charset=utf-8")
                 : Problems.Status(StatusCodes.Status404NotFound, "Dashboard not built", $"{file} is missing from {app.Environment.WebRootPath}; build the server with npm available (dashboards/ is built as part of the build)."));
         }

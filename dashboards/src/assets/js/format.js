@@ -40,3 +40,17 @@ export function formatTimeOfDay(epochMs, timeZone = 'Asia/Shanghai') {
     hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone,
   }).format(new Date(epochMs));
 }
+
+/**
+ * A fixed span in words, to the two largest units ("20 s", "3 min 5 s", "1 h 2 min", "2 d 3 h"),
+ * for what no longer moves (how late a stopped clock was). Seconds round down; under a second is "0 s".
+ * @param {number} ms non-negative
+ * @param {(unit: 'd' | 'h' | 'min' | 's', count: number) => string} unitText localised "count unit"
+ */
+export function formatSpan(ms, unitText = (unit, count) => `${count} ${unit}`) {
+  const { days, hours, minutes, seconds } = splitSpan(ms);
+  const parts = [['d', days], ['h', hours], ['min', minutes], ['s', seconds]];
+  const first = parts.findIndex(([, count]) => count > 0);
+  if (first < 0) return unitText('s', 0);
+  return parts.slice(first, first + 2).filter(([, count]) => count > 0).map(([unit, count]) => unitText(unit, count)).join(' ');
+}

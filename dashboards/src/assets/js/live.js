@@ -30,11 +30,15 @@ export class LiveConnection {
    * @param {HTMLElement} options.indicator element showing 实时 / 重连中 / 离线
    * @param {() => Promise<void>} options.resync reloads the page's state from REST
    * @param {Record<string, (payload: any) => void>} options.handlers hub message name → handler
+   * @param {() => Promise<void>} [options.preload] loads the page's state from REST while the hub connects, so a
+   *   board shows its data before (and without) its live connection; finished before the first synchronisation starts
    */
-  constructor({ scopes, indicator, resync, handlers }) {
+  constructor({ scopes, indicator, resync, handlers, preload = null }) {
     this.scopes = scopes;
     this.indicator = indicator;
     this.resync = resync;
+    this.preload = preload;
+    this.synchronised = false;
     this.handlers = handlers;
     /** @type {LiveState} */
     this.state = 'connecting';
@@ -68,6 +72,11 @@ export class LiveConnection {
 
   /** Connects (retrying until the server answers) and synchronises. */
   async start() {
+    // Until a first synchronisation, REST alone fills the page (also while the hub cannot be reached). It finishes
+    // before the synchronisation starts, so its older answer can never land after the synchronised one.
+    const preloading = this.preload && !this.synchronised
+      ? this.preload().catch((error) => console.warn(`[live] initial load failed: ${error?.message ?? error}`))
+      : null;
     try {
       await this.connection.start();
     } catch (error) {
@@ -75,6 +84,28 @@ export class LiveConnection {
       this.show('offline');
       this.retryLater();
       return;
+    } finally {
+      await preloading;
+    }
+    await this.synchronise();
+  }
+
+  /**
+   * Moves the connection to other scopes (the TV rotation): leaves the old ones and synchronises on the new ones,
+   * or, before the hub is up, only reloads (the first synchronisation subscribes them).
+   * @param {string[]} scopes
+   */
+  async setScopes(scopes) {
+    const old = this.scopes;
+    this.scopes = scopes;
+    if (this.connection.state !== 'Connected' || !this.synchronised) {
+      if (this.preload) await this.preload().catch((error) => console.warn(`[live] load failed: ${error?.message ?? error}`));
+      return;
+    }
+    try {
+      for (const scope of old.filter((s) => !scopes.includes(s))) await this.connection.invoke('Unsubscribe', scope);
+    } catch (error) {
+      console.warn(`[live] unsubscribe failed: ${error?.message ?? error}`);
     }
     await this.synchronise();
   }
@@ -113,6 +144,7 @@ export class LiveConnection {
     }
     const held = this.held.drain();
     this.held = null;
+    this.synchronised = true;
     for (const { name, payload } of held) this.dispatch(name, payload);
     this.show('connected');
   }

@@ -29,29 +29,30 @@ export function bandOf(usedFraction, breached) {
 
 /**
  * One clock's standing at a server time: what is left (negative once overdue), the share of
- * the target used and its band. Null for clocks that no longer (or do not yet) count down.
+ * the target used and its band. Null for clocks that no longer (or do not yet) count down:
+ * not started, met, or breached and then stopped (`stoppedAt`), whose overdue time is history
+ * (see {@link lateStops}), not a customer still waiting.
+ * A breached clock that is paused has a frozen overdue time; `counting` says whether the time moves.
  * @param {object} clock a ComplaintView clock
  * @param {number} nowMs server time, epoch milliseconds
  */
 export function clockStanding(clock, nowMs) {
   const rank = stateRank[clock?.state];
-  if (rank === undefined) return null;
+  if (rank === undefined || clock.stoppedAt) return null;
   const targetMs = parseDurationMs(clock.target);
   const dueAtMs = clock.dueAt ? Date.parse(clock.dueAt) : Number.NaN;
+  const counting = clock.state !== 'paused' && !Number.isNaN(dueAtMs);
   let remainingMs;
-  if (clock.state === 'paused' || Number.isNaN(dueAtMs)) {
-    // A paused clock has no deadline; what is left stays as the server last computed it.
-    remainingMs = parseDurationMs(clock.remaining);
-    if (remainingMs === null && targetMs !== null) remainingMs = targetMs - (parseDurationMs(clock.elapsed) ?? 0);
-    if (remainingMs === null) return null;
-  } else {
+  if (counting) {
     remainingMs = dueAtMs - nowMs;
+  } else {
+    // Not counting (paused, also after its breach): what is left, or how far over, stays as the server computed it.
+    const elapsedMs = parseDurationMs(clock.elapsed);
+    remainingMs = targetMs !== null && elapsedMs !== null ? targetMs - elapsedMs : parseDurationMs(clock.remaining);
+    if (remainingMs === null) return null;
   }
   // The server announces a breach a moment after the deadline; the board shows it on time.
   const breached = clock.state === 'breached' || (clock.state === 'running' && remainingMs <= 0);
-  if (clock.state === 'breached' && clock.breachedAt && Number.isNaN(dueAtMs)) {
-    remainingMs = Date.parse(clock.breachedAt) - nowMs;
-  }
   const usedFraction = targetMs ? (targetMs - remainingMs) / targetMs : breached ? 1 : 0;
   return {
     name: clock.name,
@@ -60,13 +61,35 @@ export function clockStanding(clock, nowMs) {
     targetMs,
     remainingMs,
     usedFraction,
+    counting,
     band: clock.state === 'paused' ? 'paused' : bandOf(usedFraction, breached),
   };
 }
 
 /**
- * The complaint's most urgent clock: the most overdue breached one, else the running one with
- * the least time left, else the paused one with the least left; null when none counts down.
+ * Clocks that breached and then stopped (e.g. a first response given 20 s late), with how late
+ * they stopped: running time past the target, fixed once stopped. Oldest stop first.
+ * @param {object} complaint a ComplaintView
+ * @returns {{ name: string, lateMs: number }[]}
+ */
+export function lateStops(complaint) {
+  const result = [];
+  for (const clock of complaint?.clocks ?? []) {
+    if (clock?.state !== 'breached' || !clock.stoppedAt) continue;
+    const targetMs = parseDurationMs(clock.target);
+    const elapsedMs = parseDurationMs(clock.elapsed);
+    let lateMs = targetMs !== null && elapsedMs !== null ? elapsedMs - targetMs : Number.NaN;
+    // Without the running time, the wall time from breach to stop (equal unless it was paused in between).
+    if (!(lateMs >= 0) && clock.breachedAt) lateMs = Date.parse(clock.stoppedAt) - Date.parse(clock.breachedAt);
+    result.push({ name: clock.name, lateMs: Math.max(0, lateMs || 0), stoppedAtMs: Date.parse(clock.stoppedAt) });
+  }
+  return result.sort((a, b) => a.stoppedAtMs - b.stoppedAtMs).map(({ name, lateMs }) => ({ name, lateMs }));
+}
+
+/**
+ * The complaint's most urgent clock still open: the most overdue breached one, else the running one
+ * with the least time left, else the paused one with the least left; null when none counts down.
+ * A stopped clock is never the focus, so a first response met late leaves the resolution countdown on the card.
  * @param {object} complaint a ComplaintView
  * @param {number} nowMs
  */

@@ -44,6 +44,15 @@ export default {
 
   'duration.days': '{days}d {rest}',
 
+  'span.d': '{count} d',
+  'span.h': '{count} h',
+  'span.min': '{count} min',
+  'span.s': '{count} s',
+  'stop.late.firstResponse': 'met late by {time}',
+  'stop.late': 'stopped late by {time}',
+  'card.lateStop': '{clock}: {text}',
+  'tv.rotating': 'Rotating {index}/{count}',
+  'escalation.badge': 'L{level} · {role}',
   'escalation.level': 'Escalated L{level}',
   'escalation.role.teamLead': 'Team lead',
   'escalation.role.deputyDirector': 'Deputy director',

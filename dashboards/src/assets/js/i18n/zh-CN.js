@@ -44,6 +44,15 @@ export default {
 
   'duration.days': '{days}天 {rest}',
 
+  'span.d': '{count} 天',
+  'span.h': '{count} 小时',
+  'span.min': '{count} 分',
+  'span.s': '{count} 秒',
+  'stop.late.firstResponse': '已响应 · 超时 {time}',
+  'stop.late': '已停止 · 超时 {time}',
+  'card.lateStop': '{clock}：{text}',
+  'tv.rotating': '轮播 {index}/{count}',
+  'escalation.badge': '升级{level}级 · {role}',
   'escalation.level': '升级 {level} 级',
   'escalation.role.teamLead': '组长',
   'escalation.role.deputyDirector': '副总监',

@@ -51,15 +51,15 @@ export class AgentRanking {
     const rankOf = new Map(sortRows([...this.agents.values()], (a) => a.total, 'desc', (a) => a.agentId)
       .map((agent, index) => [agent.agentId, agent.total === null || agent.total === undefined ? null : index + 1]));
     const columns = [
-      { id: 'rank', label: t('manager.col.rank'), value: (a) => rankOf.get(a.agentId), natural: 'asc' },
+      { id: 'rank', label: t('manager.col.rank'), value: (a) => rankOf.get(a.agentId), natural: 'asc', numeric: true },
       { id: 'agent', label: t('manager.col.agent'), value: (a) => a.agentId, natural: 'asc' },
       { id: 'team', label: t('manager.col.team'), value: (a) => a.teamId ?? null, natural: 'asc' },
-      { id: 'total', label: t('manager.col.total'), value: (a) => a.total, natural: 'desc' },
+      { id: 'total', label: t('manager.col.total'), value: (a) => a.total, natural: 'desc', numeric: true },
       ...dimensionIds.map((id) => ({
         id: `dim:${id}`, label: localLabel(this.dimensionLabels.get(id), tOr(`dimension.${id}`, id)),
-        value: (a) => a.dimensions?.find((d) => d.id === id)?.score ?? null, natural: 'desc',
+        value: (a) => a.dimensions?.find((d) => d.id === id)?.score ?? null, natural: 'desc', numeric: true,
       })),
-      { id: 'covered', label: t('manager.col.covered'), value: (a) => a.coveredDimensions?.length ?? 0, natural: 'desc' },
+      { id: 'covered', label: t('manager.col.covered'), value: (a) => a.coveredDimensions?.length ?? 0, natural: 'desc', numeric: true },
     ];
     const column = columns.find((c) => c.id === this.sort.column) ?? columns[3];
     const rows = sortRows([...this.agents.values()], column.value, this.sort.direction, (a) => a.agentId);
@@ -70,6 +70,8 @@ export class AgentRanking {
     for (const c of columns) {
       const th = document.createElement('th');
       th.dataset.column = c.id;
+      // A header sits over its numbers: right-aligned above right-aligned columns.
+      if (c.numeric) th.className = 'is-num';
       th.setAttribute('aria-sort', c.id === column.id ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
       const button = document.createElement('button');
       button.type = 'button';
@@ -86,7 +88,9 @@ export class AgentRanking {
     for (const agent of rows) {
       const row = body.insertRow();
       row.dataset.agentId = agent.agentId;
-      row.insertCell().textContent = rankOf.get(agent.agentId) ?? '—';
+      const rank = row.insertCell();
+      rank.className = 'num';
+      rank.textContent = rankOf.get(agent.agentId) ?? '—';
       row.insertCell().textContent = agent.agentId;
       row.insertCell().textContent = agent.teamId ?? '—';
       const total = row.insertCell();
@@ -101,7 +105,9 @@ export class AgentRanking {
         td.textContent = score === null ? t('score.noData') : formatScore(score);
         if (score === null) td.classList.add('is-empty');
       }
-      row.insertCell().textContent = `${agent.coveredDimensions?.length ?? 0}/${dimensionIds.length}`;
+      const covered = row.insertCell();
+      covered.className = 'num';
+      covered.textContent = `${agent.coveredDimensions?.length ?? 0}/${dimensionIds.length}`;
     }
     if (rows.length === 0) {
       const empty = body.insertRow().insertCell();

@@ -49,6 +49,8 @@ export class AgentTiles {
       const id = document.createElement('span');
       id.className = 'agent-id';
       id.textContent = agent.agentId;
+      // The id's type shrinks with its length (monospace columns) so it is whole on one line.
+      id.style.setProperty('--chars', String(Math.max(8, String(agent.agentId).length)));
       const total = document.createElement('span');
       total.className = 'agent-total';
       total.textContent = formatScore(agent.total);

@@ -2,14 +2,17 @@
 // maxCards on screen (the rest summarised), sized so the whole grid fits without scrolling.
 
 import { t, tOr } from '../i18n.js';
-import { orderByUrgency } from '../urgency.js';
-import { formatCountdown, formatPercent } from '../format.js';
-import { fitGrid } from './layout.js';
+import { orderByUrgency, lateStops } from '../urgency.js';
+import { formatCountdown, formatPercent, formatSpan } from '../format.js';
+import { planBoard } from './layout.js';
 
 /** More cards than this would be unreadable from across the room. */
 export const maxCards = 40;
 
 const bands = ['ok', 'attention', 'warning', 'urgent', 'breached', 'paused'];
+
+/** Bands whose cards are drawn large: breached and warned complaints must be readable across the room. */
+const largeBands = new Set(['breached', 'urgent', 'warning']);
 
 export class ComplaintBoard {
   /**
@@ -102,8 +105,7 @@ export class ComplaintBoard {
   /** Redraws every card for the given server time; returns the counts shown in the header. */
   render(nowMs) {
     const ordered = orderByUrgency([...this.complaints.values()], nowMs);
-    const shown = ordered.slice(0, maxCards);
-    const hidden = ordered.length - shown.length + this.hiddenByServer;
+    const candidates = ordered.slice(0, maxCards);
 
     const summary = { open: ordered.length + this.hiddenByServer, warning: 0, breached: 0, escalated: 0 };
     for (const { complaint, focus } of ordered) {
@@ -113,6 +115,22 @@ export class ComplaintBoard {
     }
     this.summary = summary;
 
+    // The plan changes only when a card changes size or the board its size, not every second.
+    const large = candidates.map((entry) => largeBands.has(entry.focus?.band));
+    const width = this.grid.clientWidth;
+    const height = this.grid.clientHeight;
+    // A smaller screen hangs nearer: its large cards may be smaller, more than in proportion, so that more fit.
+    const screen = Math.min(1, (globalThis.innerWidth || 1920) / 1920, (globalThis.innerHeight || 1080) / 1080);
+    const scale = Math.max(0.5, screen ** 1.5);
+    const planKey = `${width}x${height}|${scale}|${large.map((l) => (l ? 'L' : 's')).join('')}`;
+    if (planKey !== this.planKey) {
+      this.planKey = planKey;
+      this.plan = planBoard(large, width, height, { scale });
+    }
+    const plan = this.plan;
+    const shown = candidates.filter((_, i) => plan.placements[i]);
+    const hidden = ordered.length - shown.length + this.hiddenByServer;
+
     const wanted = new Set(shown.map((entry) => entry.complaint.id));
     for (const [id, card] of this.cards) {
       if (!wanted.has(id)) {
@@ -121,22 +139,30 @@ export class ComplaintBoard {
       }
     }
     let previous = null;
-    for (const entry of shown) {
+    candidates.forEach((entry, i) => {
+      const place = plan.placements[i];
+      if (!place) return;
       const card = this.cards.get(entry.complaint.id) ?? this.createCard(entry.complaint.id);
       this.fill(card, entry);
+      const area = `${place.row + 1} / ${place.column + 1} / span ${place.span} / span ${place.span}`;
+      if (card.area !== area) {
+        card.area = area;
+        card.element.style.gridArea = area;
+        card.element.classList.toggle('is-large', place.span > 1);
+      }
       // Move only cards that are out of place, so a stable order costs no DOM work.
       const expectedNext = previous ? previous.nextSibling : this.grid.firstChild;
       if (expectedNext !== card.element) this.grid.insertBefore(card.element, expectedNext);
       previous = card.element;
-    }
+    });
 
-    const layout = fitGrid(shown.length, this.grid.clientWidth, this.grid.clientHeight);
-    const layoutKey = `${layout.columns}x${layout.rows}`;
+    const layoutKey = `${plan.columns}x${plan.rows}`;
     if (layoutKey !== this.lastLayout) {
       this.lastLayout = layoutKey;
-      this.grid.style.setProperty('--columns', layout.columns);
-      this.grid.style.setProperty('--rows', layout.rows);
+      this.grid.style.setProperty('--columns', plan.columns);
+      this.grid.style.setProperty('--rows', plan.rows);
     }
+    this.fitText();
     this.grid.dataset.count = String(shown.length);
     this.grid.classList.toggle('is-empty', this.loaded && shown.length === 0);
     this.grid.dataset.emptyText = t('wallboard.empty');
@@ -146,16 +172,34 @@ export class ComplaintBoard {
     return summary;
   }
 
+  /**
+   * Drops the least needed words of a card rather than cutting any (the category on the foot, the share used),
+   * checked only for cards whose text or size changed since the last check.
+   */
+  fitText() {
+    for (const card of this.cards.values()) {
+      const check = `${card.key}|${card.area}|${this.lastLayout}|${card.band}|${card.parts.used.textContent.length}`;
+      if (card.fitted === check) continue;
+      card.fitted = check;
+      for (const [row, optional] of [[card.parts.what.parentElement, card.parts.what], [card.parts.label.parentElement, card.parts.used]]) {
+        optional.hidden = false;
+        if (row.scrollWidth > row.clientWidth + 1) optional.hidden = true;
+      }
+    }
+  }
+
   createCard(id) {
     const element = document.createElement('article');
     element.className = 'card';
     element.dataset.complaintId = id;
     // The card is the size container; the inner box is laid out in units of the card's size.
+    // The id and the badges have lines of their own: neither may cut the other.
     element.innerHTML = `<div class="card-inner">
-      <div class="card-head"><span class="card-id"></span><span class="card-badges"></span></div>
-      <div class="card-clock"></div>
+      <div class="card-id"></div>
+      <div class="card-badges"></div>
+      <div class="card-band"><span class="band-label"></span><span class="card-clock"></span><span class="band-used"></span></div>
       <div class="card-countdown"></div>
-      <div class="card-band"><span class="band-label"></span><span class="band-used"></span></div>
+      <div class="card-note"></div>
       <div class="card-meter"><div class="card-meter-fill"></div></div>
       <div class="card-foot"><span class="card-what"></span><span class="card-who"></span></div></div>`;
     const part = (name) => element.querySelector(`.${name}`);
@@ -163,7 +207,7 @@ export class ComplaintBoard {
       element,
       parts: {
         id: part('card-id'), badges: part('card-badges'), clock: part('card-clock'), countdown: part('card-countdown'),
-        label: part('band-label'), used: part('band-used'), meter: part('card-meter-fill'), what: part('card-what'), who: part('card-who'),
+        label: part('band-label'), used: part('band-used'), note: part('card-note'), meter: part('card-meter-fill'), what: part('card-what'), who: part('card-who'),
       },
     };
     element.addEventListener('animationend', () => element.classList.remove('is-flashing'));
@@ -187,10 +231,15 @@ export class ComplaintBoard {
     }
 
     // Text that only changes with the complaint itself (or the language) is rebuilt only then.
-    const key = `${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${document.documentElement.lang}`;
+    const stops = lateStops(complaint);
+    const key = `${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${stops.map((x) => `${x.name}:${x.lateMs}`)}|${document.documentElement.lang}`;
     if (card.key !== key) {
       card.key = key;
       parts.id.textContent = complaint.id;
+      // The id's type shrinks with its length so a long id is whole, never cut.
+      parts.id.style.setProperty('--chars', String(Math.max(10, textColumns(complaint.id))));
+      parts.note.textContent = stops.map(lateStopText).join(' · ');
+      parts.note.hidden = stops.length === 0;
       parts.badges.replaceChildren(...this.badges(complaint));
       parts.clock.textContent = focus ? clockLabel(focus.name) : t(`complaint.status.${complaint.status}`);
       const category = complaint.category ? tOr(`category.${complaint.category}`, complaint.category) : '';
@@ -213,24 +262,44 @@ export class ComplaintBoard {
     if (parts.countdown.textContent !== countdown) {
       parts.countdown.textContent = countdown;
       // The type scales with the number of characters so "04:59" and "1天 23:59" both fill the card.
-      parts.countdown.style.setProperty('--chars', String(Math.max(5, [...countdown].length)));
+      parts.countdown.style.setProperty('--chars', String(Math.max(5, textColumns(countdown))));
     }
     parts.label.textContent = t(`band.${band}`);
     parts.used.textContent = band === 'breached' ? '' : t('band.used', { percent: formatPercent(focus.usedFraction) });
     parts.meter.style.transform = `scaleX(${Math.min(1, Math.max(0, focus.usedFraction)).toFixed(3)})`;
     element.dataset.remainingMs = String(Math.round(focus.remainingMs));
+    element.classList.toggle('is-frozen', !focus.counting);
   }
 
   badges(complaint) {
     const result = [];
     if (complaint.severity === 'high') result.push(badge('badge-high', t('complaint.severity.high')));
-    if (complaint.escalationLevel > 0) {
-      const role = complaint.escalationRole ? ` · ${t(`escalation.role.${complaint.escalationRole}`)}` : '';
-      result.push(badge('badge-escalated', `${t('escalation.level', { level: complaint.escalationLevel })}${role}`));
-    }
+    if (complaint.escalationLevel > 0) result.push(badge('badge-escalated', escalationText(complaint)));
     if (complaint.status === 'paused') result.push(badge('badge-paused', t('complaint.status.paused')));
     return result;
   }
+}
+
+/** The escalation badge: level and role, e.g. "升级3级 · 总监" / "L3 · Director". */
+export function escalationText(complaint) {
+  const level = complaint.escalationLevel;
+  return complaint.escalationRole
+    ? t('escalation.badge', { level, role: t(`escalation.role.${complaint.escalationRole}`) })
+    : t('escalation.level', { level });
+}
+
+/** How late a stopped clock was, e.g. "首次响应：已响应 · 超时 20 秒" / "First response: met late by 20 s". */
+export function lateStopText({ name, lateMs }) {
+  const time = formatSpan(lateMs, (unit, count) => t(`span.${unit}`, { count }));
+  const text = t(tOr(`stop.late.${name}`, null) === null ? 'stop.late' : `stop.late.${name}`, { time });
+  return t('card.lateStop', { clock: clockLabel(name), text });
+}
+
+/** Width of a text in monospace columns: CJK and other wide characters take two. */
+export function textColumns(text) {
+  let columns = 0;
+  for (const ch of String(text)) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return columns;
 }
 
 /** The localised name of a clock; unknown clock names (configured policies) show as sent. */

@@ -2,7 +2,7 @@
 
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints, getBoard, getDailyKpis } from '../api.js';
+import { getOpenComplaints, getBoard, getDailyKpis, getTeams } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
 import { ComplaintBoard } from './board.js';
@@ -18,7 +18,12 @@ const maxLoadedComplaints = 2000;
 const clockResyncMs = 10 * 60_000;
 
 const query = new URLSearchParams(window.location.search);
-const team = query.get('team')?.trim() || null;
+// TV mode (?tv=1): no controls or cursor on screen, and without ?team= the board shows one team after another.
+const tv = ['1', 'true', 'yes'].includes(query.get('tv')?.toLowerCase());
+const rotateMs = Math.max(5, Number(query.get('rotate')) || 30) * 1000;
+let team = query.get('team')?.trim() || null;
+/** TV rotation: the teams shown in turn (?teams=A,B or every team the server knows) and the one shown now. */
+const rotation = { teams: query.get('teams')?.split(',').map((id) => id.trim()).filter(Boolean) ?? null, index: -1 };
 const timeZone = query.get('tz')?.trim() || 'Asia/Shanghai';
 // The agent tiles' window (?window=7d or qtd; today by default), as the boards' ?window= applies it.
 const agentWindow = ['today', '7d', 'qtd'].includes(query.get('window')) ? query.get('window') : 'today';
@@ -39,7 +44,9 @@ const languageSwitch = byId('lang-switch');
 function renderStatic() {
   applyTranslations(document);
   const scope = team ? t('wallboard.scope.team', { team }) : t('wallboard.scope.floor');
-  byId('scope').textContent = scope;
+  const turn = rotation.index >= 0 && rotation.teams?.length > 1 ? ` · ${t('tv.rotating', { index: rotation.index + 1, count: rotation.teams.length })}` : '';
+  byId('scope').textContent = scope + turn;
+  byId('scope').dataset.team = team ?? '';
   document.title = `${t('wallboard.title')} · ${scope}`;
   languageSwitch.textContent = t('lang.switchTo');
   languageSwitch.lang = currentLanguage() === 'en' ? 'zh-CN' : 'en';
@@ -68,40 +75,50 @@ onFrame((nowMs) => {
   serverTime.textContent = formatTimeOfDay(nowMs, timeZone);
 });
 
+/** Loads the board's state from REST (on the first load, and after every (re)connect). */
+async function reload() {
+  await syncServerClock();
+  board.beginSnapshot();
+  let items, total, today, agents, trend;
+  try {
+    [{ items, total }, today, agents, trend] = await Promise.all([
+      getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend()]);
+  } finally {
+    if (items === undefined) board.endSnapshot();
+  }
+  board.load(items, total);
+  kpiStrip.load(today.kpis);
+  kpiStrip.loadTrend(trend);
+  agentTiles.load((agents ?? today).agents, today.totalBands);
+  agentTiles.render();
+  invalidate();
+}
+
+// A push about another team (one left by the TV rotation, still on its way) is not this board's.
+const inScope = (payload) => !team || !payload?.teamId || payload.teamId === team;
+
 const live = new LiveConnection({
   scopes: [team ? `team:${team}` : 'floor'],
   indicator: byId('live-indicator'),
-  async resync() {
-    await syncServerClock();
-    board.beginSnapshot();
-    let items, total, today, agents, trend;
-    try {
-      [{ items, total }, today, agents, trend] = await Promise.all([
-        getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend()]);
-    } finally {
-      if (items === undefined) board.endSnapshot();
-    }
-    board.load(items, total);
-    kpiStrip.load(today.kpis);
-    kpiStrip.loadTrend(trend);
-    agentTiles.load((agents ?? today).agents, today.totalBands);
-    agentTiles.render();
-    invalidate();
-  },
+  preload: reload,
+  resync: reload,
   handlers: {
     complaintChanged(view) {
       board.upsert(view);
       invalidate();
     },
     slaWarning(payload) {
+      if (!inScope(payload)) return;
       feed.add('warning', payload, serverNow());
     },
     slaBreached(payload) {
+      if (!inScope(payload)) return;
       board.markBreached(payload);
       feed.add('breached', payload, serverNow());
       invalidate();
     },
     escalated(payload) {
+      if (!inScope(payload)) return;
       board.markEscalated(payload);
       invalidate();
       feed.add('escalated', payload, serverNow());
@@ -142,8 +159,38 @@ function scheduleTrendReload() {
     .finally(() => { trendReloadPending = false; });
 }
 
+/** Shows the next team of the TV rotation: the board's scope, subscription and data move to it. */
+async function rotate() {
+  if (!rotation.teams || rotation.index + 1 >= rotation.teams.length) {
+    // Each round asks again which teams there are (unless the URL names them): teams come and go.
+    if (!query.get('teams')) rotation.teams = (await getTeams()).map((item) => item.teamId).sort();
+    rotation.index = -1;
+  }
+  if (rotation.teams.length === 0) return;
+  rotation.index++;
+  const next = rotation.teams[rotation.index];
+  if (next === team && rotation.teams.length === 1) return;
+  team = next;
+  board.scope.team = team;
+  agentTiles.scope.team = team;
+  board.complaints.clear();
+  renderStatic();
+  invalidate();
+  await live.setScopes([`team:${team}`]);
+}
+
+if (tv) document.body.classList.add('is-tv');
 renderStatic();
-live.start();
+if (tv && !team) {
+  const turn = () => rotate().catch((error) => console.warn(`[tv] rotation failed: ${error.message}`));
+  // The first team is chosen before connecting, so the board never flashes the whole floor first.
+  turn().finally(() => {
+    live.start();
+    setInterval(turn, rotateMs);
+  });
+} else {
+  live.start();
+}
 setInterval(() => {
   syncServerClock().then(invalidate, (error) => console.warn(`[clock] resync failed: ${error.message}`));
 }, clockResyncMs);

@@ -1,0 +1,65 @@
+namespace Realtime.Dashboards.Tests;
+
+/// <summary>
+/// A server holding a realistic, crowded floor: long complaint ids (C2026120612345), high-severity breaches escalated to
+/// the director, breaches at the deputy director, warned complaints, a first response met late, calm complaints, and
+/// agents with scores. Two teams, so TV mode has something to rotate through.
+/// </summary>
+public sealed class ReadableFloorServer : RealtimeServer, IAsyncLifetime
+{
+    /// <summary>The crowded team.</summary>
+    public const string Team = "T-east-2026";
+
+    /// <summary>The second team.</summary>
+    public const string OtherTeam = "T-west-2026";
+
+    /// <summary>Complaints of <see cref="Team"/> whose card must be large and whole: breached or warned.</summary>
+    public const int BreachedOrWarned = 10;
+
+    /// <summary>A complaint whose first response came 20 s after its target, 10 hours ago.</summary>
+    public const string AnsweredLate = "C2026120600042";
+
+    /// <inheritdoc />
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var now = DateTimeOffset.UtcNow;
+        var agents = Enumerable.Range(1, 6).Select(i => $"A20261206{i:D2}").ToArray();
+        var events = new List<object>();
+        var n = 0;
+        string Next() => $"C20261206{++n:D5}";
+        // Breached high-severity complaints nobody answered for 30 h: the chain is at the director.
+        for (var i = 0; i < 4; i++)
+            events.Add(FloorEvents.ComplaintOpened(Next(), Team, agents[i], "high", now.AddHours(-30)));
+        // Breached normal complaints nobody answered for 5 h: deputy director.
+        for (var i = 0; i < 3; i++)
+            events.Add(FloorEvents.ComplaintOpened(Next(), Team, agents[i + 2], occurredAt: now.AddHours(-5)));
+        // Answered in time 40 h ago: the 48-hour resolution clock is at 83 %, a warning.
+        for (var i = 0; i < 3; i++)
+        {
+            var id = Next();
+            events.Add(FloorEvents.ComplaintOpened(id, Team, agents[i], occurredAt: now.AddHours(-40)));
+            events.Add(FloorEvents.ComplaintResponded(id, agents[i], now.AddHours(-40).AddSeconds(2)));
+        }
+        // Calm: answered at once an hour ago.
+        for (var i = 0; i < 8; i++)
+        {
+            var id = Next();
+            events.Add(FloorEvents.ComplaintOpened(id, Team, agents[i % agents.Length], occurredAt: now.AddHours(-1)));
+            events.Add(FloorEvents.ComplaintResponded(id, agents[i % agents.Length], now.AddHours(-1).AddSeconds(2)));
+        }
+        var opened = now.AddHours(-10);
+        events.Add(FloorEvents.ComplaintOpened(AnsweredLate, Team, agents[5], occurredAt: opened));
+        events.Add(FloorEvents.ComplaintResponded(AnsweredLate, agents[5], opened + FirstResponseTarget + TimeSpan.FromSeconds(20)));
+        for (var i = 0; i < 3; i++)
+            events.Add(FloorEvents.ComplaintOpened($"C20261207{i:D5}", OtherTeam, "A2026120709", i == 0 ? "high" : "normal", now.AddHours(-3)));
+        for (var i = 0; i < agents.Length; i++)
+        {
+            events.Add(FloorEvents.ServiceHandled(agents[i], Team, firstContactResolved: i % 2 == 0, responseSeconds: 20 + (60 * i), occurredAt: now.AddMinutes(-30)));
+            events.Add(FloorEvents.SurveySubmitted(agents[i], 97 - (7 * i), now.AddMinutes(-20)));
+            events.Add(FloorEvents.PraiseReceived(agents[i], now.AddMinutes(-10)));
+        }
+        events.Add(FloorEvents.ServiceHandled("A2026120709", OtherTeam, occurredAt: now.AddMinutes(-30)));
+        await IngestAsync([.. events]);
+    }
+}
