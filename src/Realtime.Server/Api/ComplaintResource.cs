@@ -4,8 +4,12 @@ using Realtime.Grains.Live;
 
 namespace Realtime.Server.Api;
 
-/// <summary>A clock on the wire: states as camelCase words (<c>notStarted</c> before its start event), durations as ISO 8601.</summary>
-public sealed record ClockResource(string Name, string State, TimeSpan Target, TimeSpan Elapsed, TimeSpan Remaining, DateTimeOffset? DueAt, DateTimeOffset? BreachedAt, DateTimeOffset? StartedAt, DateTimeOffset? StoppedAt);
+/// <summary>
+/// A clock on the wire: states as camelCase words (<c>notStarted</c> before its start event), durations as ISO 8601.
+/// A clock on a working-time calendar names it, and says when it is outside working hours and when it counts again.
+/// </summary>
+public sealed record ClockResource(string Name, string State, TimeSpan Target, TimeSpan Elapsed, TimeSpan Remaining, DateTimeOffset? DueAt, DateTimeOffset? BreachedAt, DateTimeOffset? StartedAt, DateTimeOffset? StoppedAt,
+    string? Calendar = null, bool OutsideWorkingHours = false, DateTimeOffset? CountingResumesAt = null);
 
 /// <summary>A complaint on the wire (<c>GET /api/complaints/{id}</c> and <c>complaintChanged</c>); customer data is already masked by the domain view.</summary>
 public sealed record ComplaintResource(
@@ -39,7 +43,7 @@ public sealed record ComplaintResource(
         view.OpenedAt,
         view.EscalationLevel,
         view.EscalationLevel == 0 ? null : EscalationRoles.WireName(view.EscalationRole),
-        view.Clocks.Select(c => new ClockResource(c.Name, StateName(c.State), c.Target, c.Elapsed, c.Remaining, c.DueAt, c.BreachedAt, c.StartedAt, c.StoppedAt)).ToList());
+        view.Clocks.Select(c => new ClockResource(c.Name, StateName(c.State), c.Target, c.Elapsed, c.Remaining, c.DueAt, c.BreachedAt, c.StartedAt, c.StoppedAt, c.Calendar, c.OutsideWorkingHours, c.CountingResumesAt)).ToList());
 
     private static string StateName(ClockState? state) => state switch
     {

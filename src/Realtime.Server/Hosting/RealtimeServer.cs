@@ -51,10 +51,11 @@ public static partial class RealtimeServer
     /// <summary>Registers everything the server runs.</summary>
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var calendars = WorkingCalendars(configuration);
         var sla = configuration.GetSection(SlaOptions.SectionName).Get<SlaOptions>() ?? new SlaOptions();
-        var slaErrors = sla.Validate();
+        var slaErrors = sla.Validate(calendars);
         if (slaErrors.Count > 0) throw new InvalidOperationException("Invalid SLA configuration: " + string.Join("; ", slaErrors));
-        services.AddSingleton(sla.ToPolicy());
+        services.AddSingleton(sla.ToPolicy(calendars));
         var rubric = AddScorecards(services, configuration);
 
         services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
@@ -147,6 +148,17 @@ public static partial class RealtimeServer
         services.AddSingleton(rubric);
         services.AddSingleton(targets);
         return rubric;
+    }
+
+    /// <summary>Binds and validates <c>Calendars:*</c> (working hours, holidays, 调休 make-up days; files relative to the content root).</summary>
+    private static IReadOnlyDictionary<string, WorkingCalendar> WorkingCalendars(IConfiguration configuration)
+    {
+        var options = new CalendarsOptions { CompanyTimeZone = configuration["Company:TimeZone"] };
+        configuration.GetSection(CalendarsOptions.SectionName).Bind(options.Calendars);
+        TextReader OpenFile(string path) => File.OpenText(Path.Combine(AppContext.BaseDirectory, path));
+        var errors = options.Validate(OpenFile);
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid calendar configuration: " + string.Join("; ", errors));
+        return options.ToCalendars(OpenFile);
     }
 
     private static string[] ReadKeys(IConfigurationSection section)
