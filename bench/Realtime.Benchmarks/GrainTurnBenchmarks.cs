@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using Realtime.Actors;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Realtime.Grains;
 
 namespace Realtime.Benchmarks;
 
-/// <summary>A grain that does nothing but take turns: what is measured is the host (reference, mailbox, scheduling, completion).</summary>
+/// <summary>A grain that does nothing but take turns: what is measured is the silo (reference, message, scheduling, completion).</summary>
 public interface IPingGrain : IGrainWithStringKey
 {
     Task Ping();
@@ -26,7 +28,7 @@ internal sealed class PingGrain : Grain, IPingGrain
 }
 
 /// <summary>
-/// Grain turns per second through the host, in memory: 1,000 activated grains and <see cref="CallsInFlight"/> calls
+/// Grain turns per second through one Orleans silo, in process: 1,000 activated grains and <see cref="CallsInFlight"/> calls
 /// issued before any is awaited (many callers), or 64 callers each awaiting every call (request/response).
 /// One operation is one turn, so turns/s = 1e9 / (ns per op).
 /// </summary>
@@ -39,20 +41,20 @@ public class GrainTurnBenchmarks
     private const int Callers = 64;
     private const int CallsPerCaller = 1_000;
 
-    private ServiceProvider _services = null!;
-    private GrainHost _host = null!;
+    private IHost _host = null!;
     private IPingGrain[] _grains = null!;
     private Task[] _inFlight = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var services = new ServiceCollection();
-        services.AddGrainHost();
-        services.AddGrain<IPingGrain, PingGrain>("ping");
-        _services = services.BuildServiceProvider();
-        _host = _services.GetRequiredService<GrainHost>();
-        _grains = [.. Enumerable.Range(0, Grains).Select(i => _host.GetGrain<IPingGrain>($"g{i}"))];
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 11_911, gatewayPort: 0));
+        _host = builder.Build();
+        _host.StartAsync().GetAwaiter().GetResult();
+        var factory = _host.Services.GetRequiredService<IGrainFactory>();
+        _grains = [.. Enumerable.Range(0, Grains).Select(i => factory.GetGrain<IPingGrain>($"g{i}"))];
         _inFlight = new Task[CallsInFlight];
         Task.WhenAll(_grains.Select(g => g.Ping())).GetAwaiter().GetResult();
     }
@@ -60,7 +62,8 @@ public class GrainTurnBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = CallsInFlight, Description = "100k calls in flight over 1,000 grains")]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Realtime.Actors;
+using Microsoft.Extensions.Logging;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
 using Realtime.Domain.Scorecards;
@@ -19,30 +19,37 @@ namespace Realtime.Benchmarks;
 /// <remarks>Shared by the throughput driver and, linked, by the grain tests' end-to-end check.</remarks>
 public sealed class MixedStreamHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly List<IHostedService> _hosted;
+    private readonly IHost _host;
 
-    private MixedStreamHost(ServiceProvider services, List<IHostedService> hosted)
-    {
-        _services = services;
-        _hosted = hosted;
-    }
+    private MixedStreamHost(IHost host) => _host = host;
+
+    private IServiceProvider Services => _host.Services;
 
     /// <summary>The ingest path every event takes.</summary>
-    public IngestPipeline Pipeline => _services.GetRequiredService<IngestPipeline>();
+    public IngestPipeline Pipeline => Services.GetRequiredService<IngestPipeline>();
 
-    /// <summary>Builds and starts a host whose pushes go to <paramref name="notifier"/>.</summary>
+    /// <summary>Builds and starts a one-silo host (as the server hosts it, in memory) whose pushes go to <paramref name="notifier"/>.</summary>
     public static async Task<MixedStreamHost> StartAsync(ILiveNotifier notifier)
     {
-        var services = new ServiceCollection()
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services
             .AddSingleton(new SlaOptions().ToPolicy())
             .AddSingleton(notifier)
-            .AddLogging()
-            .AddRealtimeGrains()
-            .BuildServiceProvider();
-        var hosted = services.GetServices<IHostedService>().ToList();
-        foreach (var h in hosted) await h.StartAsync(CancellationToken.None);
-        return new MixedStreamHost(services, hosted);
+            .AddRealtimeGrains();
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
+            .AddMemoryGrainStorageAsDefault());
+        var host = builder.Build();
+        await host.StartAsync();
+        return new MixedStreamHost(host);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>
@@ -64,7 +71,7 @@ public sealed class MixedStreamHost : IAsyncDisposable
     /// <summary>The complaints opened this quarter as teams <c>T0</c> … <c>T{teams - 1}</c> counted them.</summary>
     public async Task<int> ComplaintsOpenedAsync(int teams)
     {
-        var grains = _services.GetRequiredService<IGrainFactory>();
+        var grains = Services.GetRequiredService<IGrainFactory>();
         var opened = 0;
         for (var t = 0; t < teams; t++) opened += (await grains.GetGrain<ITeamGrain>("T" + t).GetKpisAsync(ScorecardWindow.QuarterToDate))?.ComplaintsOpened ?? 0;
         return opened;
@@ -73,7 +80,7 @@ public sealed class MixedStreamHost : IAsyncDisposable
     /// <summary>Stops the host (grains leave memory, the last checkpoint is written) and releases it.</summary>
     public async ValueTask DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--) await _hosted[i].StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await _host.StopAsync();
+        _host.Dispose();
     }
 }

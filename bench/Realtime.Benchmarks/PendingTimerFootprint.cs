@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Realtime.Actors;
-using Realtime.Actors.Timers;
+using Microsoft.Extensions.Options;
+using Realtime.Grains;
+using Realtime.Grains.Deadlines;
 
 namespace Realtime.Benchmarks;
 
@@ -31,19 +32,17 @@ internal static class PendingTimerFootprint
             GC.KeepAlive(scheduler);
         }
 
-        // Reminders: entry + the per-grain registry. The grain ids (keys) are the application's data and exist before.
+        // Deadlines: entry + the per-grain registry. The grain ids (keys) are the application's data and exist before.
         {
             var time = new ManualTimeProvider { Now = start };
-            var services = new ServiceCollection();
-            services.AddSingleton<TimeProvider>(time);
-            services.AddGrainHost();
-            await using var provider = services.BuildServiceProvider();
-            var host = provider.GetRequiredService<GrainHost>();
-            var ids = Enumerable.Range(0, Count).Select(i => new GrainId("complaint", $"C-{i:D7}")).ToArray();
+            using var scheduler = new TimerScheduler(time, NullLogger<TimerScheduler>.Instance);
+            // Nothing comes due in this measurement, so no grain is ever called: no silo is needed.
+            var deadlines = new DeadlineScheduler(scheduler, null!, Options.Create(new DeadlineOptions()), NullLogger<DeadlineScheduler>.Instance);
+            var ids = Enumerable.Range(0, Count).Select(i => new GrainKey("complaint", $"C-{i:D7}")).ToArray();
             var before = Measure();
-            for (var i = 0; i < Count; i++) host.Reminders.Set(ids[i], dueTimes[i]);
+            for (var i = 0; i < Count; i++) deadlines.Set(ids[i], dueTimes[i]);
             var after = Measure();
-            Report("Reminder (ReminderService.Set)", before, after, host.Reminders.Count);
+            Report("Deadline (DeadlineScheduler.Set)", before, after, deadlines.Count);
             GC.KeepAlive(ids);
         }
     }

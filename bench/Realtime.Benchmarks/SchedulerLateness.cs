@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
-using Realtime.Actors.Timers;
+using Realtime.Grains.Deadlines;
 
 namespace Realtime.Benchmarks;
 

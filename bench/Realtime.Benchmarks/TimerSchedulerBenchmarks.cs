@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.Logging.Abstractions;
-using Realtime.Actors.Timers;
+using Realtime.Grains.Deadlines;
 
 namespace Realtime.Benchmarks;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Realtime.Grains;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Storage.Postgres;
@@ -26,7 +27,7 @@ internal static class DeadlineStatements
     public static void AddTo(NpgsqlBatch batch, IReadOnlyCollection<Deadline> deadlines)
     {
         if (deadlines.Count == 0) return;
-        var latest = new Dictionary<Actors.GrainId, Deadline>(deadlines.Count);
+        var latest = new Dictionary<GrainKey, Deadline>(deadlines.Count);
         foreach (var deadline in deadlines) latest[deadline.Grain] = deadline;
 
         var setTypes = new List<string>(latest.Count);

@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
+using Realtime.Grains;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Storage.Postgres;
@@ -53,7 +52,7 @@ public sealed class PostgresCheckpointStore(NpgsqlDataSource dataSource) : IChec
     {
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(deadlines);
-        var seen = new HashSet<GrainId>(states.Count);
+        var seen = new HashSet<GrainKey>(states.Count);
         foreach (var state in states)
         {
             if (!seen.Add(state.Id)) throw new ArgumentException($"Grain {state.Id} appears twice in one checkpoint.", nameof(states));
@@ -61,7 +60,7 @@ public sealed class PostgresCheckpointStore(NpgsqlDataSource dataSource) : IChec
 
         await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var versions = new Dictionary<GrainId, long>(states.Count);
+        var versions = new Dictionary<GrainKey, long>(states.Count);
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             var stateStatements = AddStateStatements(batch, states);
@@ -75,7 +74,7 @@ public sealed class PostgresCheckpointStore(NpgsqlDataSource dataSource) : IChec
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    versions[new GrainId(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+                    versions[new GrainKey(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
                 }
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
-using Realtime.Actors;
+using Realtime.Grains;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Storage.Postgres;
@@ -39,7 +39,7 @@ public sealed class PostgresDeadlineIndex(NpgsqlDataSource dataSource) : IDeadli
         {
             DateTimeOffset? dueAt = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
             var summary = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3);
-            yield return new Deadline(new GrainId(reader.GetString(0), reader.GetString(1)), dueAt, summary);
+            yield return new Deadline(new GrainKey(reader.GetString(0), reader.GetString(1)), dueAt, summary);
         }
     }
 }

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
+using Realtime.Grains;
+using Realtime.Grains.Persistence;
 
 namespace Realtime.Storage.Postgres;
 
@@ -11,7 +11,7 @@ namespace Realtime.Storage.Postgres;
 /// when the writer read nothing), and a write that matches no row is refused with
 /// <see cref="InconsistentStateException"/>. Clearing keeps a tombstone row so versions never repeat.
 /// </summary>
-public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGrainStorage
+public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGrainStateStore
 {
     // Inserting over a tombstone is allowed (the reader saw "no state"); over live state it is a conflict.
     private const string InsertSql = """
@@ -33,7 +33,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGr
         """;
 
     /// <inheritdoc />
-    public async Task<StoredGrainState?> ReadAsync(GrainId id, CancellationToken cancellationToken = default)
+    public async Task<StoredGrainState?> ReadAsync(GrainKey id, CancellationToken cancellationToken = default)
     {
         await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
@@ -45,9 +45,9 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGr
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<GrainId, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainId> ids, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<GrainKey, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainKey> ids, CancellationToken cancellationToken = default)
     {
-        var found = new Dictionary<GrainId, StoredGrainState>(ids.Count);
+        var found = new Dictionary<GrainKey, StoredGrainState>(ids.Count);
         if (ids.Count == 0) return found;
         await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("""
@@ -61,13 +61,13 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGr
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            found[new GrainId(reader.GetString(0), reader.GetString(1))] = new StoredGrainState(reader.GetFieldValue<byte[]>(2), GrainEtags.Format(reader.GetInt64(3)));
+            found[new GrainKey(reader.GetString(0), reader.GetString(1))] = new StoredGrainState(reader.GetFieldValue<byte[]>(2), GrainEtags.Format(reader.GetInt64(3)));
         }
         return found;
     }
 
     /// <inheritdoc />
-    public async Task<string> WriteAsync(GrainId id, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default)
+    public async Task<string> WriteAsync(GrainKey id, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default)
     {
         await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         long? newVersion = null;
@@ -87,7 +87,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGr
     }
 
     /// <inheritdoc />
-    public async Task ClearAsync(GrainId id, string? expectedEtag, CancellationToken cancellationToken = default)
+    public async Task ClearAsync(GrainKey id, string? expectedEtag, CancellationToken cancellationToken = default)
     {
         await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         if (expectedEtag is not null && GrainEtags.TryParse(expectedEtag, out var expected))
@@ -104,7 +104,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGr
     }
 
     /// <summary>The current etag of <paramref name="id"/>, null when it has no live state (for conflict messages).</summary>
-    internal static async Task<string?> ReadEtagAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, GrainId id, CancellationToken cancellationToken)
+    internal static async Task<string?> ReadEtagAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, GrainKey id, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "SELECT version FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND data IS NOT NULL", connection, transaction);
@@ -113,7 +113,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IBatchGr
         return version is { } v ? GrainEtags.Format(v) : null;
     }
 
-    private static void AddId(NpgsqlCommand command, GrainId id)
+    private static void AddId(NpgsqlCommand command, GrainKey id)
     {
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id.Type });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id.Key });

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Realtime.Actors.Storage;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Storage.Postgres;
@@ -27,7 +26,7 @@ public static class PostgresStorageServiceCollectionExtensions
     /// <summary>
     /// Registers, as singletons: <see cref="PostgresStorageOptions"/>, an <see cref="NpgsqlDataSource"/> for
     /// <paramref name="connectionString"/>, and <see cref="PostgresEventJournal"/> (<see cref="IEventJournal"/>),
-    /// <see cref="PostgresGrainStorage"/> (<see cref="IGrainStorage"/>), <see cref="PostgresDeadlineIndex"/>
+    /// <see cref="PostgresGrainStorage"/> (<see cref="IGrainStateStore"/>), <see cref="PostgresDeadlineIndex"/>
     /// (<see cref="IDeadlineIndex"/>) and <see cref="PostgresCheckpointStore"/> (<see cref="ICheckpointStore"/>). The interface registrations are
     /// added last, so they win over in-memory defaults registered earlier. The schema is not touched here:
     /// call <see cref="PostgresMigrator.MigrateAsync"/> at start-up.
@@ -51,7 +50,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton(sp => new PostgresDeadlineIndex(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new PostgresCheckpointStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
-        services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<PostgresGrainStorage>());
+        services.AddSingleton<IGrainStateStore>(sp => sp.GetRequiredService<PostgresGrainStorage>());
         services.AddSingleton<IDeadlineIndex>(sp => sp.GetRequiredService<PostgresDeadlineIndex>());
         services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<PostgresCheckpointStore>());
         services.AddSingleton<Realtime.Grains.Quarters.IQuarterSnapshotStore>(sp => new PostgresQuarterSnapshotStore(sp.GetRequiredService<NpgsqlDataSource>()));

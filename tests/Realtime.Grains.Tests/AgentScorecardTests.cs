@@ -80,8 +80,8 @@ public sealed class AgentScorecardTests : IAsyncLifetime
         await _host.Pipeline.ReplayAsync(journaled);
         await _host.Pipeline.ReplayAsync(journaled[2..]);
         var complaint = _host.Grains.GetGrain<Complaints.IComplaintGrain>("c-1");
-        await complaint.ReceiveReminderAsync(Now);
-        await complaint.ReceiveReminderAsync(Now);
+        await complaint.ReceiveDeadlineAsync(Now);
+        await complaint.ReceiveDeadlineAsync(Now);
         var after = await agent.GetScorecardAsync(ScorecardWindow.Today);
         var teamAfter = Teams.KpisResource.Of((await team.GetKpisAsync(ScorecardWindow.Today))!);
 

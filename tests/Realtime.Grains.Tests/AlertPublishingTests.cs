@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
 using Realtime.Domain.Complaints;
+using Realtime.Grains;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
@@ -35,13 +34,13 @@ public sealed class AlertPublishingTests
         store.Open();
         // The push goes out before the breach's turn has finished (it still tells agent and team, then stages), so the
         // record may reach the checkpointer after this flush: flush until it is stored, within a bound.
-        var id = host.Service<GrainHost>().IdOf<IComplaintGrain>("C-stuck");
+        var id = new GrainKey("complaint", "C-stuck");
         ComplaintGrainState state;
         var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         do
         {
             await host.Service<StateCheckpointer>().FlushAsync();
-            var stored = await host.Service<IGrainStorage>().ReadAsync(id);
+            var stored = await host.Service<IGrainStateStore>().ReadAsync(id);
             state = JsonSerializer.Deserialize<ComplaintGrainState>(stored!.Data.Span, GrainJson.Options)!;
             if (state.Complaint.Breaches.Count > 0) break;
             await Task.Yield();

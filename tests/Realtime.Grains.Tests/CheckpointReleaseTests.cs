@@ -1,6 +1,5 @@
 using System.Text;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
+using Realtime.Grains;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Tests;
@@ -16,7 +15,7 @@ public sealed class CheckpointReleaseTests
         var store = new GatedCheckpointStore();
         await using var host = await store.StartHostAsync();
         var checkpointer = host.Service<StateCheckpointer>();
-        var grain = new GrainId("complaint", "C-leaving");
+        var grain = new GrainKey("complaint", "C-leaving");
         checkpointer.Stage(grain, State(1), null);
         await checkpointer.FlushAsync().WaitAsync(Bound);
 
@@ -38,7 +37,7 @@ public sealed class CheckpointReleaseTests
         await commit.WaitAsync(Bound);
         await checkpointer.FlushAsync().WaitAsync(Bound);
         Assert.True(checkpointer.ReleaseAsync(grain).IsCompleted);
-        var stored = await host.Service<IGrainStorage>().ReadAsync(grain);
+        var stored = await host.Service<IGrainStateStore>().ReadAsync(grain);
         Assert.Equal(Text(State(3)), Text(stored?.Data));
         Assert.Equal(Text(State(3)), Text(await checkpointer.LoadAsync(grain).WaitAsync(Bound)));
     }
@@ -48,7 +47,7 @@ public sealed class CheckpointReleaseTests
     {
         await using var host = await GrainsTestHost.StartAsync();
         var checkpointer = host.Service<StateCheckpointer>();
-        var grain = new GrainId("complaint", "C-back");
+        var grain = new GrainKey("complaint", "C-back");
         checkpointer.Stage(grain, State(1), null);
         Assert.True(checkpointer.ReleaseAsync(grain).IsCompleted);
         await checkpointer.FlushAsync().WaitAsync(Bound);
@@ -57,7 +56,7 @@ public sealed class CheckpointReleaseTests
         Assert.Equal(Text(State(1)), Text(await checkpointer.LoadAsync(grain).WaitAsync(Bound)));
         checkpointer.Stage(grain, State(2), null);
         await checkpointer.FlushAsync().WaitAsync(Bound);
-        Assert.Equal(Text(State(2)), Text((await host.Service<IGrainStorage>().ReadAsync(grain))?.Data));
+        Assert.Equal(Text(State(2)), Text((await host.Service<IGrainStateStore>().ReadAsync(grain))?.Data));
     }
 
     private static byte[] State(int version) => Encoding.UTF8.GetBytes($$"""{"version":{{version}}}""");

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
 using Realtime.Domain.Scorecards;
+using Realtime.Grains;
 using Realtime.Grains.Agents;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
@@ -44,8 +43,8 @@ public sealed class DeferredStagingTests : IAsyncLifetime
         var at = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         await _host.SubmitAsync(Service("D2", at, firstContactResolved: true));
         var checkpointer = _host.Service<StateCheckpointer>();
-        var storage = _host.Service<IGrainStorage>();
-        var agent = _host.Service<GrainHost>().IdOf<IAgentGrain>("D2");
+        var storage = _host.Service<IGrainStateStore>();
+        var agent = new GrainKey("agent", "D2");
         _host.Time.Advance(Delay);
         await _host.Live.NextAsync(m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D2", Window: "today" });
         await _host.SubmitAsync(Service("D2", at.AddSeconds(1), firstContactResolved: false));
@@ -69,15 +68,14 @@ public sealed class DeferredStagingTests : IAsyncLifetime
         var at = _host.Time.GetUtcNow();
         await _host.SubmitAsync(Opened("C-told", at, team: "T9", agent: "A9"));
         var checkpointer = _host.Service<StateCheckpointer>();
-        var storage = _host.Service<IGrainStorage>();
-        var grains = _host.Service<GrainHost>();
+        var storage = _host.Service<IGrainStateStore>();
 
         // The team deferred its stage (the clock has not moved the 250 ms); the complaint's state, which records that
         // the team was told, is staged. The checkpoint must bring the team's state along in the same write.
         Assert.True(await checkpointer.CheckpointOnceAsync(CancellationToken.None));
 
-        var complaint = await storage.ReadAsync(grains.IdOf<Complaints.IComplaintGrain>("C-told"));
-        var team = await storage.ReadAsync(grains.IdOf<ITeamGrain>("T9"));
+        var complaint = await storage.ReadAsync(new GrainKey("complaint", "C-told"));
+        var team = await storage.ReadAsync(new GrainKey("team", "T9"));
         Assert.NotNull(complaint);
         Assert.NotNull(team);
         var teamState = JsonSerializer.Deserialize<TeamGrainState>(team.Data.Span, GrainJson.Options)!;

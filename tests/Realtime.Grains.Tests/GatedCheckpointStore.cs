@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Realtime.Actors;
+using Realtime.Grains;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Persistence;
 
@@ -21,7 +21,7 @@ internal sealed class GatedCheckpointStore
 
     public int Written(string complaintId, GrainsTestHost host)
     {
-        var id = host.Service<GrainHost>().IdOf<IComplaintGrain>(complaintId).ToString();
+        var id = new GrainKey("complaint", complaintId).ToString();
         lock (_written) return _written.Contains(id) ? 1 : 0;
     }
 

@@ -1,29 +1,38 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Realtime.Actors;
+using Orleans.Serialization;
+using Orleans.TestingHost;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
 using Realtime.Grains;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
+using Realtime.Grains.Serialization;
 using Realtime.Testing;
 
 namespace Realtime.Grains.Tests;
 
-/// <summary>The grains in-process with in-memory storage, a fake clock and a notifier that records every push.</summary>
+/// <summary>
+/// The grains on a one-silo Orleans <see cref="TestCluster"/> (in process), with in-memory storage, a fake floor clock
+/// (grain timers run on it too) and a notifier that records every push. Calls go through the silo's own grain factory,
+/// as the server's ingest and queries do.
+/// </summary>
 public sealed class GrainsTestHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly List<IHostedService> _hosted;
+    // A silo is configured by a type, not an instance: each host hands its settings over under an id in its configuration.
+    private static readonly ConcurrentDictionary<string, HostSettings> Pending = new();
+    private readonly TestCluster _cluster;
+    private readonly IServiceProvider _services;
 
-    private GrainsTestHost(ServiceProvider services, FakeTimeProvider time, RecordingNotifier live, List<IHostedService> hosted)
+    private GrainsTestHost(TestCluster cluster)
     {
-        _services = services;
-        Time = time;
-        Live = live;
-        _hosted = hosted;
+        _cluster = cluster;
+        _services = cluster.GetSiloServiceProvider();
+        Time = (FakeTimeProvider)_services.GetRequiredKeyedService<TimeProvider>(FloorClock.Key);
+        Live = (RecordingNotifier)_services.GetRequiredService<ILiveNotifier>();
     }
 
     /// <summary>The grains' clock (starts 2026-11-02T09:00+08:00).</summary>
@@ -32,19 +41,19 @@ public sealed class GrainsTestHost : IAsyncDisposable
     /// <summary>Every push the grains made.</summary>
     public RecordingNotifier Live { get; }
 
-    /// <summary>Grain references.</summary>
+    /// <summary>Grain references (the silo's).</summary>
     public IGrainFactory Grains => _services.GetRequiredService<IGrainFactory>();
 
     /// <summary>The event journal.</summary>
     public Persistence.IEventJournal Journal => _services.GetRequiredService<Persistence.IEventJournal>();
 
-    /// <summary>A service of the host (the checkpointer, the grain storage, the grain host).</summary>
+    /// <summary>A service of the silo (the checkpointer, the state store, the deadline scheduler).</summary>
     public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The ingest pipeline.</summary>
     public IngestPipeline Pipeline => _services.GetRequiredService<IngestPipeline>();
 
-    /// <summary>Builds and starts the host.</summary>
+    /// <summary>Builds and starts the cluster.</summary>
     /// <param name="start">The fake clock's start.</param>
     /// <param name="deferredStageDelay">How long busy grains defer their flush (zero: after every event).</param>
     /// <param name="storage">Registers storage of the test's own before the in-memory defaults.</param>
@@ -52,27 +61,30 @@ public sealed class GrainsTestHost : IAsyncDisposable
     public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null, TimeSpan? deferredStageDelay = null, Action<IServiceCollection>? storage = null,
         TimeSpan? checkpointInterval = null)
     {
-        var time = new FakeTimeProvider(start);
-        var live = new RecordingNotifier();
-        var collection = new ServiceCollection();
-        storage?.Invoke(collection);
-        var services = collection
-            .AddSingleton<TimeProvider>(time)
-            .AddSingleton<ILiveNotifier>(live)
-            .AddSingleton(new SlaOptions().ToPolicy())
-            .AddLogging()
-            .AddRealtimeGrains()
-            // Pushes and stages follow every event unless a test asks for deferral (its timer runs on the fake clock).
-            .Configure<CheckpointOptions>(o =>
-            {
-                o.DeferredStageDelay = deferredStageDelay ?? TimeSpan.Zero;
-                o.Interval = checkpointInterval ?? CheckpointOptions.DefaultInterval;
-            })
-            .BuildServiceProvider();
-        var hosted = services.GetServices<IHostedService>().ToList();
-        foreach (var service in hosted) await service.StartAsync(CancellationToken.None);
-        return new GrainsTestHost(services, time, live, hosted);
+        var id = Guid.NewGuid().ToString("N");
+        Pending[id] = new HostSettings(new FakeTimeProvider(start), deferredStageDelay ?? TimeSpan.Zero, storage, checkpointInterval ?? CheckpointOptions.DefaultInterval);
+        try
+        {
+            var builder = new TestClusterBuilder(1);
+            builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection([new(SettingsKey, id)]));
+            builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+            builder.AddClientBuilderConfigurator<ClientConfigurator>();
+            var cluster = builder.Build();
+            await cluster.DeployAsync();
+            return new GrainsTestHost(cluster);
+        }
+        finally
+        {
+            Pending.TryRemove(id, out _);
+        }
     }
+
+    /// <summary>Deactivates every idle activation now (Orleans' collector, with no age limit).</summary>
+    public Task CollectIdleActivationsAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+    /// <summary>Whether the grain filed under <paramref name="key"/> is in memory.</summary>
+    public async Task<bool> IsActiveAsync(GrainKey key) =>
+        (await Grains.GetGrain<IManagementGrain>(0).GetActiveGrains(GrainType.Create(key.Type))).Contains(GrainId.Create(key.Type, key.Key));
 
     /// <summary>Journals and applies <paramref name="events"/> as one ingest request.</summary>
     public Task<IngestResult> SubmitAsync(params FloorEvent[] events) => Pipeline.SubmitAsync(events);
@@ -80,8 +92,41 @@ public sealed class GrainsTestHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--) await _hosted[i].StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    private const string SettingsKey = "RealtimeTests:Host";
+
+    private sealed record HostSettings(FakeTimeProvider Time, TimeSpan DeferredStageDelay, Action<IServiceCollection>? Storage, TimeSpan CheckpointInterval);
+
+    // The cluster's own client must know our messages too (tests call through the silo's factory, but the client is built).
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.Services.AddSerializer(s => s.AddRealtimeMessages());
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var settings = Pending[silo.Configuration[SettingsKey]!];
+            settings.Storage?.Invoke(silo.Services);
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.Services
+                .AddKeyedSingleton<TimeProvider>(FloorClock.Key, settings.Time)
+                // Grain timers (deferred pushes, the floor's refresh) follow the fake clock too; Orleans' own clocks keep real time.
+                .AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, settings.Time)
+                .AddSingleton<ILiveNotifier>(new RecordingNotifier())
+                .AddSingleton(new SlaOptions().ToPolicy())
+                .AddRealtimeGrains()
+                // Pushes and stages follow every event unless a test asks for deferral (its timer runs on the fake clock).
+                .Configure<CheckpointOptions>(o =>
+                {
+                    o.DeferredStageDelay = settings.DeferredStageDelay;
+                    o.Interval = settings.CheckpointInterval;
+                });
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-using Realtime.Actors;
 using Realtime.Domain.Clocks;
+using Realtime.Grains;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Live;
 using Realtime.Testing;
@@ -16,16 +16,15 @@ public sealed class IdleComplaintTests
         await using var host = await GrainsTestHost.StartAsync();
         var at = host.Time.GetUtcNow();
         await host.SubmitAsync(Opened("C-idle", at, agent: "A1"));
-        var grains = host.Service<GrainHost>();
-        var id = grains.IdOf<IComplaintGrain>("C-idle");
-        grains.CollectIdleActivations(TimeSpan.Zero);
-        await Eventually.True(() => !grains.IsActive(id), "the idle complaint to leave memory");
+        var id = new GrainKey("complaint", "C-idle");
+        await host.CollectIdleActivationsAsync();
+        await Eventually.TrueAsync(async () => !await host.IsActiveAsync(id), "the idle complaint to leave memory");
 
         host.Time.Advance(TimeSpan.FromMinutes(2));
         await host.Live.NextAsync(m => m.Method == LiveMethods.SlaBreached);
 
         // Its next deadline is further off than the collector keeps an idle grain: it leaves without waiting for it.
-        await Eventually.True(() => !grains.IsActive(id), "the breached complaint to leave memory again");
+        await Eventually.TrueAsync(async () => !await host.IsActiveAsync(id), "the breached complaint to leave memory again");
         var view = await host.Grains.GetGrain<IComplaintGrain>("C-idle").GetAsync();
         Assert.Equal(ClockState.Breached, view!.Clocks.Single(c => c.Name == "firstResponse").State);
         Assert.Single(host.Live.All, m => m.Method == LiveMethods.SlaBreached);

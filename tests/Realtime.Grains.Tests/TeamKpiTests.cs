@@ -1,6 +1,6 @@
-using Realtime.Actors;
 using Realtime.Domain.Events;
 using Realtime.Domain.Scorecards;
+using Realtime.Grains;
 using Realtime.Grains.Live;
 using Realtime.Grains.Teams;
 using Realtime.Testing;
@@ -63,9 +63,9 @@ public sealed class TeamKpiTests : IAsyncLifetime
         // team re-activated by the breach must not take the new counts as already on the board.
         var nine = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         await _host.SubmitAsync(Opened("c1", nine, agent: "A1"));
-        var team = _host.Service<GrainHost>().IdOf<ITeamGrain>("T1");
-        _host.Service<GrainHost>().CollectIdleActivations(TimeSpan.Zero);
-        await Eventually.True(() => !_host.Service<GrainHost>().IsActive(team), "the idle team grain left memory");
+        var team = new GrainKey("team", "T1");
+        await _host.CollectIdleActivationsAsync();
+        await Eventually.TrueAsync(async () => !await _host.IsActiveAsync(team), "the idle team grain left memory");
 
         _host.Time.Advance(TimeSpan.FromMinutes(3));
 
@@ -87,7 +87,7 @@ public sealed class TeamKpiTests : IAsyncLifetime
         await _host.SubmitAsync(Complaint(EventType.ComplaintResolved, "c1", nine.AddMinutes(10)));
         await _host.SubmitAsync(Complaint(EventType.ComplaintReopened, "c1", nine.AddMinutes(20)));
         var reopened = (await t2.GetKpisAsync(ScorecardWindow.Today))!;
-        await _host.Grains.GetGrain<Complaints.IComplaintGrain>("c1").ReceiveReminderAsync(nine);
+        await _host.Grains.GetGrain<Complaints.IComplaintGrain>("c1").ReceiveDeadlineAsync(nine);
         var again = (await t2.GetKpisAsync(ScorecardWindow.Today))!;
 
         Assert.Equal((1, 0, 1), (reopened.OpenComplaints, reopened.ComplaintsOpened, reopened.ComplaintsResolved));

@@ -1,6 +1,5 @@
 using System.Text;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
+using Realtime.Grains;
 using Realtime.Grains.Persistence;
 using Realtime.Testing;
 
@@ -14,11 +13,11 @@ public sealed class CheckpointStoreTests(PostgresTestDatabaseFixture fixture) : 
 
     private PostgresGrainStorage Storage => new(DataSource);
 
-    private static GrainId NewComplaint() => new("complaint", "C-" + Guid.NewGuid().ToString("N")[..8]);
+    private static GrainKey NewComplaint() => new("complaint", "C-" + Guid.NewGuid().ToString("N")[..8]);
 
     private static ReadOnlyMemory<byte> Json(string text) => Encoding.UTF8.GetBytes(text);
 
-    private async Task<List<Deadline>> DeadlinesOfAsync(params GrainId[] grains)
+    private async Task<List<Deadline>> DeadlinesOfAsync(params GrainKey[] grains)
         => [.. (await new PostgresDeadlineIndex(DataSource).LoadAllAsync().ToListAsync()).Where(d => grains.Contains(d.Grain))];
 
     [Fact]
@@ -75,7 +74,7 @@ public sealed class CheckpointStoreTests(PostgresTestDatabaseFixture fixture) : 
             [new Deadline(fresh, Nine), new Deadline(newcomer, Nine)],
             appliedSequence: 900));
 
-        Assert.Equal(stale, error.GrainId);
+        Assert.Equal(stale, error.GrainKey);
         Assert.Equal(500, await Checkpoints.ReadAppliedSequenceAsync());
         Assert.Equal("{\"v\":1}", Encoding.UTF8.GetString((await Storage.ReadAsync(fresh))!.Data.Span));
         Assert.Null(await Storage.ReadAsync(newcomer));

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Realtime.Actors;
+using Realtime.Grains;
 using Realtime.Grains.Persistence;
 using Realtime.Testing;
 using Xunit.Abstractions;
@@ -20,12 +20,12 @@ public sealed class DeadlineIndexTests(PostgresTestDatabaseFixture fixture, ITes
         await clear.ExecuteNonQueryAsync();
     }
 
-    private static GrainId Complaint(string key) => new("complaint", key);
+    private static GrainKey Complaint(string key) => new("complaint", key);
 
     [Fact]
     public async Task Set_deadlines_load_back_as_the_same_instants()
     {
-        Deadline[] deadlines = [new(Complaint("C-1"), Nine.AddMinutes(2)), new(Complaint("C-2"), Nine.AddHours(48)), new(new GrainId("agent", "a-1"), Nine)];
+        Deadline[] deadlines = [new(Complaint("C-1"), Nine.AddMinutes(2)), new(Complaint("C-2"), Nine.AddHours(48)), new(new GrainKey("agent", "a-1"), Nine)];
 
         await Index.SetAsync(deadlines);
 

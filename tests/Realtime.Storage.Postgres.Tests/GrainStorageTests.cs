@@ -1,6 +1,6 @@
 using System.Text;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
+using Realtime.Grains;
+using Realtime.Grains.Persistence;
 using Realtime.Testing;
 
 namespace Realtime.Storage.Postgres.Tests;
@@ -9,7 +9,7 @@ public sealed class GrainStorageTests(PostgresTestDatabaseFixture fixture) : Pos
 {
     private PostgresGrainStorage Storage => new(DataSource);
 
-    private static GrainId NewComplaint() => new("complaint", "C-" + Guid.NewGuid().ToString("N")[..8]);
+    private static GrainKey NewComplaint() => new("complaint", "C-" + Guid.NewGuid().ToString("N")[..8]);
 
     private static ReadOnlyMemory<byte> Json(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -38,7 +38,7 @@ public sealed class GrainStorageTests(PostgresTestDatabaseFixture fixture) : Pos
     public async Task Reading_many_grains_at_once_answers_each_as_a_single_read_would_and_leaves_out_absent_and_cleared_ones()
     {
         var (written, cleared, never) = (NewComplaint(), NewComplaint(), NewComplaint());
-        var team = new GrainId("team", written.Key);
+        var team = new GrainKey("team", written.Key);
         var etag = await Storage.WriteAsync(written, Json("{\"v\":1}"), null);
         var teamEtag = await Storage.WriteAsync(team, Json("{\"t\":1}"), null);
         await Storage.ClearAsync(cleared, await Storage.WriteAsync(cleared, Json("{}"), null));
@@ -74,7 +74,7 @@ public sealed class GrainStorageTests(PostgresTestDatabaseFixture fixture) : Pos
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteAsync(grain, Json("{\"v\":3}"), first));
 
-        Assert.Equal(grain, error.GrainId);
+        Assert.Equal(grain, error.GrainKey);
         Assert.Equal(first, error.ExpectedEtag);
         Assert.Equal(second, error.StoredEtag);
         Assert.Equal("{\"v\":2}", Text(await Storage.ReadAsync(grain)));

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Realtime.Actors.Storage;
 using Realtime.Grains.Persistence;
 using Realtime.Testing;
 
@@ -15,7 +14,7 @@ public sealed class StorageRegistrationTests(PostgresTestDatabaseFixture fixture
 
         var journal = provider.GetRequiredService<IEventJournal>();
         Assert.Same(provider.GetRequiredService<PostgresEventJournal>(), journal);
-        Assert.IsType<PostgresGrainStorage>(provider.GetRequiredService<IGrainStorage>());
+        Assert.IsType<PostgresGrainStorage>(provider.GetRequiredService<IGrainStateStore>());
         Assert.IsType<PostgresDeadlineIndex>(provider.GetRequiredService<IDeadlineIndex>());
         Assert.IsType<PostgresCheckpointStore>(provider.GetRequiredService<ICheckpointStore>());
         var dataSource = provider.GetRequiredService<NpgsqlDataSource>();

@@ -16,4 +16,15 @@ public static class Eventually
             await Task.Yield();
         }
     }
+
+    /// <summary>Waits until the asynchronous <paramref name="condition"/> holds; fails after <see cref="Timeout"/>.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (waited.Elapsed > Timeout) throw new TimeoutException($"Gave up waiting for {what}.");
+            await Task.Yield();
+        }
+    }
 }

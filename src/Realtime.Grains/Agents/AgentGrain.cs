@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Realtime.Actors;
-using Realtime.Actors.Reminders;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
 using Realtime.Domain.Scorecards;
+using Realtime.Grains.Deadlines;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 
@@ -15,18 +15,25 @@ namespace Realtime.Grains.Agents;
 /// through the checkpointer, pushes a window's score only when it changed, and wakes at local midnight (and at quarter
 /// end) while a window still holds activity, so rolling windows move on without new events.
 /// </summary>
+[GrainType("agent")]
 internal sealed class AgentGrain(
     Rubric rubric,
     CompanyCalendar calendar,
-    ReminderService reminders,
+    DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     IOptions<CheckpointOptions> checkpointOptions) : Grain, IAgentGrain
 {
+    private GrainKey? _stateKey;
+
+    /// <summary>Where this grain's state, deadline and board summary are filed (its Orleans grain type and key).</summary>
+    private GrainKey StateKey => _stateKey ??= new("agent", this.GetPrimaryKeyString());
+
     private DeferredStaging? _deferredStaging;
 
     private DeferredStaging Deferred =>
-        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, RegisterGrainTimer, checkpointer, GrainId, PublishAsync, FlushAsync);
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, FlushAsync);
 
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 64;
@@ -39,14 +46,14 @@ internal sealed class AgentGrain(
     private Task<AgentApplyResult>? _nothingForTeam;
     private AgentGrainState _state = null!;
 
-    private AgentActivity Activity => _state.Activity ??= new AgentActivity(Key, calendar);
+    private AgentActivity Activity => _state.Activity ??= new AgentActivity(this.GetPrimaryKeyString(), calendar);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await checkpointer.LoadAsync(GrainId, cancellationToken);
+        var stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
         _state = stored is { } bytes ? JsonSerializer.Deserialize<AgentGrainState>(bytes.Span, GrainJson.Options)! : new AgentGrainState();
         if (_state.Activity is null) return;
-        var now = Time.GetUtcNow();
+        var now = time.GetUtcNow();
         if (_state.Activity.Prune(now)) Stage(now);
         // What dashboards last received is unknown after activation; start from the current values so only changes are pushed.
         for (var w = 0; w < ScorecardWindows.All.Count; w++) RecordIfChanged(w, Compute(ScorecardWindows.All[w], now));
@@ -55,7 +62,7 @@ internal sealed class AgentGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_deferredStaging is { Pending: true }) AfterChange();
-        return checkpointer.ReleaseAsync(GrainId);
+        return checkpointer.ReleaseAsync(StateKey);
     }
 
     public Task<AgentApplyResult> ApplyAsync(IReadOnlyList<FloorEvent> events)
@@ -115,14 +122,16 @@ internal sealed class AgentGrain(
     public Task<ScorecardResource?> GetScorecardAsync(ScorecardWindow window)
     {
         if (_state.Activity is null) return Task.FromResult<ScorecardResource?>(null);
-        var now = Time.GetUtcNow();
-        return Task.FromResult<ScorecardResource?>(ScorecardResource.Of(Compute(window, now), Key, _state.TeamId, rubric, now));
+        var now = time.GetUtcNow();
+        return Task.FromResult<ScorecardResource?>(ScorecardResource.Of(Compute(window, now), this.GetPrimaryKeyString(), _state.TeamId, rubric, now));
     }
 
-    public Task ReceiveReminderAsync(DateTimeOffset dueAt)
+    public Task WarmUpAsync() => Task.CompletedTask;
+
+    public Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
         if (_state.Activity is null) return Task.CompletedTask;
-        var now = Time.GetUtcNow();
+        var now = time.GetUtcNow();
         _state.Activity.Prune(now);
         PublishChanges(now);
         Stage(now);
@@ -137,7 +146,7 @@ internal sealed class AgentGrain(
 
     private Task PublishAsync()
     {
-        PublishChanges(Time.GetUtcNow());
+        PublishChanges(time.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -149,7 +158,7 @@ internal sealed class AgentGrain(
 
     private void AfterChange()
     {
-        var now = Time.GetUtcNow();
+        var now = time.GetUtcNow();
         PublishChanges(now);
         Stage(now);
     }
@@ -157,8 +166,8 @@ internal sealed class AgentGrain(
     private void Stage(DateTimeOffset now)
     {
         var next = NextRollover(now);
-        reminders.Set(GrainId, next);
-        checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        deadlines.Set(StateKey, next);
+        checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
         _deferredStaging?.Done();
     }
 
@@ -172,9 +181,9 @@ internal sealed class AgentGrain(
             var window = windows[w];
             var scorecard = Compute(window, now);
             if (!RecordIfChanged(w, scorecard)) continue;
-            scopes ??= LiveScopes.For(_state.TeamId, Key);
-            _coalesceKeys ??= windows.Select(x => $"score:{Key}:{x.ToWireName()}").ToArray();
-            notifier.Publish(new LiveMessage(LiveMethods.ScoreChanged, ScorecardResource.Of(scorecard, Key, _state.TeamId, rubric, now), scopes, _coalesceKeys[w]));
+            scopes ??= LiveScopes.For(_state.TeamId, this.GetPrimaryKeyString());
+            _coalesceKeys ??= windows.Select(x => $"score:{this.GetPrimaryKeyString()}:{x.ToWireName()}").ToArray();
+            notifier.Publish(new LiveMessage(LiveMethods.ScoreChanged, ScorecardResource.Of(scorecard, this.GetPrimaryKeyString(), _state.TeamId, rubric, now), scopes, _coalesceKeys[w]));
         }
     }
 

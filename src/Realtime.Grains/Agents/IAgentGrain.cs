@@ -1,6 +1,6 @@
-using Realtime.Actors.Reminders;
 using Realtime.Domain.Events;
 using Realtime.Domain.Scorecards;
+using Realtime.Grains.Deadlines;
 using Realtime.Grains.Teams;
 
 namespace Realtime.Grains.Agents;
@@ -9,7 +9,7 @@ namespace Realtime.Grains.Agents;
 /// One agent (客服专员), keyed by agent id: keeps the agent's compact history (<see cref="AgentActivity"/>), computes the
 /// rolling scorecards from it and pushes <c>scoreChanged</c> when one changes.
 /// </summary>
-public interface IAgentGrain : IRemindable
+public interface IAgentGrain : IDeadlineReceiver
 {
     /// <summary>
     /// Applies the agent's own events (<c>service.handled</c>, <c>survey.submitted</c>, <c>praise.received</c>,

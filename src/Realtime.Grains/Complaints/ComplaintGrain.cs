@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Realtime.Actors;
-using Realtime.Actors.Reminders;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
+using Realtime.Grains.Deadlines;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 using Realtime.Grains.Teams;
@@ -15,14 +17,22 @@ namespace Realtime.Grains.Complaints;
 /// The complaint grain: thin by design. It holds the state, lets the domain <see cref="Complaint"/> decide, persists
 /// through the checkpointer, keeps exactly one reminder for the next deadline, and publishes.
 /// </summary>
+[GrainType("complaint")]
 internal sealed class ComplaintGrain(
     SlaPolicy policy,
-    ReminderService reminders,
+    DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     OpenComplaintDirectory directory,
+    IOptions<GrainCollectionOptions> collection,
     ILogger<ComplaintGrain> log) : Grain, IComplaintGrain
 {
+    private GrainKey? _stateKey;
+
+    /// <summary>Where this grain's state, deadline and board summary are filed (its Orleans grain type and key).</summary>
+    private GrainKey StateKey => _stateKey ??= new("complaint", this.GetPrimaryKeyString());
+
     // The state as bytes between turns: as read at activation, or as last staged (null while nothing was ever stored).
     // A turn deserializes its own copy and lets it go when it ends (see Load).
     private ReadOnlyMemory<byte>? _stored;
@@ -34,11 +44,11 @@ internal sealed class ComplaintGrain(
         // Only the bytes are read here. A reminder activates its complaint ahead of the deadline (the warm-up) so storage
         // is not waited for at the deadline; held as one array, the warmed complaint costs the collector next to nothing,
         // where the deserialized state (dozens of objects) was copied into an older generation during the wait.
-        _stored = await checkpointer.LoadAsync(GrainId, cancellationToken);
+        _stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        checkpointer.ReleaseAsync(GrainId);
+        checkpointer.ReleaseAsync(StateKey);
 
     public async Task<ComplaintView?> ApplyAsync(IReadOnlyList<FloorEvent> events)
     {
@@ -52,25 +62,25 @@ internal sealed class ComplaintGrain(
             changed |= complaint.Apply(e);
             state.AppliedSequence = Math.Max(state.AppliedSequence, e.Sequence);
         }
-        if (!changed) return Exists(complaint) ? complaint.View(Time.GetUtcNow()) : null;
+        if (!changed) return Exists(complaint) ? complaint.View(time.GetUtcNow()) : null;
         return await AfterChangeAsync(state, complaint);
     }
 
     public Task<ComplaintView?> GetAsync()
     {
         var (_, complaint) = Load();
-        return Task.FromResult(Exists(complaint) ? complaint.View(Time.GetUtcNow()) : null);
+        return Task.FromResult(Exists(complaint) ? complaint.View(time.GetUtcNow()) : null);
     }
 
-    public async Task ReceiveReminderAsync(DateTimeOffset dueAt)
+    public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
         var (state, complaint) = Load();
         if (!Exists(complaint)) return;
         // Reminders may fire again after a restart: only a turn that emits something changes anything.
         var next = complaint.NextDueAt();
-        if (next is null || next > Time.GetUtcNow())
+        if (next is null || next > time.GetUtcNow())
         {
-            reminders.Set(GrainId, next);
+            deadlines.Set(StateKey, next);
             return;
         }
         await AfterChangeAsync(state, complaint);
@@ -78,8 +88,13 @@ internal sealed class ComplaintGrain(
         // soon as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
         // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail).
         var after = complaint.NextDueAt();
-        if (!_worked && (after is null || after.Value - Time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
+        if (!_worked && (after is null || after.Value - time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
     }
+
+    public Task WarmUpAsync() => Task.CompletedTask;
+
+    // Idle complaints leave sooner than other grains (Actors:ClassSpecificCollectionAge:complaint, mapped onto Orleans' options).
+    private TimeSpan CollectionAge => collection.Value.ClassSpecificCollectionAge.TryGetValue(typeof(ComplaintGrain).FullName!, out var age) ? age : collection.Value.CollectionAge;
 
     private static bool Exists(Complaint complaint) => complaint.State.Events.Count > 0;
 
@@ -94,14 +109,14 @@ internal sealed class ComplaintGrain(
     /// </summary>
     private (ComplaintGrainState State, Complaint Complaint) Load()
     {
-        var state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = Key } };
+        var state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = this.GetPrimaryKeyString() } };
         return (state, new Complaint(state.Complaint, policy));
     }
 
     /// <summary>Emits whatever is due, publishes it and the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
     private async Task<ComplaintView?> AfterChangeAsync(ComplaintGrainState state, Complaint complaint)
     {
-        var now = Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var signals = complaint.Advance(now);
         var view = complaint.View(now);
         var summary = OpenComplaintSummary.From(view);
@@ -109,7 +124,7 @@ internal sealed class ComplaintGrain(
         // finds the complaint's next wake already set. Armed after the facts' await, it raced such a reaction, and a
         // scheduler that read the clock just before a jump of hours woke hours late.
         var next = complaint.NextDueAt();
-        reminders.Set(GrainId, next);
+        deadlines.Set(StateKey, next);
         // The directory first: a board that subscribed and then reloaded either lists this complaint or receives its push.
         directory.Update(view.Id, summary);
         // Alerts go out in this turn, not after the next checkpoint: reaching the screen at the deadline is the product.
@@ -122,7 +137,7 @@ internal sealed class ComplaintGrain(
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
         await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
-        checkpointer.Stage(GrainId, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
+        checkpointer.Stage(StateKey, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         _stored = bytes;
         return view;
     }

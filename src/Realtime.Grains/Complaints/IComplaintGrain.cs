@@ -1,6 +1,6 @@
-using Realtime.Actors.Reminders;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
+using Realtime.Grains.Deadlines;
 
 namespace Realtime.Grains.Complaints;
 
@@ -8,7 +8,7 @@ namespace Realtime.Grains.Complaints;
 /// One complaint (投诉), keyed by its complaint id: applies its events through the domain, keeps its clocks, sets its
 /// reminder for exactly its next deadline (warning, breach or escalation) and publishes what happens.
 /// </summary>
-public interface IComplaintGrain : IRemindable
+public interface IComplaintGrain : IDeadlineReceiver
 {
     /// <summary>Applies this complaint's events (in arrival order); already applied ones are ignored. Returns the complaint as it now stands.</summary>
     Task<ComplaintView?> ApplyAsync(IReadOnlyList<FloorEvent> events);

@@ -1,4 +1,3 @@
-using Realtime.Actors;
 using Realtime.Domain.Events;
 using Realtime.Grains.Agents;
 using Realtime.Grains.Complaints;

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
+using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Persistence;
 
@@ -14,18 +13,18 @@ internal sealed class BatchedStateReader : IDisposable
     /// <summary>Most grains read in one round trip.</summary>
     public const int MaxBatch = 1_000;
 
-    private readonly IBatchGrainStorage _storage;
-    private readonly Channel<(GrainId Grain, TaskCompletionSource<StoredGrainState?> Result)> _requests =
-        Channel.CreateUnbounded<(GrainId, TaskCompletionSource<StoredGrainState?>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IBatchGrainStateStore _storage;
+    private readonly Channel<(GrainKey Grain, TaskCompletionSource<StoredGrainState?> Result)> _requests =
+        Channel.CreateUnbounded<(GrainKey, TaskCompletionSource<StoredGrainState?>)>(new UnboundedChannelOptions { SingleReader = true });
 
-    public BatchedStateReader(IBatchGrainStorage storage)
+    public BatchedStateReader(IBatchGrainStateStore storage)
     {
         _storage = storage;
         _ = Task.Run(ReadLoopAsync);
     }
 
     /// <summary>Reads the stored state of <paramref name="grain"/> together with whatever other grains are being read.</summary>
-    public Task<StoredGrainState?> ReadAsync(GrainId grain, CancellationToken cancellationToken)
+    public Task<StoredGrainState?> ReadAsync(GrainKey grain, CancellationToken cancellationToken)
     {
         var result = new TaskCompletionSource<StoredGrainState?>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_requests.Writer.TryWrite((grain, result))) throw new ObjectDisposedException(nameof(BatchedStateReader));
@@ -34,7 +33,7 @@ internal sealed class BatchedStateReader : IDisposable
 
     private async Task ReadLoopAsync()
     {
-        var batch = new List<(GrainId Grain, TaskCompletionSource<StoredGrainState?> Result)>(MaxBatch);
+        var batch = new List<(GrainKey Grain, TaskCompletionSource<StoredGrainState?> Result)>(MaxBatch);
         while (await _requests.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();

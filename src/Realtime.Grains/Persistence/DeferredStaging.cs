@@ -1,5 +1,3 @@
-using Realtime.Actors;
-using Realtime.Actors.Timers;
 
 namespace Realtime.Grains.Persistence;
 
@@ -25,7 +23,7 @@ internal sealed class DeferredStaging(
     TimeSpan delay,
     Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
     IStateCheckpointer checkpointer,
-    GrainId grain,
+    GrainKey grain,
     Func<Task> publish,
     Func<Task> flush)
 {
@@ -56,7 +54,7 @@ internal sealed class DeferredStaging(
     {
         if (delay <= TimeSpan.Zero) return false;
         // The timer exists before the checkpointer can ask for a stage (it asks from its own thread at any time).
-        _timer ??= registerTimer(_ => OnTimer(), new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan });
+        _timer ??= registerTimer(_ => OnTimer(), new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan });
         var holds = firstSequence > 0;
         if (!_stagePending || (holds && !_holdsWatermark))
         {

@@ -1,9 +1,8 @@
-using Realtime.Actors;
 
 namespace Realtime.Grains.Persistence;
 
 /// <summary>One grain state to write in a checkpoint, guarded by the etag the writer last saw (null: none stored yet).</summary>
-public sealed record GrainStateWrite(GrainId Id, ReadOnlyMemory<byte> Data, string? ExpectedEtag);
+public sealed record GrainStateWrite(GrainKey Id, ReadOnlyMemory<byte> Data, string? ExpectedEtag);
 
 /// <summary>
 /// Where checkpoints go: many grain states, their deadlines and the applied watermark, written together

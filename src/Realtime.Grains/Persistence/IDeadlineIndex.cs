@@ -1,4 +1,3 @@
-using Realtime.Actors;
 
 namespace Realtime.Grains.Persistence;
 
@@ -6,7 +5,7 @@ namespace Realtime.Grains.Persistence;
 /// A grain's entry in the deadline index: the instant it must be woken (next warning, breach or escalation) and,
 /// for grains that boards list (open complaints), a small serialized summary. An entry with neither is removed.
 /// </summary>
-public readonly record struct Deadline(GrainId Grain, DateTimeOffset? DueAt, byte[]? Summary = null)
+public readonly record struct Deadline(GrainKey Grain, DateTimeOffset? DueAt, byte[]? Summary = null)
 {
     /// <summary>Whether the entry is to be removed from the index.</summary>
     public bool IsEmpty => DueAt is null && Summary is null;

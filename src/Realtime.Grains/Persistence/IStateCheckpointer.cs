@@ -1,4 +1,3 @@
-using Realtime.Actors;
 
 namespace Realtime.Grains.Persistence;
 
@@ -14,10 +13,10 @@ public interface IStateCheckpointer
     /// Loads the latest state of <paramref name="grain"/>: the one staged or being written if there is one, else the stored
     /// one, whose etag is remembered while the grain is in memory.
     /// </summary>
-    Task<ReadOnlyMemory<byte>?> LoadAsync(GrainId grain, CancellationToken cancellationToken = default);
+    Task<ReadOnlyMemory<byte>?> LoadAsync(GrainKey grain, CancellationToken cancellationToken = default);
 
     /// <summary>Stages the latest state of <paramref name="grain"/> (replacing anything staged before) with its next deadline and, for grains boards list, its summary.</summary>
-    void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null);
+    void Stage(GrainKey grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null);
 
     /// <summary>
     /// Records that <paramref name="grain"/> holds changes it will stage later (deferred staging): journal events from
@@ -26,7 +25,7 @@ public interface IStateCheckpointer
     /// and writes that state in the same transaction as everything staged before it, so a grain's state that records
     /// having told this grain something never becomes durable without what it told.
     /// </summary>
-    void MarkUnstaged(GrainId grain, long firstSequence, Action stageNow);
+    void MarkUnstaged(GrainKey grain, long firstSequence, Action stageNow);
 
     /// <summary>Completes when everything staged so far is durable (used before publishing a breach, so it is recorded exactly once).</summary>
     Task FlushAsync();
@@ -35,5 +34,5 @@ public interface IStateCheckpointer
     /// Called as the grain leaves memory; completes at once. Its staged state is still written by the next checkpoint (and
     /// returned by <see cref="LoadAsync"/> until then); once that state is durable, the grain's etag is forgotten.
     /// </summary>
-    Task ReleaseAsync(GrainId grain);
+    Task ReleaseAsync(GrainKey grain);
 }

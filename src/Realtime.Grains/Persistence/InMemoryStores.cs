@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
 using Realtime.Domain.Events;
+using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Persistence;
 
@@ -43,10 +42,10 @@ public sealed class InMemoryEventJournal : IEventJournal
     }
 }
 
-/// <summary>Checkpoints into an in-memory <see cref="IGrainStorage"/>, so grains can leave memory and come back with their state while the process lives.</summary>
-public sealed class InMemoryCheckpointStore(IGrainStorage storage) : ICheckpointStore, IDeadlineIndex
+/// <summary>Checkpoints into an in-memory <see cref="IGrainStateStore"/>, so grains can leave memory and come back with their state while the process lives.</summary>
+public sealed class InMemoryCheckpointStore(IGrainStateStore storage) : ICheckpointStore, IDeadlineIndex
 {
-    private readonly ConcurrentDictionary<GrainId, Deadline> _deadlines = new();
+    private readonly ConcurrentDictionary<GrainKey, Deadline> _deadlines = new();
     private long _applied;
 
     /// <inheritdoc />

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
+using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Persistence;
 
@@ -43,7 +42,7 @@ public interface IAppliedWatermark
 /// Etags of grains in memory are tracked here, since only this class writes their state.
 /// </summary>
 public sealed partial class StateCheckpointer(
-    IGrainStorage storage,
+    IGrainStateStore storage,
     ICheckpointStore store,
     IAppliedWatermark watermark,
     IOptions<CheckpointOptions> options,
@@ -51,25 +50,25 @@ public sealed partial class StateCheckpointer(
 {
     private readonly object _gate = new();
     // Concurrent, so neither loads nor the checkpoint's write list hold the staging lock that every grain turn takes.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<GrainId, string?> _etags = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GrainKey, string?> _etags = new();
     // A burst of new grains must not open a storage connection each at once.
     private readonly SemaphoreSlim _loads = new(CheckpointOptions.MaxConcurrentLoads);
     // Storage that reads many grains at once gets their reads coalesced instead.
-    private readonly BatchedStateReader? _batchedReads = storage is IBatchGrainStorage batch ? new BatchedStateReader(batch) : null;
-    private Dictionary<GrainId, Staged> _staged = [];
+    private readonly BatchedStateReader? _batchedReads = storage is IBatchGrainStateStore batch ? new BatchedStateReader(batch) : null;
+    private Dictionary<GrainKey, Staged> _staged = [];
     // Grains holding changes not staged yet (deferred staging), with the first such journal sequence (0: facts only):
     // the watermark stays below it, and a checkpoint makes them stage before it writes.
-    private readonly Dictionary<GrainId, Unstaged> _unstaged = [];
+    private readonly Dictionary<GrainKey, Unstaged> _unstaged = [];
     private TaskCompletionSource _nextCommit = NewSignal();
     // The commit of the states taken by the checkpoint being written (they are no longer in _staged, not yet durable).
     private Task _inFlight = Task.CompletedTask;
     // Those states, by grain (guarded by _gate; null when no checkpoint is being written).
-    private Dictionary<GrainId, Staged>? _writing;
+    private Dictionary<GrainKey, Staged>? _writing;
     private TaskCompletionSource _wake = NewSignal();
     private bool _stopped;
     // Grains that left memory while their last state was staged or being written (guarded by _gate): their etags are
     // forgotten once that state is durable, unless they came back first.
-    private readonly HashSet<GrainId> _released = [];
+    private readonly HashSet<GrainKey> _released = [];
 
     private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline, byte[]? Summary);
 
@@ -90,7 +89,7 @@ public sealed partial class StateCheckpointer(
     }
 
     /// <inheritdoc />
-    public async Task<ReadOnlyMemory<byte>?> LoadAsync(GrainId grain, CancellationToken cancellationToken = default)
+    public async Task<ReadOnlyMemory<byte>?> LoadAsync(GrainKey grain, CancellationToken cancellationToken = default)
     {
         // Loads run in the grain's first turn, so calls queued behind it keep their order while a load is retried:
         // a grain never applies a later event before an earlier one just because storage was briefly unavailable.
@@ -130,7 +129,7 @@ public sealed partial class StateCheckpointer(
     }
 
     /// <inheritdoc />
-    public void Stage(GrainId grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null)
+    public void Stage(GrainKey grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null)
     {
         lock (_gate)
         {
@@ -140,7 +139,7 @@ public sealed partial class StateCheckpointer(
     }
 
     /// <inheritdoc />
-    public void MarkUnstaged(GrainId grain, long firstSequence, Action stageNow)
+    public void MarkUnstaged(GrainKey grain, long firstSequence, Action stageNow)
     {
         lock (_gate)
         {
@@ -165,7 +164,7 @@ public sealed partial class StateCheckpointer(
     }
 
     /// <inheritdoc />
-    public Task ReleaseAsync(GrainId grain)
+    public Task ReleaseAsync(GrainKey grain)
     {
         // The grain leaves at once; its last state, staged or being written, is already bytes held here, and a load before
         // it is durable returns it. Waiting for the commit instead kept every complaint a burst of breaches woke in memory
@@ -217,10 +216,10 @@ public sealed partial class StateCheckpointer(
     {
         // Read the watermark before taking the staged states: a grain stages before its batch counts as applied.
         var applied = watermark.AppliedThrough;
-        Dictionary<GrainId, Staged> batch;
+        Dictionary<GrainKey, Staged> batch;
         TaskCompletionSource committed;
         List<GrainStateWrite> writes;
-        List<KeyValuePair<GrainId, Unstaged>>? barrier;
+        List<KeyValuePair<GrainKey, Unstaged>>? barrier;
         lock (_gate)
         {
             // Nothing staged or waiting to stage, nothing to write (replaying events that changed no state is harmless);
@@ -269,14 +268,14 @@ public sealed partial class StateCheckpointer(
         {
             var conflict = e as InconsistentStateException;
             // Another writer owns a conflicting grain now; keep the others and say so loudly.
-            if (conflict is not null) LogStaleState(conflict.GrainId, conflict);
+            if (conflict is not null) LogStaleState(conflict.GrainKey, conflict);
             else LogCheckpointFailed(e, batch.Count);
             lock (_gate)
             {
                 if (conflict is not null)
                 {
-                    batch.Remove(conflict.GrainId);
-                    if (_released.Remove(conflict.GrainId)) _etags.TryRemove(conflict.GrainId, out _);
+                    batch.Remove(conflict.GrainKey);
+                    if (_released.Remove(conflict.GrainKey)) _etags.TryRemove(conflict.GrainKey, out _);
                 }
                 _writing = null;
                 foreach (var (id, staged) in batch) _staged.TryAdd(id, staged);
@@ -303,7 +302,7 @@ public sealed partial class StateCheckpointer(
     /// now, and their states join this checkpoint (newer than the facts; anything they hold beyond is harmless, as
     /// replays are deduplicated).
     /// </summary>
-    private async Task StageDeferredAsync(List<KeyValuePair<GrainId, Unstaged>> barrier, Dictionary<GrainId, Staged> batch)
+    private async Task StageDeferredAsync(List<KeyValuePair<GrainKey, Unstaged>> barrier, Dictionary<GrainKey, Staged> batch)
     {
         foreach (var (_, unstaged) in barrier) unstaged.StageNow();
         try
@@ -339,11 +338,11 @@ public sealed partial class StateCheckpointer(
     private partial void LogCheckpointFailed(Exception error, int count);
 
     [LoggerMessage(LogLevel.Warning, "Loading the state of {Grain} failed; retrying in {DelayMs} ms")]
-    private partial void LogLoadRetry(Exception error, GrainId grain, double delayMs);
+    private partial void LogLoadRetry(Exception error, GrainKey grain, double delayMs);
 
     [LoggerMessage(LogLevel.Critical, "{Count} grains did not stage their deferred changes within {Seconds} s; the checkpoint is written without them")]
     private partial void LogStageRequestTimedOut(int count, double seconds);
 
     [LoggerMessage(LogLevel.Critical, "Grain {Grain} was written by another writer; its staged state is dropped")]
-    private partial void LogStaleState(GrainId grain, Exception error);
+    private partial void LogStaleState(GrainKey grain, Exception error);
 }

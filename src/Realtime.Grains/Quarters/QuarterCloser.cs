@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Realtime.Actors;
-using Realtime.Actors.Storage;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Kpis;
@@ -43,7 +41,7 @@ public sealed class QuarterCloser(
     IQuarterSnapshotStore store,
     IEventJournal journal,
     IGrainFactory grains,
-    IGrainStorage grainStorage,
+    IGrainStateStore grainStorage,
     IStateCheckpointer checkpointer,
     IAppliedWatermark watermark,
     CompanyCalendar calendar,
@@ -168,7 +166,7 @@ public sealed class QuarterCloser(
         var inputs = new List<AgentQuarterInput>();
         foreach (var id in agentIds.Distinct(StringComparer.Ordinal))
         {
-            if (await grainStorage.ReadAsync(new GrainId("agent", id), cancellationToken) is not { } stored) continue;
+            if (await grainStorage.ReadAsync(new GrainKey("agent", id), cancellationToken) is not { } stored) continue;
             var state = JsonSerializer.Deserialize<AgentGrainState>(stored.Data.Span, GrainJson.Options);
             if (state?.Activity is { } activity) inputs.Add(new AgentQuarterInput(activity, state.TeamId));
         }

@@ -1,4 +1,3 @@
-using Realtime.Actors;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;

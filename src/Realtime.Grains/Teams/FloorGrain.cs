@@ -1,7 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Realtime.Actors;
-using Realtime.Actors.Timers;
 using Realtime.Domain.Kpis;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
@@ -24,16 +23,25 @@ public sealed class FloorGrainState
 /// Team grains await <see cref="RegisterTeamAsync"/> inside their turns, so a turn of this grain must never await a team
 /// grain (the two would wait on each other for ever: the host has no reentrancy and no call timeout). The timer's turn
 /// therefore only starts the aggregation, which runs outside this grain's turns on a copy of the team list, one at a
-/// time, and publishes itself (the notifier is thread-safe). The timer keeps the grain in memory: once anything
+/// time, and publishes itself (the notifier is thread-safe); outside a turn it calls through the injected factory, as
+/// Orleans refuses activation services off the grain's scheduler. The timer keeps the grain in memory: once anything
 /// activated it (a team's first event, a board or team-list query), the floor keeps pushing.
 /// </remarks>
+[GrainType("floor")]
 internal sealed partial class FloorGrain(
     IStateCheckpointer checkpointer,
+    [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     KpiTargets targets,
     ILiveNotifier notifier,
     Complaints.OpenComplaintDirectory openComplaints,
+    IGrainFactory grains,
     ILogger<FloorGrain> log) : Grain, IFloorGrain
 {
+    private GrainKey? _stateKey;
+
+    /// <summary>Where this grain's state, deadline and board summary are filed (its Orleans grain type and key).</summary>
+    private GrainKey StateKey => _stateKey ??= new("floor", this.GetPrimaryKeyString());
+
     /// <summary>The window the floor's <c>kpiChanged</c> carries (as the teams').</summary>
     public const Domain.Scorecards.ScorecardWindow PushedWindow = TeamGrain.PushedWindow;
 
@@ -49,21 +57,21 @@ internal sealed partial class FloorGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await checkpointer.LoadAsync(GrainId, cancellationToken);
+        var stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
         _state = stored is { } bytes ? JsonSerializer.Deserialize<FloorGrainState>(bytes.Span, GrainJson.Options)! : new FloorGrainState();
         var interval = targets.FloorRefreshInterval;
-        _timer = RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions { DueTime = interval, Period = interval, KeepAlive = true });
+        _timer = this.RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions { DueTime = interval, Period = interval, KeepAlive = true });
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        return checkpointer.ReleaseAsync(GrainId);
+        return checkpointer.ReleaseAsync(StateKey);
     }
 
     public Task RegisterTeamAsync(string teamId)
     {
-        if (_state.Teams.Add(teamId)) checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), null);
+        if (_state.Teams.Add(teamId)) checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), null);
         return Task.CompletedTask;
     }
 
@@ -82,9 +90,9 @@ internal sealed partial class FloorGrain(
     {
         try
         {
-            var snapshots = await Task.WhenAll(teams.Select(t => GrainFactory.GetGrain<ITeamGrain>(t).GetSnapshotAsync()));
+            var snapshots = await Task.WhenAll(teams.Select(t => grains.GetGrain<ITeamGrain>(t).GetSnapshotAsync()));
             var merged = TeamActivity.Merge(LiveScopes.Floor, snapshots.OfType<TeamSnapshot>().Select(s => s.Activity));
-            var kpis = KpisResource.Of(TeamKpis.Compute(merged, PushedWindow, Time.GetUtcNow(), targets, openComplaints.FloorCounts()));
+            var kpis = KpisResource.Of(TeamKpis.Compute(merged, PushedWindow, time.GetUtcNow(), targets, openComplaints.FloorCounts()));
             if (kpis.SameValues(_published)) return;
             _published = kpis;
             notifier.Publish(new LiveMessage(LiveMethods.KpiChanged, kpis, [LiveScopes.Floor], FloorCoalesceKey));

@@ -1,8 +1,7 @@
-using Realtime.Actors;
-using Realtime.Actors.Reminders;
 using Realtime.Domain.Events;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
+using Realtime.Grains.Deadlines;
 
 namespace Realtime.Grains.Teams;
 
@@ -10,7 +9,7 @@ namespace Realtime.Grains.Teams;
 /// One team (组), keyed by team id: keeps the team's KPI history (<see cref="TeamActivity"/>), knows its agents and
 /// pushes <c>kpiChanged</c> when its KPIs change.
 /// </summary>
-public interface ITeamGrain : IRemindable
+public interface ITeamGrain : IDeadlineReceiver
 {
     /// <summary>
     /// Applies the team's share of one journal batch, in journal order: <c>service.handled</c> naming the team, and the

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Realtime.Actors;
-using Realtime.Actors.Reminders;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
+using Realtime.Grains.Deadlines;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 
@@ -17,19 +17,26 @@ namespace Realtime.Grains.Teams;
 /// Its open, paused and breached counts are the complaints' own (<see cref="Complaints.OpenComplaintDirectory"/>): a
 /// fact about them only makes this grain push its KPIs again.
 /// </summary>
+[GrainType("team")]
 internal sealed class TeamGrain(
     KpiTargets targets,
     CompanyCalendar calendar,
-    ReminderService reminders,
+    DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     Complaints.OpenComplaintDirectory openComplaints,
     IOptions<CheckpointOptions> checkpointOptions) : Grain, ITeamGrain
 {
+    private GrainKey? _stateKey;
+
+    /// <summary>Where this grain's state, deadline and board summary are filed (its Orleans grain type and key).</summary>
+    private GrainKey StateKey => _stateKey ??= new("team", this.GetPrimaryKeyString());
+
     private DeferredStaging? _deferredStaging;
 
     private DeferredStaging Deferred =>
-        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, RegisterGrainTimer, checkpointer, GrainId, PublishAsync, AfterChangeAsync);
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, AfterChangeAsync);
 
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 512;
@@ -40,14 +47,14 @@ internal sealed class TeamGrain(
     private TeamGrainState _state = null!;
     private KpisResource? _published;
 
-    private TeamActivity Activity => _state.Activity ??= new TeamActivity(Key, calendar);
+    private TeamActivity Activity => _state.Activity ??= new TeamActivity(this.GetPrimaryKeyString(), calendar);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await checkpointer.LoadAsync(GrainId, cancellationToken);
+        var stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
         _state = stored is { } bytes ? JsonSerializer.Deserialize<TeamGrainState>(bytes.Span, GrainJson.Options)! : new TeamGrainState();
         if (_state.Activity is null) return;
-        var now = Time.GetUtcNow();
+        var now = time.GetUtcNow();
         if (_state.Activity.Prune(now)) Stage(now);
         // _published stays unknown: the open, paused and breached counts are the complaints' (the directory), which move
         // while this grain is out of memory. Taking today's values as "already pushed" swallowed the push of the very
@@ -57,7 +64,7 @@ internal sealed class TeamGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_deferredStaging is { Pending: true }) await AfterChangeAsync();
-        await checkpointer.ReleaseAsync(GrainId);
+        await checkpointer.ReleaseAsync(StateKey);
     }
 
     public async Task ApplyAsync(IReadOnlyList<FloorEvent> events)
@@ -105,7 +112,7 @@ internal sealed class TeamGrain(
     }
 
     public Task<TeamKpis?> GetKpisAsync(ScorecardWindow window) =>
-        Task.FromResult(_state.Activity is null ? null : TeamKpis.Compute(_state.Activity, window, Time.GetUtcNow(), targets, openComplaints.CountsOf(Key)));
+        Task.FromResult(_state.Activity is null ? null : TeamKpis.Compute(_state.Activity, window, time.GetUtcNow(), targets, openComplaints.CountsOf(this.GetPrimaryKeyString())));
 
     public Task<IReadOnlyList<string>> GetAgentIdsAsync() => Task.FromResult<IReadOnlyList<string>>(SortedAgents());
 
@@ -115,13 +122,15 @@ internal sealed class TeamGrain(
         // A copy: the floor merges it outside this grain's turns. A merge of one is a deep copy without the JSON round
         // trip (which turned every customer set into base64 text and back, once a second for every team).
         var copy = TeamActivity.Merge(_state.Activity.TeamId, [_state.Activity]);
-        return Task.FromResult<TeamSnapshot?>(new TeamSnapshot(Key, copy, SortedAgents()));
+        return Task.FromResult<TeamSnapshot?>(new TeamSnapshot(this.GetPrimaryKeyString(), copy, SortedAgents()));
     }
 
-    public Task ReceiveReminderAsync(DateTimeOffset dueAt)
+    public Task WarmUpAsync() => Task.CompletedTask;
+
+    public Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
         if (_state.Activity is null) return Task.CompletedTask;
-        var now = Time.GetUtcNow();
+        var now = time.GetUtcNow();
         _state.Activity.Prune(now);
         Publish(now);
         Stage(now);
@@ -135,17 +144,17 @@ internal sealed class TeamGrain(
     private async Task AfterChangeAsync()
     {
         await PublishAsync();
-        Stage(Time.GetUtcNow());
+        Stage(time.GetUtcNow());
     }
 
     private async Task PublishAsync()
     {
         if (!_state.RegisteredWithFloor)
         {
-            await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(Key);
+            await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(this.GetPrimaryKeyString());
             _state.RegisteredWithFloor = true;
         }
-        Publish(Time.GetUtcNow());
+        Publish(time.GetUtcNow());
     }
 
     private void Publish(DateTimeOffset now)
@@ -153,17 +162,17 @@ internal sealed class TeamGrain(
         var kpis = Kpis(now);
         if (kpis.SameValues(_published)) return;
         _published = kpis;
-        notifier.Publish(new LiveMessage(LiveMethods.KpiChanged, kpis, [LiveScopes.Floor, LiveScopes.Team(Key)], "kpi:" + Key));
+        notifier.Publish(new LiveMessage(LiveMethods.KpiChanged, kpis, [LiveScopes.Floor, LiveScopes.Team(this.GetPrimaryKeyString())], "kpi:" + this.GetPrimaryKeyString()));
     }
 
-    private KpisResource Kpis(DateTimeOffset now) => KpisResource.Of(TeamKpis.Compute(Activity, PushedWindow, now, targets, openComplaints.CountsOf(Key)));
+    private KpisResource Kpis(DateTimeOffset now) => KpisResource.Of(TeamKpis.Compute(Activity, PushedWindow, now, targets, openComplaints.CountsOf(this.GetPrimaryKeyString())));
 
     private void Stage(DateTimeOffset now)
     {
         // Teams are few: wake every local midnight so "today" rolls over on dashboards and old buckets are pruned.
         var next = Activity.Calendar.StartOfDay(Activity.Calendar.DateOf(now).AddDays(1));
-        reminders.Set(GrainId, next);
-        checkpointer.Stage(GrainId, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        deadlines.Set(StateKey, next);
+        checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
         _deferredStaging?.Done();
     }
 }

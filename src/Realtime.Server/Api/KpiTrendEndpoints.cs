@@ -1,8 +1,6 @@
-using Realtime.Actors;
 using Realtime.Domain.Kpis;
 using Realtime.Grains;
 using Realtime.Grains.Teams;
-using IGrainFactory = Realtime.Actors.IGrainFactory;
 
 namespace Realtime.Server.Api;
 

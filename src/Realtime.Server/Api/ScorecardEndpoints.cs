@@ -1,14 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Realtime.Actors;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains;
 using Realtime.Grains.Agents;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Teams;
-using IGrainFactory = Realtime.Actors.IGrainFactory;
 
 namespace Realtime.Server.Api;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Realtime.Actors;
-using IGrainFactory = Realtime.Actors.IGrainFactory;
 
 namespace Realtime.Server.Hosting;
 
@@ -15,7 +13,7 @@ namespace Realtime.Server.Hosting;
 /// reminder (a deadline) is due before that pause would be over, with room to spare (see <see cref="IdleTrimPolicy"/>):
 /// the pause must not make an alert late.
 /// </summary>
-public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> options, GrainHost host, [FromKeyedServices(Realtime.Grains.FloorClock.Key)] TimeProvider time, ILogger<IdleMemoryTrimmer> log)
+public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> options, Realtime.Grains.Deadlines.DeadlineScheduler deadlines, [FromKeyedServices(Realtime.Grains.FloorClock.Key)] TimeProvider time, ILogger<IdleMemoryTrimmer> log)
     : BackgroundService
 {
     /// <inheritdoc />
@@ -30,7 +28,7 @@ public sealed partial class IdleMemoryTrimmer(IOptions<MemoryTrimOptions> option
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var sample = Sample();
-                if (!policy.ShouldTrim(sample, () => host.Reminders.Earliest() is { } due ? due - time.GetUtcNow() : null)) continue;
+                if (!policy.ShouldTrim(sample, () => deadlines.Earliest() is { } due ? due - time.GetUtcNow() : null)) continue;
                 var started = time.GetTimestamp();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 var pause = time.GetElapsedTime(started);

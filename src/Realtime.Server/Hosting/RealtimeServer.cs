@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Kpis;
@@ -80,7 +81,8 @@ public static partial class RealtimeServer
         // Stopping deactivates every grain and writes a last checkpoint; give it time, but not forever.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         services.Configure<CheckpointOptions>(configuration.GetSection("Checkpoints"));
-        services.Configure<Actors.Hosting.GrainHostOptions>(configuration.GetSection("Actors"));
+        services.AddOptions<GrainCollectionOptions>().Configure(o => LegacyCollectionSettings.Apply(configuration.GetSection(LegacyCollectionSettings.SectionName), o));
+        services.AddOptions<Grains.Deadlines.DeadlineOptions>().Configure(o => LegacyCollectionSettings.Apply(configuration.GetSection(LegacyCollectionSettings.SectionName), o));
         services.AddRealtimeGrains();
         var quarters = configuration.GetSection(QuarterOptions.SectionName).Get<QuarterOptions>() ?? new QuarterOptions();
         var quarterErrors = quarters.Validate();

@@ -1,5 +1,6 @@
-using Realtime.Actors.Reminders;
+using Realtime.Grains;
 using Realtime.Grains.Complaints;
+using Realtime.Grains.Deadlines;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Persistence;
 
@@ -17,7 +18,8 @@ public sealed partial class StartupRecovery(
     ICheckpointStore checkpoints,
     IDeadlineIndex deadlines,
     IEventJournal journal,
-    ReminderService reminders,
+    DeadlineScheduler reminders,
+    IHostApplicationLifetime lifetime,
     OpenComplaintDirectory directory,
     ILogger<StartupRecovery> log) : BackgroundService
 {
@@ -29,6 +31,8 @@ public sealed partial class StartupRecovery(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Recovery calls grains: the silo must be up, and it starts beside this service (after the database is ready).
+        if (!await WaitForStartAsync(stoppingToken)) return;
         var engine = services.GetService<IStorageEngine>();
         if (engine is null)
         {
@@ -77,13 +81,29 @@ public sealed partial class StartupRecovery(
         await engine.MonitorAsync(readiness, stoppingToken);
     }
 
+    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads the deadline index, putting each complaint's board summary in the directory, and returns the due times.</summary>
-    private async Task<List<(Actors.GrainId Grain, DateTimeOffset DueAt)>> LoadDeadlinesAsync(CancellationToken cancellationToken)
+    private async Task<List<(GrainKey Grain, DateTimeOffset DueAt)>> LoadDeadlinesAsync(CancellationToken cancellationToken)
     {
         // With a million open complaints this is most of the time to ready. Measured apart (docs/benchmarks.md): reading
         // the rows ~2 s, decoding the summaries (with the general serializer ~2 s, now ~0.5 s), filling the directory and
         // the GC of what it keeps ~2 s.
-        var due = new List<(Actors.GrainId Grain, DateTimeOffset DueAt)>();
+        var due = new List<(GrainKey Grain, DateTimeOffset DueAt)>();
         await foreach (var d in deadlines.LoadAllAsync(cancellationToken))
         {
             if (d.DueAt is { } dueAt) due.Add((d.Grain, dueAt));

@@ -1,33 +1,33 @@
 using System.Collections.Concurrent;
 
-namespace Realtime.Actors.Storage;
+namespace Realtime.Grains.Persistence;
 
 /// <summary>Grain storage in process memory, with the same etag rules as the durable stores. Lost when the process ends.</summary>
-public sealed class InMemoryGrainStorage : IBatchGrainStorage
+public sealed class InMemoryGrainStateStore : IBatchGrainStateStore
 {
-    private readonly ConcurrentDictionary<GrainId, StoredGrainState> _states = new();
+    private readonly ConcurrentDictionary<GrainKey, StoredGrainState> _states = new();
     private long _version;
 
     /// <summary>Stored states.</summary>
     public int Count => _states.Count;
 
     /// <inheritdoc />
-    public Task<StoredGrainState?> ReadAsync(GrainId id, CancellationToken cancellationToken = default) =>
+    public Task<StoredGrainState?> ReadAsync(GrainKey id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_states.TryGetValue(id, out var s) ? s : null);
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<GrainId, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainId> ids, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<GrainKey, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainKey> ids, CancellationToken cancellationToken = default)
     {
-        var found = new Dictionary<GrainId, StoredGrainState>(ids.Count);
+        var found = new Dictionary<GrainKey, StoredGrainState>(ids.Count);
         foreach (var id in ids)
         {
             if (_states.TryGetValue(id, out var s)) found[id] = s;
         }
-        return Task.FromResult<IReadOnlyDictionary<GrainId, StoredGrainState>>(found);
+        return Task.FromResult<IReadOnlyDictionary<GrainKey, StoredGrainState>>(found);
     }
 
     /// <inheritdoc />
-    public Task<string> WriteAsync(GrainId id, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(GrainKey id, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default)
     {
         var etag = Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var next = new StoredGrainState(data.ToArray(), etag);
@@ -43,13 +43,13 @@ public sealed class InMemoryGrainStorage : IBatchGrainStorage
     }
 
     /// <inheritdoc />
-    public Task ClearAsync(GrainId id, string? expectedEtag, CancellationToken cancellationToken = default)
+    public Task ClearAsync(GrainKey id, string? expectedEtag, CancellationToken cancellationToken = default)
     {
         if (!_states.TryGetValue(id, out var current)) return expectedEtag is null ? Task.CompletedTask : throw Conflict(id, expectedEtag);
-        if (current.Etag != expectedEtag || !_states.TryRemove(new KeyValuePair<GrainId, StoredGrainState>(id, current))) throw Conflict(id, expectedEtag);
+        if (current.Etag != expectedEtag || !_states.TryRemove(new KeyValuePair<GrainKey, StoredGrainState>(id, current))) throw Conflict(id, expectedEtag);
         return Task.CompletedTask;
     }
 
-    private InconsistentStateException Conflict(GrainId id, string? expected) =>
+    private InconsistentStateException Conflict(GrainKey id, string? expected) =>
         new(id, expected, _states.TryGetValue(id, out var s) ? s.Etag : null);
 }

@@ -1,37 +1,10 @@
 using Microsoft.Extensions.Logging;
 
-namespace Realtime.Actors.Timers;
-
-/// <summary>Something the <see cref="TimerScheduler"/> calls when its due time has come.</summary>
-public interface ITimerTarget
-{
-    /// <summary>Called on a thread-pool thread once the scheduled instant is reached (never before it). Must not block.</summary>
-    void OnDue(ScheduledTimer timer);
-}
-
-/// <summary>One pending entry of the <see cref="TimerScheduler"/>. Cancelling is O(1): the entry is skipped when it surfaces.</summary>
-public sealed class ScheduledTimer
-{
-    internal ScheduledTimer(long dueTicks, ITimerTarget target)
-    {
-        DueUtcTicks = dueTicks;
-        Target = target;
-    }
-
-    /// <summary>The due instant, as UTC ticks.</summary>
-    public long DueUtcTicks { get; }
-
-    /// <summary>The due instant.</summary>
-    public DateTimeOffset DueAt => new(DueUtcTicks, TimeSpan.Zero);
-
-    internal ITimerTarget Target { get; }
-
-    internal bool Cancelled { get; set; }
-}
+namespace Realtime.Grains.Deadlines;
 
 /// <summary>
-/// The one scheduler behind every grain timer and reminder: a binary heap of due instants and a single
-/// <see cref="ITimer"/> from the host's <see cref="TimeProvider"/> armed for the earliest one. A pending entry costs
+/// The one scheduler behind every deadline: a binary heap of due instants and a single
+/// <see cref="ITimer"/> from the floor clock armed for the earliest one. A pending entry costs
 /// one small object and a heap slot (no OS timer per grain), so a million pending deadlines are cheap; an entry
 /// never fires before its instant.
 /// </summary>

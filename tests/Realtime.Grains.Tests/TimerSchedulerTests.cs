@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Realtime.Actors.Timers;
+using Realtime.Grains.Deadlines;
 using Realtime.Testing;
 
-namespace Realtime.Actors.Tests;
+namespace Realtime.Grains.Tests;
 
 public sealed class TimerSchedulerTests
 {

@@ -1,15 +1,15 @@
-namespace Realtime.Actors;
+namespace Realtime.Grains;
 
 /// <summary>
-/// Identity of a grain: its type name (e.g. <c>complaint</c>) and its key (e.g. the complaint id).
-/// Like Orleans' <c>GrainId</c>, one identity has at most one activation at a time.
+/// The key a grain's stored state, deadline and board summary are filed under: its grain type name (e.g. <c>complaint</c>) and its key (e.g. the complaint id).
+/// The same as the grain's Orleans <c>GrainKey</c> (type and string key), as strings: storage keeps rows under <c>type/key</c>.
 /// </summary>
 /// <remarks>
 /// The hash code is computed once: grain ids key the catalog, the reminders and the checkpointer, so every call and
 /// every staged state hashed both strings again (a few percent of a busy floor's CPU). Like Orleans' own, whose hash is
 /// stored with the id.
 /// </remarks>
-public readonly record struct GrainId(string Type, string Key)
+public readonly record struct GrainKey(string Type, string Key)
 {
     private readonly int _hash = HashCode.Combine(Type, Key);
 
@@ -20,7 +20,7 @@ public readonly record struct GrainId(string Type, string Key)
     public string Key { get; } = Key;
 
     /// <summary>Same type and key (ordinal).</summary>
-    public bool Equals(GrainId other) =>
+    public bool Equals(GrainKey other) =>
         _hash == other._hash && string.Equals(Key, other.Key, StringComparison.Ordinal) && string.Equals(Type, other.Type, StringComparison.Ordinal);
 
     /// <inheritdoc />

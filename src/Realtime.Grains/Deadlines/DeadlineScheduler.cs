@@ -1,40 +1,35 @@
-using Realtime.Actors.Hosting;
-using Realtime.Actors.Timers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace Realtime.Actors.Reminders;
-
-/// <summary>A grain that can be woken by its reminder, activating it if it is not in memory.</summary>
-public interface IRemindable : IGrainWithStringKey
-{
-    /// <summary>The grain's reminder came due. Handlers must be idempotent: a reminder may fire again after a restart.</summary>
-    /// <param name="dueAt">The instant the reminder was set for (it fires at or after it).</param>
-    Task ReceiveReminderAsync(DateTimeOffset dueAt);
-}
+namespace Realtime.Grains.Deadlines;
 
 /// <summary>
-/// One reminder per grain: "wake this grain at this instant" (Orleans reminders, with our difference: exact to the
-/// scheduler tick, not minute-grained). Reminders outlive activations, so an idle grain can leave memory and still be
-/// woken on time; one whose grain is not in memory activates it <see cref="GrainHostOptions.ReminderWarmUp"/> ahead, so
-/// the deadline's turn does not wait for storage. This registry is in memory; the application persists each grain's next deadline itself (the
-/// deadline index) and sets the reminders again at start-up.
+/// One pending deadline per grain: "wake this grain at this instant", exact to the timer tick (Orleans reminders are
+/// minute-grained and one table row each). A deadline outlives activations: at its instant it calls the grain's
+/// <see cref="IDeadlineReceiver.ReceiveDeadlineAsync"/>, which activates it if it left memory; <see cref="DeadlineOptions.WarmUp"/>
+/// ahead it activates the grain with an empty call, so the deadline's turn does not wait for storage. This carries
+/// precision; durability is the deadline index, which the checkpointer writes and start-up loads back into it.
 /// </summary>
-public sealed class ReminderService
+public sealed partial class DeadlineScheduler
 {
     // Every complaint turn sets its reminder: shards keep those turns from queueing on one lock (the scheduler's heap
     // still has one, held only for its O(log n) insert).
     private const int ShardCount = 16;
-    private readonly Dictionary<GrainId, Reminder>[] _shards = Enumerable.Range(0, ShardCount).Select(_ => new Dictionary<GrainId, Reminder>()).ToArray();
+    private readonly Dictionary<GrainKey, Reminder>[] _shards = Enumerable.Range(0, ShardCount).Select(_ => new Dictionary<GrainKey, Reminder>()).ToArray();
 
-    private Dictionary<GrainId, Reminder> ShardOf(GrainId grain) => _shards[(grain.GetHashCode() & int.MaxValue) % ShardCount];
+    private Dictionary<GrainKey, Reminder> ShardOf(GrainKey grain) => _shards[(grain.GetHashCode() & int.MaxValue) % ShardCount];
     private readonly TimerScheduler _scheduler;
-    private readonly GrainHost _host;
+    private readonly IGrainFactory _grains;
+    private readonly ILogger _log;
     private readonly long _warmUpTicks;
 
-    internal ReminderService(TimerScheduler scheduler, GrainHost host, TimeSpan warmUp)
+    /// <summary>A scheduler whose deadlines call grains through <paramref name="grains"/>.</summary>
+    public DeadlineScheduler(TimerScheduler scheduler, IGrainFactory grains, IOptions<DeadlineOptions> options, ILogger<DeadlineScheduler> log)
     {
         _scheduler = scheduler;
-        _host = host;
-        _warmUpTicks = Math.Max(0, warmUp.Ticks);
+        _grains = grains;
+        _log = log;
+        _warmUpTicks = Math.Max(0, options.Value.WarmUp.Ticks);
     }
 
     /// <summary>Pending reminders.</summary>
@@ -52,7 +47,7 @@ public sealed class ReminderService
     }
 
     /// <summary>Sets (replaces) the reminder of <paramref name="grain"/>; null removes it. An instant in the past fires at once.</summary>
-    public void Set(GrainId grain, DateTimeOffset? dueAt)
+    public void Set(GrainKey grain, DateTimeOffset? dueAt)
     {
         var reminders = ShardOf(grain);
         lock (reminders)
@@ -76,7 +71,7 @@ public sealed class ReminderService
     /// a grain that already has one keeps it, because whatever set it since the index was written knows better (a
     /// replayed event moves a deadline; the index still holds the one from before). Returns how many were set.
     /// </summary>
-    public int SetWhereUnset(IReadOnlyCollection<(GrainId Grain, DateTimeOffset DueAt)> reminders)
+    public int SetWhereUnset(IReadOnlyCollection<(GrainKey Grain, DateTimeOffset DueAt)> reminders)
     {
         ArgumentNullException.ThrowIfNull(reminders);
         var now = _scheduler.UtcNowTicks;
@@ -107,7 +102,7 @@ public sealed class ReminderService
     }
 
     /// <summary>A reminder due at <paramref name="dueAt"/>: far enough ahead, it first wakes for the warm-up, so the grain's state is read before the deadline, not at it.</summary>
-    private Reminder NewReminder(GrainId grain, DateTimeOffset dueAt, long nowTicks)
+    private Reminder NewReminder(GrainKey grain, DateTimeOffset dueAt, long nowTicks)
     {
         var reminder = new Reminder(this, grain, dueAt.UtcTicks);
         reminder.WarmingUp = _warmUpTicks > 0 && reminder.DueUtcTicks - _warmUpTicks > nowTicks;
@@ -116,7 +111,7 @@ public sealed class ReminderService
     }
 
     /// <summary>The pending reminder of <paramref name="grain"/>, if any.</summary>
-    public DateTimeOffset? Get(GrainId grain)
+    public DateTimeOffset? Get(GrainKey grain)
     {
         var reminders = ShardOf(grain);
         lock (reminders) return reminders.TryGetValue(grain, out var r) ? r.DueAt : null;
@@ -142,7 +137,7 @@ public sealed class ReminderService
     private void Fire(Reminder reminder)
     {
         var reminders = ShardOf(reminder.Grain);
-        bool due, activate = false;
+        bool due;
         lock (reminders)
         {
             if (!reminders.TryGetValue(reminder.Grain, out var current) || !ReferenceEquals(current, reminder)) return;
@@ -152,17 +147,32 @@ public sealed class ReminderService
             {
                 reminder.WarmingUp = false;
                 reminder.Entry = _scheduler.Schedule(reminder.DueAt, reminder);
-                activate = !_host.IsActive(reminder.Grain);
             }
         }
-        if (due) _host.Send(reminder.Grain, new CallWorkItem(static (grain, args) => ((IRemindable)grain).ReceiveReminderAsync((DateTimeOffset)args![0]!), [reminder.DueAt]));
-        // An empty call: activation on demand reads the state; the grain then idles in memory until its due time.
-        else if (activate) _host.Send(reminder.Grain, new CallWorkItem(static (_, _) => Task.CompletedTask, []));
+        var grain = _grains.GetGrain<IDeadlineReceiver>(GrainId.Create(reminder.Grain.Type, reminder.Grain.Key));
+        // An empty call ahead of the deadline: activation reads the state; the grain then idles in memory until its due time.
+        _ = ObserveAsync(due ? grain.ReceiveDeadlineAsync(reminder.DueAt) : grain.WarmUpAsync(), reminder.Grain, reminder.DueAt);
     }
 
-    private sealed class Reminder(ReminderService owner, GrainId grain, long dueUtcTicks) : ITimerTarget
+    // A failed wake-up (the silo stopping, a grain whose turn threw) is logged; the deadline index re-arms it at the next start.
+    private async Task ObserveAsync(Task call, GrainKey grain, DateTimeOffset dueAt)
     {
-        public GrainId Grain { get; } = grain;
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogWakeFailed(e, grain, dueAt);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The deadline of {Grain} due {DueAt} could not be delivered")]
+    private partial void LogWakeFailed(Exception error, GrainKey grain, DateTimeOffset dueAt);
+
+    private sealed class Reminder(DeadlineScheduler owner, GrainKey grain, long dueUtcTicks) : ITimerTarget
+    {
+        public GrainKey Grain { get; } = grain;
 
         public long DueUtcTicks { get; } = dueUtcTicks;
 

@@ -1,4 +1,4 @@
-namespace Realtime.Actors.Storage;
+namespace Realtime.Grains.Persistence;
 
 /// <summary>A grain's stored state as the storage holds it: serialized bytes plus the etag that guards writes.</summary>
 /// <param name="Data">The serialized state (UTF-8 JSON).</param>
@@ -6,30 +6,30 @@ namespace Realtime.Actors.Storage;
 public sealed record StoredGrainState(ReadOnlyMemory<byte> Data, string Etag);
 
 /// <summary>
-/// Where grain state lives (Orleans' <c>IGrainStorage</c>). Writes use optimistic concurrency:
+/// Where grain state lives (Orleans' <c>IGrainStateStore</c>). Writes use optimistic concurrency:
 /// the caller presents the etag it read (null when it read nothing) and a stale etag is refused with
 /// <see cref="InconsistentStateException"/>, never silently overwritten.
 /// </summary>
-public interface IGrainStorage
+public interface IGrainStateStore
 {
     /// <summary>Reads the state of <paramref name="id"/>; null when none was ever written (or it was cleared).</summary>
-    Task<StoredGrainState?> ReadAsync(GrainId id, CancellationToken cancellationToken = default);
+    Task<StoredGrainState?> ReadAsync(GrainKey id, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the state if <paramref name="expectedEtag"/> is current; returns the new etag.</summary>
     /// <exception cref="InconsistentStateException">The stored etag differs from <paramref name="expectedEtag"/>.</exception>
-    Task<string> WriteAsync(GrainId id, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default);
+    Task<string> WriteAsync(GrainKey id, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken = default);
 
     /// <summary>Removes the state if <paramref name="expectedEtag"/> is current.</summary>
     /// <exception cref="InconsistentStateException">The stored etag differs from <paramref name="expectedEtag"/>.</exception>
-    Task ClearAsync(GrainId id, string? expectedEtag, CancellationToken cancellationToken = default);
+    Task ClearAsync(GrainKey id, string? expectedEtag, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A write presented an etag that is no longer current: someone else wrote first.</summary>
-public sealed class InconsistentStateException(GrainId id, string? expected, string? actual)
+public sealed class InconsistentStateException(GrainKey id, string? expected, string? actual)
     : Exception($"Stale write to {id}: expected etag '{expected ?? "<none>"}', stored '{actual ?? "<none>"}'.")
 {
     /// <summary>The grain whose write was refused.</summary>
-    public GrainId GrainId { get; } = id;
+    public GrainKey GrainKey { get; } = id;
     /// <summary>The etag the writer presented.</summary>
     public string? ExpectedEtag { get; } = expected;
     /// <summary>The etag in storage.</summary>
@@ -38,10 +38,10 @@ public sealed class InconsistentStateException(GrainId id, string? expected, str
 
 /// <summary>
 /// Grain storage that can read many grains' states in one round trip. Grains activating together (a batch of new
-/// complaints) then cost one read instead of one each; the states and etags are those of <see cref="IGrainStorage.ReadAsync"/>.
+/// complaints) then cost one read instead of one each; the states and etags are those of <see cref="IGrainStateStore.ReadAsync"/>.
 /// </summary>
-public interface IBatchGrainStorage : IGrainStorage
+public interface IBatchGrainStateStore : IGrainStateStore
 {
     /// <summary>The stored states of those of <paramref name="ids"/> that have one (absent ones are missing from the answer).</summary>
-    Task<IReadOnlyDictionary<GrainId, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainId> ids, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<GrainKey, StoredGrainState>> ReadManyAsync(IReadOnlyCollection<GrainKey> ids, CancellationToken cancellationToken = default);
 }
