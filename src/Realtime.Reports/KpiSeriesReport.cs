@@ -50,7 +50,11 @@ public static class KpiSeriesReport
 
     /// <summary>The download name, e.g. <c>realtime-kpis-T1-weekly-2026-11-02.xlsx</c> (scope, period, the server's local date).</summary>
     public static string FileName(string scope, KpiPeriod period, DateOnly today, string extension) =>
-        $"realtime-kpis-{scope}-{Adverb(period)}-{today:yyyy-MM-dd}.{extension}";
+        $"{BaseName(scope, period, today)}.{extension}";
+
+    /// <summary>The download name without extension, e.g. <c>realtime-kpis-floor-daily-2026-11-02</c>.</summary>
+    public static string BaseName(string scope, KpiPeriod period, DateOnly today) =>
+        $"realtime-kpis-{scope}-{Adverb(period)}-{today:yyyy-MM-dd}";
 
     /// <summary>The period's word in routes and file names: <c>daily</c>, <c>weekly</c>, <c>monthly</c>.</summary>
     public static string Adverb(KpiPeriod period) => period switch
