@@ -96,7 +96,7 @@ internal sealed class DemoFloor(DemoOptions options, Random random, string run)
         events.Add(Event(EventType.ComplaintResolved, resolvedAt) with { ComplaintId = complaintId, AgentId = agent, FirstContact = !complex && random.NextDouble() < 0.7 });
         if (random.NextDouble() < 0.8)
             events.Add(Event(EventType.SurveySubmitted, resolvedAt + TimeSpan.FromMinutes(5)) with { ComplaintId = complaintId, AgentId = agent, Score = Score() });
-        if (random.NextDouble() < 0.75) events.Add(Followup(agent, customer, resolvedAt + TimeSpan.FromMinutes(random.Next(60, 20 * 60))));
+        if (random.NextDouble() < 0.9) events.Add(Followup(agent, customer, resolvedAt + TimeSpan.FromMinutes(random.Next(60, 20 * 60))));
         return events;
     }
 

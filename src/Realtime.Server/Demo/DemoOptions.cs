@@ -16,7 +16,7 @@ public sealed class DemoOptions
     public double ComplaintsPerMinute { get; set; } = 4;
 
     /// <summary>Share of live complaints whose first response comes after the 2-minute target (each one is a breach and an escalation).</summary>
-    public double SlowResponseShare { get; set; } = 0.25;
+    public double SlowResponseShare { get; set; } = 0.4;
 
     /// <summary>Complex complaints per day (claims disputes and the like: resolved in 2 to 72 hours, some past 48 hours), in history and live.</summary>
     public double ComplexComplaintsPerDay { get; set; } = 8;
