@@ -98,6 +98,12 @@ public sealed class DemoFloorTests
 
         Assert.Empty(missing);
 
+        // The history reaches into the last quarter with its ratings: a manager can close it and rank every agent.
+        var closed = await (await client.PostAsync("/api/quarters/2026Q3/close", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var agents = closed.GetProperty("snapshot").GetProperty("agents").EnumerateArray().ToList();
+        Assert.Equal(8, agents.Count);
+        Assert.All(agents, a => Assert.Equal(JsonValueKind.Number, a.GetProperty("finalScore").ValueKind));
+
         var warnings = logs.Entries.Where(e => e.Level >= LogLevel.Warning && (e.Message.Contains("late", StringComparison.OrdinalIgnoreCase) || e.Category.Contains("Demo", StringComparison.Ordinal))).ToList();
         Assert.True(warnings.Count == 0, "warnings: " + string.Join(" | ", warnings.Take(5).Select(w => w.Message)));
         Assert.Contains(logs.Entries, e => e.Message.StartsWith("Demo history seeded: 90 days", StringComparison.Ordinal));
