@@ -123,16 +123,17 @@ public static class XlsxWriter
             DateOnly d => Number(d.DayNumber - ExcelEpoch.DayNumber, CellFormat.Date),
             int i => Number(i, format),
             long l => Number(l, format),
-            double d when double.IsFinite(d) => Number(format == CellFormat.Percent ? d / 100 : d, format),
+            double d when double.IsFinite(d) => Number(d, format),
             double => null,
             _ => throw new ArgumentException($"A report cell cannot hold a {value.GetType().Name}.", nameof(value)),
         };
     }
 
+    /// <summary>A numeric cell; a percent given on the 0–100 scale is stored as its fraction (the <c>0.0%</c> format multiplies by 100); a number in a text column is shown as General.</summary>
     private static Cell Number(double value, CellFormat format) => new()
     {
-        CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture)),
-        StyleIndex = Styles[format == CellFormat.Text ? CellFormat.OneDecimal : format],
+        CellValue = new CellValue((format == CellFormat.Percent ? value / 100 : value).ToString("R", CultureInfo.InvariantCulture)),
+        StyleIndex = Styles[format],
     };
 
     private static SheetViews SheetViews(int frozenColumns, bool selected)
