@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Realtime, on a fresh Debian machine with the .NET SDK:
-#   1. installs what the tests need when missing (Debian: postgresql, chromium, fonts-noto-cjk; npm packages of dashboards/);
+#   1. installs what the tests need when missing (Debian: postgresql, chromium, fonts-noto-cjk, python3-openpyxl; npm packages of dashboards/);
 #   2. provides a PostgreSQL: $REALTIME_TEST_POSTGRES when set, else a throwaway cluster (scripts/postgres-test-cluster.sh), stopped afterwards;
 #   3. builds and runs `dotnet test Realtime.sln` — unit, integration (real PostgreSQL, test server, real SignalR client)
 #      and dashboard tests (real headless Chromium against the real server).
@@ -15,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_packages+=(fonts-noto-cjk)
 if [[ -z "${REALTIME_TEST_POSTGRES:-}" ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_packages+=(postgresql); fi
 command -v npm >/dev/null 2>&1 || need_packages+=(nodejs npm)
+# The .xlsx exports are read back with openpyxl, a reader we did not write (tests/Realtime.Testing/OpenPyxl.cs).
+{ python3 -c "import openpyxl" 2>/dev/null || /usr/bin/python3 -c "import openpyxl" 2>/dev/null; } || need_packages+=(python3-openpyxl)
 if [[ ${#need_packages[@]} -gt 0 ]]; then
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
         log "installing ${need_packages[*]}"

@@ -19,7 +19,7 @@ public static class KpiTrendEndpoints
             return await grains.GetGrain<ITeamGrain>(id).GetSnapshotAsync() is { } snapshot
                 ? Results.Ok(DailyKpisResource.Of(DailyKpis.Compute(snapshot.Activity, n, time.GetUtcNow(), targets)))
                 : Problems.Status(StatusCodes.Status404NotFound, "Team not found", $"No event of team '{id}' has been received.");
-        });
+        }).WithSeriesExports();
 
         app.MapGet("/api/floor/kpis/daily", async (int? days, IGrainFactory grains, KpiTargets targets, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
         {
@@ -30,7 +30,8 @@ public static class KpiTrendEndpoints
             var floor = DailyKpis.Compute(TeamActivity.Merge("floor", snapshots.Select(s => s.Activity)), n, now, targets);
             var teams = snapshots.Select(s => DailyKpisResource.Of(DailyKpis.Compute(s.Activity, n, now, targets))).ToList();
             return Results.Ok(new FloorDailyKpis(now, DailyKpisResource.Of(floor), teams));
-        });
+        }).WithSeriesExports();
+        app.MapKpiReports();
     }
 
     private static bool TryDays(int? days, out int n, out IResult problem)

@@ -9,7 +9,7 @@ namespace Realtime.Server.Api;
 
 /// <summary>
 /// Quarter close and the frozen snapshots: <c>POST /api/quarters/{quarter}/close</c>, <c>GET /api/quarters</c>,
-/// <c>GET /api/quarters/{quarter}/snapshot</c> (JSON or <c>?format=csv</c>), <c>GET /api/quarters/{quarter}/verify</c>,
+/// <c>GET /api/quarters/{quarter}/snapshot</c> (JSON, <c>?format=csv</c> or <c>?format=xlsx</c>), <c>GET /api/quarters/{quarter}/verify</c>,
 /// <c>GET /api/agents/{id}/quarters</c>. The snapshot is embedded byte for byte as stored, so its hash can be checked by clients.
 /// </summary>
 public static class QuarterEndpoints
@@ -33,8 +33,9 @@ public static class QuarterEndpoints
         app.MapGet("/api/quarters/{quarter}/snapshot", async (string quarter, string? format, QuarterCloser closer, CancellationToken ct) =>
         {
             if (!TryQuarter(quarter, out var q, out var problem)) return problem;
-            if (format is not (null or "" or "json" or "csv")) return Problems.BadParameter("format", $"'{format}' is not a format; expected json or csv");
+            if (format is not (null or "" or "json" or "csv" or "xlsx")) return Problems.BadParameter("format", $"'{format}' is not a format; expected json, csv or xlsx");
             if (await closer.GetAsync(q, ct) is not { } closed) return NotClosed(q);
+            if (format == "xlsx") return ReportEndpoints.SnapshotWorkbook(closer.Read(closed.Stored));
             if (format != "csv") return Envelope(closed);
             var csv = QuarterSnapshotCsv.Write(closer.Read(closed.Stored));
             return Results.File(csv, "text/csv; charset=utf-8", $"realtime-{q}.csv");
@@ -72,6 +73,8 @@ public static class QuarterEndpoints
 
             return Results.Ok(items);
         });
+
+        app.MapReports();
     }
 
     /// <summary><c>{quarter, hash, closedAt, lateEvents, snapshot}</c> with the stored bytes as <c>snapshot</c>.</summary>

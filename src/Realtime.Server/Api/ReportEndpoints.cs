@@ -1,0 +1,37 @@
+using Realtime.Domain.Calendars;
+using Realtime.Domain.Quarters;
+using Realtime.Grains.Quarters;
+using Realtime.Reports;
+
+namespace Realtime.Server.Api;
+
+/// <summary>
+/// Report routes beside the quarter endpoints: <c>GET /api/quarters/{quarter}/ranking</c> (JSON, <c>?format=csv</c> or
+/// <c>xlsx</c>), and the workbook of a whole snapshot used by <c>GET /api/quarters/{quarter}/snapshot?format=xlsx</c>.
+/// </summary>
+public static class ReportEndpoints
+{
+    /// <summary>Maps the report routes.</summary>
+    public static void MapReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/quarters/{quarter}/ranking", async (string quarter, string? format, QuarterCloser closer, CancellationToken ct) =>
+        {
+            if (!Quarter.TryParse(quarter, out var q))
+                return Problems.BadParameter("quarter", $"'{quarter}' is not a quarter; expected the form 2026Q3 (four-digit year, capital Q, 1-4)");
+            if (!ReportFormats.TryParse(format, out var f, out var problem)) return problem;
+            if (await closer.GetAsync(q, ct) is not { } closed)
+                return Problems.Status(StatusCodes.Status404NotFound, "Quarter not closed", $"{q} has no snapshot; close it with POST /api/quarters/{q}/close.");
+            var snapshot = closer.Read(closed.Stored);
+            if (f != ReportFormat.Json) return ReportFormats.File(f, [QuarterSnapshotWorkbook.Ranking(snapshot)], $"realtime-{q}-ranking");
+            var items = snapshot.Agents
+                .OrderBy(a => a.RankOnFloor ?? int.MaxValue).ThenBy(a => a.AgentId, StringComparer.Ordinal)
+                .Select(a => new RankingItem(a.RankOnFloor, a.AgentId, a.TeamId, a.FinalScore, a.BonusCoefficient, a.RankInTeam, a.SelfTotal, a.SupervisorTotal))
+                .ToList();
+            return Results.Ok(new QuarterRanking(q.ToString(), closed.Stored.Hash, items));
+        });
+    }
+
+    /// <summary>The whole snapshot as a workbook download (<c>realtime-2026Q3.xlsx</c>).</summary>
+    public static IResult SnapshotWorkbook(QuarterSnapshot snapshot) =>
+        Results.File(QuarterSnapshotWorkbook.Write(snapshot), XlsxWriter.ContentType, QuarterSnapshotWorkbook.FileName(snapshot, "xlsx"));
+}
