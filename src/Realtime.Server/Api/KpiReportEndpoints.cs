@@ -1,4 +1,4 @@
-using Realtime.Actors;
+using Realtime.Grains;
 using Realtime.Domain.Kpis;
 using Realtime.Grains.Teams;
 using Realtime.Reports;
@@ -23,9 +23,9 @@ public static class KpiReportEndpoints
         foreach (var (period, parameter, fallback) in new[] { (KpiPeriod.Week, "weeks", DefaultWeeks), (KpiPeriod.Month, "months", DefaultMonths) })
         {
             var word = KpiSeriesReport.Adverb(period);
-            app.MapGet($"/api/teams/{{id}}/kpis/{word}", (string id, HttpContext http, IGrainFactory grains, KpiTargets targets, TimeProvider time) =>
+            app.MapGet($"/api/teams/{{id}}/kpis/{word}", (string id, HttpContext http, IGrainFactory grains, KpiTargets targets, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
                 SeriesAsync(id, period, parameter, fallback, http, grains, targets, time));
-            app.MapGet($"/api/floor/kpis/{word}", (HttpContext http, IGrainFactory grains, KpiTargets targets, TimeProvider time) =>
+            app.MapGet($"/api/floor/kpis/{word}", (HttpContext http, IGrainFactory grains, KpiTargets targets, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
                 SeriesAsync(null, period, parameter, fallback, http, grains, targets, time));
         }
     }
@@ -42,7 +42,7 @@ public static class KpiReportEndpoints
         var services = http.RequestServices;
         return await SeriesAsync(
             http.GetRouteValue("id") as string, KpiPeriod.Day, "days", KpiTrendEndpoints.DefaultDays, http,
-            services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<KpiTargets>(), services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<KpiTargets>(), services.GetRequiredKeyedService<TimeProvider>(FloorClock.Key));
     });
 
     private static async Task<IResult> SeriesAsync(string? teamId, KpiPeriod period, string parameter, int fallback, HttpContext http, IGrainFactory grains, KpiTargets targets, TimeProvider time)

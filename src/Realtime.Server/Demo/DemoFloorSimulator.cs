@@ -1,7 +1,7 @@
+using Realtime.Grains;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Realtime.Actors;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
 using Realtime.Grains.Ingest;
@@ -24,7 +24,7 @@ public sealed partial class DemoFloorSimulator(
     Hosting.StorageReadiness readiness,
     IGrainFactory grains,
     CompanyCalendar calendar,
-    TimeProvider time,
+    [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     ILogger<DemoFloorSimulator> log) : BackgroundService
 {
     /// <summary>Events per ingest batch while seeding (whole complaints only, so none arrives half).</summary>
