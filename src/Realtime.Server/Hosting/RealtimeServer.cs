@@ -111,6 +111,7 @@ public static partial class RealtimeServer
         var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
         app.MapHub<LiveHub>("/hubs/live", o => o.TransportMaxBufferSize = live.ConnectionBufferBytes);
         app.MapDashboards();
+        app.MapSiloDashboard();
     }
 
     /// <summary>Serves the built dashboards: <c>/wallboard</c>, <c>/agent</c>, <c>/manager</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Realtime.Server.Hosting.Silo;
 
@@ -15,6 +16,18 @@ public static class SiloHosting
     /// <summary>Orleans' ADO.NET invariant name for Npgsql.</summary>
     public const string PostgresInvariant = "Npgsql";
 
+    /// <summary>Whether Orleans' dashboard is served at <see cref="DashboardPath"/> (default true).</summary>
+    public const string DashboardEnabledKey = "Orleans:Dashboard:Enabled";
+
+    /// <summary>Where Orleans' dashboard is served.</summary>
+    public const string DashboardPath = "/orleans";
+
+    /// <summary>Serves Orleans' dashboard at <see cref="DashboardPath"/> when it is enabled.</summary>
+    public static void MapSiloDashboard(this WebApplication app)
+    {
+        if (app.Configuration.GetValue(DashboardEnabledKey, true)) app.MapOrleansDashboard(DashboardPath);
+    }
+
     /// <summary>Adds the silo to <paramref name="builder"/> (<c>UseOrleans</c>) with its options bound and validated at start.</summary>
     public static void AddRealtimeSilo(this WebApplicationBuilder builder)
     {
@@ -28,8 +41,11 @@ public static class SiloHosting
         // The silo may wait for the database at start; meanwhile the web server must already answer /health with 503.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 
+        var dashboard = builder.Configuration.GetValue(DashboardEnabledKey, true);
         builder.UseOrleans(silo =>
         {
+            // Orleans' own dashboard (activations, calls, silos) at /orleans; it profiles every grain call, so it can be turned off.
+            if (dashboard) silo.AddDashboard();
             silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<SiloHostingOptions>>((cluster, hosting) =>
             {
                 cluster.ClusterId = hosting.Value.ClusterId;
