@@ -1,5 +1,5 @@
-using Realtime.Grains;
 using Realtime.Domain.Kpis;
+using Realtime.Grains;
 using Realtime.Grains.Teams;
 using Realtime.Reports;
 

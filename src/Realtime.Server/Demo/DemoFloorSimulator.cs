@@ -1,9 +1,9 @@
-using Realtime.Grains;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
+using Realtime.Grains;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Teams;
 
