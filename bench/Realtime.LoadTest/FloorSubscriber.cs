@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Realtime.Client;
 
 namespace Realtime.LoadTest;
 
@@ -51,7 +51,9 @@ public sealed class FloorSubscriber : IAsyncDisposable
 
     private async Task OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = LiveConnection.Create(_server);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(_server, "hubs/live"), o => (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true))
+            .Build();
         connection.ServerTimeout = TimeSpan.FromMinutes(5);
         connection.On<JsonElement>("slaBreached", payload =>
         {

@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Realtime.Client;
 using Realtime.Testing;
 
 namespace Realtime.Server.Tests;
@@ -46,7 +47,15 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
     public async Task<LiveRecorder> SubscribeAsync(string scope)
     {
         var sockets = Server.CreateWebSocketClient();
-        var connection = LiveConnection.Create(Server.BaseAddress, (uri, ct) => sockets.ConnectAsync(uri, ct));
+        // The SignalR client over the test server's WebSockets: no real socket, the same hub protocol.
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, "hubs/live"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.WebSocketFactory = (context, ct) => new ValueTask<WebSocket>(sockets.ConnectAsync(context.Uri, ct));
+            })
+            .Build();
         var recorder = new LiveRecorder(connection);
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", scope);

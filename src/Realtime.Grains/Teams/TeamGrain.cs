@@ -83,9 +83,11 @@ internal sealed class TeamGrain(
                 _ => false,
             };
         }
+        if (!changed) return;
+        await RegisterWithFloorAsync();
         // Journal events can wait for one recompute and push, and their stage for the next checkpoint (they are replayed
         // if the server dies first).
-        if (changed && !Deferred.Defer(events[0].Sequence)) await AfterChangeAsync();
+        if (!Deferred.Defer(events[0].Sequence)) await AfterChangeAsync();
     }
 
     public async Task RecordComplaintFactsAsync(IReadOnlyList<TeamComplaintFact> facts)
@@ -107,8 +109,10 @@ internal sealed class TeamGrain(
                 _ => false,
             };
         }
+        if (!changed) return;
+        await RegisterWithFloorAsync();
         // Facts too: the checkpoint that would write a complaint's "told" record asks this grain to stage first.
-        if (changed && !Deferred.DeferFacts()) await AfterChangeAsync();
+        if (!Deferred.DeferFacts()) await AfterChangeAsync();
     }
 
     public Task<TeamKpis?> GetKpisAsync(ScorecardWindow window) =>
@@ -149,12 +153,17 @@ internal sealed class TeamGrain(
 
     private async Task PublishAsync()
     {
-        if (!_state.RegisteredWithFloor)
-        {
-            await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(this.GetPrimaryKeyString());
-            _state.RegisteredWithFloor = true;
-        }
+        await RegisterWithFloorAsync();
         Publish(time.GetUtcNow());
+    }
+
+    // In the turn that applied the team's first event, not at its deferred push: a 202 means applied, and a quarter
+    // closed right after it takes its teams from the floor (a deferred registration froze a snapshot without the team).
+    private async Task RegisterWithFloorAsync()
+    {
+        if (_state.RegisteredWithFloor) return;
+        await GrainFactory.GetGrain<IFloorGrain>(IFloorGrain.Key).RegisterTeamAsync(this.GetPrimaryKeyString());
+        _state.RegisteredWithFloor = true;
     }
 
     private void Publish(DateTimeOffset now)

@@ -69,10 +69,7 @@ public static partial class RealtimeServer
         services.AddChosenStorage(configuration);
         var rated = rubric.Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         services.AddSingleton(new FloorEventReader(rated.Contains));
-        var live = configuration.GetSection(LiveOptions.SectionName).Get<LiveOptions>() ?? new LiveOptions();
-        var liveErrors = live.Validate();
-        if (liveErrors.Count > 0) throw new InvalidOperationException("Invalid live configuration: " + string.Join("; ", liveErrors));
-        services.AddSingleton(Options.Create(live));
+        services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName, o => o.Validate());
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
         services.AddSingleton<SignalRLiveNotifier>();
@@ -89,12 +86,9 @@ public static partial class RealtimeServer
         if (quarterErrors.Count > 0) throw new InvalidOperationException("Invalid quarter configuration: " + string.Join("; ", quarterErrors));
         services.AddQuarters(quarters.ToBonusTable());
         services.AddHostedService<StartupRecovery>();
-        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddValidatedOptions<DemoOptions>("Demo", o => o.Validate());
         services.AddHostedService<DemoFloorSimulator>();
-        var memory = configuration.GetSection(MemoryTrimOptions.SectionName).Get<MemoryTrimOptions>() ?? new MemoryTrimOptions();
-        var memoryErrors = memory.Validate();
-        if (memoryErrors.Count > 0) throw new InvalidOperationException("Invalid memory configuration: " + string.Join("; ", memoryErrors));
-        services.AddSingleton(Options.Create(memory));
+        services.AddValidatedOptions<MemoryTrimOptions>(MemoryTrimOptions.SectionName, o => o.Validate());
         services.AddHostedService<IdleMemoryTrimmer>();
     }
 

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Realtime.Client;
 using Realtime.Testing;
 
 namespace Realtime.Server.Tests.Live;
@@ -37,7 +37,9 @@ public sealed class SlowDashboardTests : IAsyncLifetime
         var seen = new HashSet<string>();
         var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var expected = 0;
-        await using var board = LiveConnection.Create(_server.BaseAddress);
+        await using var board = new HubConnectionBuilder()
+            .WithUrl(new Uri(_server.BaseAddress, "hubs/live"), o => (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true))
+            .Build();
         board.On<JsonElement>("complaintChanged", view =>
         {
             lock (seen)

@@ -54,6 +54,21 @@ public sealed class QuarterApiTests
     }
 
     [Fact]
+    public async Task A_quarter_closed_right_after_its_events_were_acknowledged_holds_every_agent_and_team()
+    {
+        // As the server ships: busy teams and agents defer their pushes, which once deferred the team's registration too.
+        await using var app = new RealtimeApp(new() { ["Checkpoints:DeferredStageDelay"] = "00:00:00.25" });
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await app.PostEventsAsync(QuarterEvents.Q3(), client)).StatusCode);
+
+        var (closed, body) = await CloseAsync(client, "2026Q3");
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var snapshot = JsonDocument.Parse(body).RootElement.GetProperty("snapshot");
+        Assert.Equal(new[] { "A1", "A2", "A3" }, snapshot.GetProperty("agents").EnumerateArray().Select(a => a.GetProperty("agentId").GetString()!).Order().ToArray());
+        Assert.Equal(new[] { "T1", "T2" }, snapshot.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("teamId").GetString()!).Order().ToArray());
+    }
+
+    [Fact]
     public async Task A_late_event_leaves_the_snapshot_unchanged_and_is_counted()
     {
         await using var app = new RealtimeApp();
