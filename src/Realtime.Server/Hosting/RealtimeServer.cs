@@ -59,7 +59,7 @@ public static partial class RealtimeServer
         services.AddSingleton(sla.ToPolicy(calendars));
         var rubric = AddScorecards(services, configuration);
 
-        services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
+        services.AddValidatedOptions<IngestOptions>("Ingest", o => o.MaxBodyBytes > 0 ? [] : [$"Ingest:MaxBodyBytes must be positive (was {o.MaxBodyBytes})"]);
         services.Configure<IngestOptions>(o => o.IngestKeys = ReadKeys(configuration.GetSection("Auth:IngestKeys")));
         services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -77,7 +77,7 @@ public static partial class RealtimeServer
         services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         // Stopping deactivates every grain and writes a last checkpoint; give it time, but not forever.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        services.Configure<CheckpointOptions>(configuration.GetSection("Checkpoints"));
+        services.AddValidatedOptions<CheckpointOptions>("Checkpoints", CheckpointRules);
         services.AddOptions<GrainCollectionOptions>().Configure(o => LegacyCollectionSettings.Apply(configuration.GetSection(LegacyCollectionSettings.SectionName), o));
         services.AddOptions<Grains.Deadlines.DeadlineOptions>().Configure(o => LegacyCollectionSettings.Apply(configuration.GetSection(LegacyCollectionSettings.SectionName), o));
         services.AddRealtimeGrains();
@@ -145,6 +145,14 @@ public static partial class RealtimeServer
         services.AddSingleton(rubric);
         services.AddSingleton(targets);
         return rubric;
+    }
+
+    private static IReadOnlyList<string> CheckpointRules(CheckpointOptions o)
+    {
+        var errors = new List<string>();
+        if (o.Interval <= TimeSpan.Zero) errors.Add($"Checkpoints:Interval must be positive (was {o.Interval})");
+        if (o.DeferredStageDelay < TimeSpan.Zero) errors.Add($"Checkpoints:DeferredStageDelay must not be negative (was {o.DeferredStageDelay})");
+        return errors;
     }
 
     /// <summary>Binds and validates <c>Calendars:*</c> (working hours, holidays, 调休 make-up days; files relative to the content root).</summary>

@@ -243,6 +243,17 @@ public sealed class LiveFeedTests
         Assert.Equal(LiveTakeKind.Closed, _feed.Take(board, []).Kind);
     }
 
+    [Theory]
+    [InlineData("Checkpoints:Interval", "00:00:00", "Checkpoints:Interval must be positive (was 00:00:00)")]
+    [InlineData("Checkpoints:DeferredStageDelay", "-00:00:01", "Checkpoints:DeferredStageDelay must not be negative (was -00:00:01)")]
+    [InlineData("Ingest:MaxBodyBytes", "-1", "Ingest:MaxBodyBytes must be positive (was -1)")]
+    public async Task A_bad_checkpoint_or_ingest_setting_stops_the_server_naming_its_key_and_value(string key, string value, string message)
+    {
+        await using var bad = new RealtimeApp(new() { [key] = value });
+        var error = Assert.ThrowsAny<Exception>(() => bad.CreateClient()).ToString();
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bad_live_setting_stops_the_server_naming_its_key()
     {
