@@ -44,8 +44,8 @@ await using var cluster = await PostgresCluster.ObtainAsync(root);
 
 async Task<ServerProcess> StartAsync(Dictionary<string, string?> environment)
 {
-    var server = new ServerProcess(serverAssembly, environment);
-    await server.StartAndWaitAsync(TimeSpan.FromMinutes(2));
+    var server = HarnessServer.Create(serverAssembly, environment);
+    await server.StartAsync();
     return server;
 }
 

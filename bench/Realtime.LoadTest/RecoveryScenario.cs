@@ -52,8 +52,8 @@ public static class RecoveryScenario
             ["Actors__ClassSpecificCollectionAge__complaint"] = "00:00:05",
             ["Actors__CollectionQuantum"] = "00:00:02",
         };
-        var server = new ServerProcess(serverAssembly, environment);
-        await server.StartAndWaitAsync(TimeSpan.FromMinutes(2));
+        var server = HarnessServer.Create(serverAssembly, environment);
+        await server.StartAsync();
         await FloorEvents.PostAsync(server.Http, FloorEvents.OpenedBody("WU-", 0, 1000, _ => DateTimeOffset.UtcNow));
         await InducedGc.CollectAsync(server.Pid);
         await Task.Delay(500);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Realtime.Testing;
+using Realtime.Testing.Server;
 
 namespace Realtime.Server.Tests;
 

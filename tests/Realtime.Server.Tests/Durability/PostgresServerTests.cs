@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Realtime.Testing;
+using Realtime.Testing.Server;
 
 namespace Realtime.Server.Tests.Durability;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Realtime.Testing;
+using Realtime.Testing.Server;
 
 namespace Realtime.Server.Tests.Live;
 

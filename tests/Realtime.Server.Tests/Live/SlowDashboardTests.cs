@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Realtime.Testing;
+using Realtime.Testing.Server;
 
 namespace Realtime.Server.Tests.Live;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Realtime.Testing;
+namespace Realtime.Testing.Server;
 
 /// <summary>Loopback ports nothing listens on, for servers and silos a test starts side by side.</summary>
 public static class FreeTcpPort
