@@ -18,6 +18,7 @@ public class RealtimeServer : IAsyncLifetime
     public static readonly TimeSpan FirstResponseTarget = TimeSpan.FromSeconds(6);
 
     private readonly TimeSpan _firstResponseTarget;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
     /// <summary>A server with the 6-second <see cref="FirstResponseTarget"/>.</summary>
     public RealtimeServer()
@@ -26,7 +27,20 @@ public class RealtimeServer : IAsyncLifetime
     }
 
     /// <summary>A server whose first-response target is <paramref name="firstResponseTarget"/>.</summary>
-    protected RealtimeServer(TimeSpan firstResponseTarget) => _firstResponseTarget = firstResponseTarget;
+    protected RealtimeServer(TimeSpan firstResponseTarget)
+        : this(firstResponseTarget, new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>
+    /// A server whose first-response target is <paramref name="firstResponseTarget"/>, with extra configuration as
+    /// environment variables (e.g. <c>Sla__Clocks__resolution__Calendar=office</c>) set after the defaults, so they win.
+    /// </summary>
+    protected RealtimeServer(TimeSpan firstResponseTarget, IReadOnlyDictionary<string, string> environment)
+    {
+        _firstResponseTarget = firstResponseTarget;
+        _environment = environment;
+    }
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder _log = new();
@@ -115,6 +129,8 @@ public class RealtimeServer : IAsyncLifetime
         start.Environment["Orleans__Endpoints__SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__Endpoints__GatewayPort"] = "0";
         start.Environment.Remove("Demo__Enabled");
+        foreach (var (name, value) in _environment)
+            start.Environment[name] = value;
 
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
