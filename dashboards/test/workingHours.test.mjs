@@ -78,11 +78,11 @@ test('the card says the clock is paused outside working hours and when it resume
   const focus = focusClock(complaint('C1', outsideHours('PT2H')), now);
   try {
     setLanguage('zh-CN');
-    assert.deepEqual(standingText(focus, now, 'Asia/Shanghai'), { label: '暂停计时 · 非工作时间', used: '10-08 09:00 恢复计时 · 已用 75%' });
+    assert.deepEqual(standingText(focus, now, 'Asia/Shanghai'), { label: '暂停计时 · 非工作时间', used: '已用 75%', resumes: '10-08 09:00 恢复计时' });
     setLanguage('en');
-    assert.deepEqual(standingText(focus, now, 'Asia/Shanghai'), { label: 'Paused · outside working hours', used: 'resumes 10-08 09:00 · 75% used' });
+    assert.deepEqual(standingText(focus, now, 'Asia/Shanghai'), { label: 'Paused · outside working hours', used: '75% used', resumes: 'resumes 10-08 09:00' });
     const unknown = focusClock(complaint('C1', outsideHours('PT2H', { countingResumesAt: null })), now);
-    assert.equal(standingText(unknown, now).used, '75% used');
+    assert.equal(standingText(unknown, now).resumes, '');
   } finally {
     setLanguage('zh-CN');
   }
@@ -91,5 +91,5 @@ test('the card says the clock is paused outside working hours and when it resume
 test('a 24×7 clock keeps its band label', () => {
   const focus = focusClock(complaint('C1', { name: 'firstResponse', state: 'running', target: 'PT2M', dueAt: at(30) }), now);
   setLanguage('zh-CN');
-  assert.deepEqual(standingText(focus, now), { label: '预警', used: '已用 75%' });
+  assert.deepEqual(standingText(focus, now), { label: '预警', used: '已用 75%', resumes: '' });
 });

@@ -19,10 +19,11 @@ public sealed class WorkingHoursTests(HeadlessChromium chromium, OfficeHoursServ
         var card = board.Card(complaintId);
         await Expect(card.Locator(".card-clock")).ToHaveTextAsync("处理时效", new() { Timeout = 5_000 });
         await Expect(card.Locator(".band-label")).ToHaveTextAsync("暂停计时 · 非工作时间");
-        await Expect(card.Locator(".band-used")).ToHaveTextAsync(new Regex(@"^\d{2}-\d{2} 09:00 恢复计时 · 已用 0%$"));
+        await Expect(card.Locator(".card-note")).ToHaveTextAsync(new Regex(@"^\d{2}-\d{2} 09:00 恢复计时$"));
         // All 8 working hours are left: none of the wall time since opening was working time.
         var countdown = card.Locator(".card-countdown");
         await Expect(countdown).ToHaveTextAsync("8:00:00");
+        await AssertCardReadableAsync(board, complaintId);
         await board.ScreenshotAsync("wallboard-outside-working-hours");
 
         // Let the board's clock tick twice (more than a second of wall time); the countdown has not moved.
@@ -38,7 +39,19 @@ public sealed class WorkingHoursTests(HeadlessChromium chromium, OfficeHoursServ
 
         await board.Page.Locator("#lang-switch").ClickAsync();
         await Expect(card.Locator(".band-label")).ToHaveTextAsync("Paused · outside working hours");
-        await Expect(card.Locator(".band-used")).ToHaveTextAsync(new Regex(@"^resumes \d{2}-\d{2} 09:00 · 0% used$"));
+        await Expect(card.Locator(".card-note")).ToHaveTextAsync(new Regex(@"^resumes \d{2}-\d{2} 09:00$"));
+        await AssertCardReadableAsync(board, complaintId);
+        await board.ScreenshotAsync("wallboard-outside-working-hours-en");
         board.AssertNoErrors();
+    }
+
+    // The long label and the resume line must be whole, not cut at the card's edge.
+    private static async Task AssertCardReadableAsync(DashboardPage board, string complaintId)
+    {
+        foreach (var part in new[] { "card-band", "card-note" })
+        {
+            var problems = await board.FindUnreadableTextAsync($".card[data-complaint-id=\"{complaintId}\"] .{part}");
+            Assert.True(problems.Length == 0, $"Unreadable on the card's {part}:\n" + string.Join("\n", problems));
+        }
     }
 }

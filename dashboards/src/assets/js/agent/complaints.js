@@ -120,9 +120,9 @@ export class AgentComplaints {
     }
     const countdown = formatCountdown(focus.remainingMs, (days, rest) => t('duration.days', { days, rest }));
     if (parts.countdown.textContent !== countdown) parts.countdown.textContent = countdown;
-    const { label, used } = standingText(focus, nowMs, this.timeZone);
+    const { label, used, resumes } = standingText(focus, nowMs, this.timeZone);
     parts.label.textContent = label;
-    parts.used.textContent = used;
+    parts.used.textContent = [resumes, used].filter(Boolean).join(' · ');
     parts.meter.style.transform = `scaleX(${Math.min(1, Math.max(0, focus.usedFraction)).toFixed(3)})`;
   }
 }

@@ -232,14 +232,17 @@ export class ComplaintBoard {
 
     // Text that only changes with the complaint itself (or the language) is rebuilt only then.
     const stops = lateStops(complaint);
-    const key = `${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${stops.map((x) => `${x.name}:${x.lateMs}`)}|${document.documentElement.lang}`;
+    const standing = focus ? standingText(focus, nowMs, this.scope.timeZone) : null;
+    const key = `${standing?.resumes}|${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${stops.map((x) => `${x.name}:${x.lateMs}`)}|${document.documentElement.lang}`;
     if (card.key !== key) {
       card.key = key;
       parts.id.textContent = complaint.id;
       // The id's type shrinks with its length so a long id is whole, never cut.
       parts.id.style.setProperty('--chars', String(Math.max(10, textColumns(complaint.id))));
-      parts.note.textContent = stops.map(lateStopText).join(' · ');
-      parts.note.hidden = stops.length === 0;
+      // When an outside-hours clock counts again goes on its own line: beside the band label it would be cut off.
+      const notes = [...stops.map(lateStopText), standing?.resumes].filter(Boolean);
+      parts.note.textContent = notes.join(' · ');
+      parts.note.hidden = notes.length === 0;
       parts.badges.replaceChildren(...this.badges(complaint));
       parts.clock.textContent = focus ? clockLabel(focus.name) : t(`complaint.status.${complaint.status}`);
       const category = complaint.category ? tOr(`category.${complaint.category}`, complaint.category) : '';
@@ -264,9 +267,9 @@ export class ComplaintBoard {
       // The type scales with the number of characters so "04:59" and "1天 23:59" both fill the card.
       parts.countdown.style.setProperty('--chars', String(Math.max(5, textColumns(countdown))));
     }
-    const { label, used } = standingText(focus, nowMs, this.scope.timeZone);
-    parts.label.textContent = label;
-    parts.used.textContent = used;
+    parts.label.textContent = standing.label;
+    // The long outside-hours label leaves no room for the share used; the meter still shows it.
+    parts.used.textContent = focus.outsideWorkingHours ? '' : standing.used;
     parts.meter.style.transform = `scaleX(${Math.min(1, Math.max(0, focus.usedFraction)).toFixed(3)})`;
     element.dataset.remainingMs = String(Math.round(focus.remainingMs));
     element.classList.toggle('is-frozen', !focus.counting);
@@ -282,17 +285,17 @@ export class ComplaintBoard {
 }
 
 /**
- * The band label and the line beside it for a focus clock: "预警" with "已用 80%", or for a calendar clock
- * outside working hours "暂停计时 · 非工作时间" with when it counts again, so a frozen countdown is not read as a fault.
+ * The band label and the share used for a focus clock ("预警", "已用 80%"); for a calendar clock outside working hours
+ * "暂停计时 · 非工作时间" and when it counts again (`resumes`, '' if unknown), so a frozen countdown is not read as a fault.
  * @param {ReturnType<typeof import('../urgency.js').clockStanding>} focus
  * @param {number} nowMs server time
  * @param {string} [timeZone] IANA zone of the resume time
  */
 export function standingText(focus, nowMs, timeZone) {
   const used = focus.band === 'breached' ? '' : t('band.used', { percent: formatPercent(focus.usedFraction) });
-  if (!focus.outsideWorkingHours) return { label: t(`band.${focus.band}`), used };
+  if (!focus.outsideWorkingHours) return { label: t(`band.${focus.band}`), used, resumes: '' };
   const resumes = focus.countingResumesAtMs === null ? '' : t('clock.resumesAt', { time: formatResumeAt(focus.countingResumesAtMs, nowMs, timeZone) });
-  return { label: t('clock.outsideHours'), used: [resumes, used].filter(Boolean).join(' · ') };
+  return { label: t('clock.outsideHours'), used, resumes };
 }
 
 /** The escalation badge: level and role, e.g. "升级3级 · 总监" / "L3 · Director". */
