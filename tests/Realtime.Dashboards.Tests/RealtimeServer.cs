@@ -25,15 +25,24 @@ public class RealtimeServer : IAsyncLifetime
 
     /// <summary>A server whose first-response target is <paramref name="firstResponseTarget"/>.</summary>
     protected RealtimeServer(TimeSpan firstResponseTarget)
+        : this(firstResponseTarget, new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>
+    /// A server whose first-response target is <paramref name="firstResponseTarget"/>, with extra configuration as
+    /// environment variables (e.g. <c>Sla__Clocks__resolution__Calendar=office</c>) set after the defaults, so they win.
+    /// </summary>
+    protected RealtimeServer(TimeSpan firstResponseTarget, IReadOnlyDictionary<string, string> environment)
     {
         // In memory (an empty connection string), with the target the board tests wait for breaches on.
-        _process = new ServerProcess(
-            new Dictionary<string, string?>
-            {
-                ["Sla__Clocks__firstResponse__Target"] = firstResponseTarget.ToString("c"),
-                ["ConnectionStrings__Postgres"] = "",
-            },
-            new ServerProcessOptions { AssemblyPath = TestEnvironment.ServerAssemblyPath });
+        var variables = new Dictionary<string, string?>
+        {
+            ["Sla__Clocks__firstResponse__Target"] = firstResponseTarget.ToString("c"),
+            ["ConnectionStrings__Postgres"] = "",
+        };
+        foreach (var (key, value) in environment) variables[key] = value;
+        _process = new ServerProcess(variables, new ServerProcessOptions { AssemblyPath = TestEnvironment.ServerAssemblyPath });
     }
 
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>

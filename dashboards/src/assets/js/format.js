@@ -42,6 +42,20 @@ export function formatTimeOfDay(epochMs, timeZone = 'Asia/Shanghai') {
 }
 
 /**
+ * When a clock outside working hours counts again: "09:00" if that is today in the zone, else "10-08 09:00"
+ * (hours resume at the next working period, often the next working day, after a holiday days later).
+ * @param {number} epochMs the instant counting resumes
+ * @param {number} nowMs server time
+ * @param {string} [timeZone] IANA zone; the company default is Asia/Shanghai
+ */
+export function formatResumeAt(epochMs, nowMs, timeZone = 'Asia/Shanghai') {
+  const date = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(epochMs));
+  const day = date.format(new Date(epochMs));
+  return day === date.format(new Date(nowMs)) ? time : `${day.slice(5)} ${time}`;
+}
+
+/**
  * A fixed span in words, to the two largest units ("20 s", "3 min 5 s", "1 h 2 min", "2 d 3 h"),
  * for what no longer moves (how late a stopped clock was). Seconds round down; under a second is "0 s".
  * @param {number} ms non-negative

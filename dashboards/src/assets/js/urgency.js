@@ -33,6 +33,8 @@ export function bandOf(usedFraction, breached) {
  * not started, met, or breached and then stopped (`stoppedAt`), whose overdue time is history
  * (see {@link lateStops}), not a customer still waiting.
  * A breached clock that is paused has a frozen overdue time; `counting` says whether the time moves.
+ * A running calendar clock outside working hours (`outsideWorkingHours`) keeps its working time left frozen
+ * and says when counting resumes (`countingResumesAtMs`, null when unknown).
  * @param {object} clock a ComplaintView clock
  * @param {number} nowMs server time, epoch milliseconds
  */
@@ -41,9 +43,19 @@ export function clockStanding(clock, nowMs) {
   if (rank === undefined || clock.stoppedAt) return null;
   const targetMs = parseDurationMs(clock.target);
   const dueAtMs = clock.dueAt ? Date.parse(clock.dueAt) : Number.NaN;
-  const counting = clock.state !== 'paused' && !Number.isNaN(dueAtMs);
+  // A calendar clock outside working hours runs but does not count: its working time left is frozen until
+  // countingResumesAt. The server pushes nothing when hours begin, so past that instant the board counts on its own.
+  const outside = clock.state === 'running' && clock.outsideWorkingHours === true;
+  const resumesAtMs = outside && clock.countingResumesAt ? Date.parse(clock.countingResumesAt) : Number.NaN;
+  const frozenMs = outside ? frozenRemainingMs(clock, targetMs) : null;
+  const outsideHours = outside && frozenMs !== null && !(nowMs >= resumesAtMs);
+  const counting = clock.state !== 'paused' && !outsideHours && !Number.isNaN(dueAtMs);
   let remainingMs;
-  if (counting) {
+  if (outsideHours) {
+    remainingMs = frozenMs;
+  } else if (outside && frozenMs !== null) {
+    remainingMs = frozenMs - (nowMs - resumesAtMs);
+  } else if (counting) {
     remainingMs = dueAtMs - nowMs;
   } else {
     // Not counting (paused, also after its breach): what is left, or how far over, stays as the server computed it.
@@ -63,7 +75,17 @@ export function clockStanding(clock, nowMs) {
     usedFraction,
     counting,
     band: clock.state === 'paused' ? 'paused' : bandOf(usedFraction, breached),
+    outsideWorkingHours: outsideHours,
+    countingResumesAtMs: outsideHours && !Number.isNaN(resumesAtMs) ? resumesAtMs : null,
   };
+}
+
+// Working time left as the server computed it (remaining, else target − elapsed); null when it sent neither.
+function frozenRemainingMs(clock, targetMs) {
+  const remainingMs = parseDurationMs(clock.remaining);
+  if (remainingMs !== null) return remainingMs;
+  const elapsedMs = parseDurationMs(clock.elapsed);
+  return targetMs !== null && elapsedMs !== null ? targetMs - elapsedMs : null;
 }
 
 /**

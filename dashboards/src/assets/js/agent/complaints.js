@@ -3,8 +3,8 @@
 
 import { t, tOr } from '../i18n.js';
 import { orderByUrgency } from '../urgency.js';
-import { formatCountdown, formatPercent } from '../format.js';
-import { clockLabel } from '../wallboard/board.js';
+import { formatCountdown } from '../format.js';
+import { clockLabel, standingText } from '../wallboard/board.js';
 
 const bands = ['ok', 'attention', 'warning', 'urgent', 'breached', 'paused'];
 
@@ -13,8 +13,10 @@ export class AgentComplaints {
    * @param {HTMLOListElement} list
    * @param {HTMLElement} count
    * @param {string} agentId
+   * @param {string} [timeZone] IANA zone of times shown (when a paused calendar clock resumes)
    */
-  constructor(list, count, agentId) {
+  constructor(list, count, agentId, timeZone = 'Asia/Shanghai') {
+    this.timeZone = timeZone;
     this.list = list;
     this.count = count;
     this.agentId = agentId;
@@ -56,7 +58,7 @@ export class AgentComplaints {
     let previous = null;
     for (const entry of ordered) {
       const row = this.rows.get(entry.complaint.id) ?? this.createRow(entry.complaint.id);
-      this.fill(row, entry);
+      this.fill(row, entry, nowMs);
       const expectedNext = previous ? previous.nextSibling : this.list.firstChild;
       if (expectedNext !== row.element) this.list.insertBefore(row.element, expectedNext);
       previous = row.element;
@@ -86,7 +88,7 @@ export class AgentComplaints {
     return row;
   }
 
-  fill(row, { complaint, focus }) {
+  fill(row, { complaint, focus }, nowMs) {
     const { element, parts } = row;
     const band = focus?.band ?? 'ok';
     if (element.dataset.band !== band) {
@@ -118,8 +120,9 @@ export class AgentComplaints {
     }
     const countdown = formatCountdown(focus.remainingMs, (days, rest) => t('duration.days', { days, rest }));
     if (parts.countdown.textContent !== countdown) parts.countdown.textContent = countdown;
-    parts.label.textContent = t(`band.${band}`);
-    parts.used.textContent = band === 'breached' ? '' : t('band.used', { percent: formatPercent(focus.usedFraction) });
+    const { label, used, resumes } = standingText(focus, nowMs, this.timeZone);
+    parts.label.textContent = label;
+    parts.used.textContent = [resumes, used].filter(Boolean).join(' · ');
     parts.meter.style.transform = `scaleX(${Math.min(1, Math.max(0, focus.usedFraction)).toFixed(3)})`;
   }
 }

@@ -17,7 +17,7 @@ const windows = ['today', '7d', 'qtd'];
 let scoreWindow = windows.includes(query.get('window')) ? query.get('window') : 'today';
 
 const byId = (id) => document.getElementById(id);
-const complaints = new AgentComplaints(byId('complaints'), byId('complaint-count'), agentId ?? '');
+const complaints = new AgentComplaints(byId('complaints'), byId('complaint-count'), agentId ?? '', timeZone);
 const alerts = new AgentAlerts(byId('alerts'), byId('notify'), timeZone);
 /** @type {Map<string, object | null>} window → ScorecardResource (null: agent unknown to the server) */
 const scorecards = new Map();

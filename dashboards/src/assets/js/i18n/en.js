@@ -32,6 +32,8 @@ export default {
   'clock.state.met': 'Met',
   'clock.state.breached': 'Breached',
   'clock.state.notStarted': 'Not started',
+  'clock.outsideHours': 'Paused · outside working hours',
+  'clock.resumesAt': 'resumes {time}',
 
   'band.ok': 'OK',
   'band.attention': 'Attention',

@@ -32,6 +32,8 @@ export default {
   'clock.state.met': '已达标',
   'clock.state.breached': '已超时',
   'clock.state.notStarted': '未开始',
+  'clock.outsideHours': '暂停计时 · 非工作时间',
+  'clock.resumesAt': '{time} 恢复计时',
 
   'band.ok': '正常',
   'band.attention': '注意',

@@ -3,7 +3,7 @@
 
 import { t, tOr } from '../i18n.js';
 import { orderByUrgency, lateStops } from '../urgency.js';
-import { formatCountdown, formatPercent, formatSpan } from '../format.js';
+import { formatCountdown, formatPercent, formatResumeAt, formatSpan } from '../format.js';
 import { planBoard } from './layout.js';
 
 /** More cards than this would be unreadable from across the room. */
@@ -18,7 +18,7 @@ export class ComplaintBoard {
   /**
    * @param {HTMLElement} grid container of the cards
    * @param {HTMLElement} more the "+N more" line
-   * @param {{ team: string | null }} scope
+   * @param {{ team: string | null, timeZone?: string }} scope timeZone: IANA zone of times shown on cards
    */
   constructor(grid, more, scope) {
     this.grid = grid;
@@ -143,7 +143,7 @@ export class ComplaintBoard {
       const place = plan.placements[i];
       if (!place) return;
       const card = this.cards.get(entry.complaint.id) ?? this.createCard(entry.complaint.id);
-      this.fill(card, entry);
+      this.fill(card, entry, nowMs);
       const area = `${place.row + 1} / ${place.column + 1} / span ${place.span} / span ${place.span}`;
       if (card.area !== area) {
         card.area = area;
@@ -215,7 +215,7 @@ export class ComplaintBoard {
     return card;
   }
 
-  fill(card, { complaint, focus }) {
+  fill(card, { complaint, focus }, nowMs) {
     const { element, parts } = card;
     const band = focus?.band ?? 'ok';
     if (card.band !== band) {
@@ -232,14 +232,17 @@ export class ComplaintBoard {
 
     // Text that only changes with the complaint itself (or the language) is rebuilt only then.
     const stops = lateStops(complaint);
-    const key = `${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${stops.map((x) => `${x.name}:${x.lateMs}`)}|${document.documentElement.lang}`;
+    const standing = focus ? standingText(focus, nowMs, this.scope.timeZone) : null;
+    const key = `${standing?.resumes}|${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${stops.map((x) => `${x.name}:${x.lateMs}`)}|${document.documentElement.lang}`;
     if (card.key !== key) {
       card.key = key;
       parts.id.textContent = complaint.id;
       // The id's type shrinks with its length so a long id is whole, never cut.
       parts.id.style.setProperty('--chars', String(Math.max(10, textColumns(complaint.id))));
-      parts.note.textContent = stops.map(lateStopText).join(' · ');
-      parts.note.hidden = stops.length === 0;
+      // When an outside-hours clock counts again goes on its own line: beside the band label it would be cut off.
+      const notes = [...stops.map(lateStopText), standing?.resumes].filter(Boolean);
+      parts.note.textContent = notes.join(' · ');
+      parts.note.hidden = notes.length === 0;
       parts.badges.replaceChildren(...this.badges(complaint));
       parts.clock.textContent = focus ? clockLabel(focus.name) : t(`complaint.status.${complaint.status}`);
       const category = complaint.category ? tOr(`category.${complaint.category}`, complaint.category) : '';
@@ -264,8 +267,9 @@ export class ComplaintBoard {
       // The type scales with the number of characters so "04:59" and "1天 23:59" both fill the card.
       parts.countdown.style.setProperty('--chars', String(Math.max(5, textColumns(countdown))));
     }
-    parts.label.textContent = t(`band.${band}`);
-    parts.used.textContent = band === 'breached' ? '' : t('band.used', { percent: formatPercent(focus.usedFraction) });
+    parts.label.textContent = standing.label;
+    // The long outside-hours label leaves no room for the share used; the meter still shows it.
+    parts.used.textContent = focus.outsideWorkingHours ? '' : standing.used;
     parts.meter.style.transform = `scaleX(${Math.min(1, Math.max(0, focus.usedFraction)).toFixed(3)})`;
     element.dataset.remainingMs = String(Math.round(focus.remainingMs));
     element.classList.toggle('is-frozen', !focus.counting);
@@ -278,6 +282,20 @@ export class ComplaintBoard {
     if (complaint.status === 'paused') result.push(badge('badge-paused', t('complaint.status.paused')));
     return result;
   }
+}
+
+/**
+ * The band label and the share used for a focus clock ("预警", "已用 80%"); for a calendar clock outside working hours
+ * "暂停计时 · 非工作时间" and when it counts again (`resumes`, '' if unknown), so a frozen countdown is not read as a fault.
+ * @param {ReturnType<typeof import('../urgency.js').clockStanding>} focus
+ * @param {number} nowMs server time
+ * @param {string} [timeZone] IANA zone of the resume time
+ */
+export function standingText(focus, nowMs, timeZone) {
+  const used = focus.band === 'breached' ? '' : t('band.used', { percent: formatPercent(focus.usedFraction) });
+  if (!focus.outsideWorkingHours) return { label: t(`band.${focus.band}`), used, resumes: '' };
+  const resumes = focus.countingResumesAtMs === null ? '' : t('clock.resumesAt', { time: formatResumeAt(focus.countingResumesAtMs, nowMs, timeZone) });
+  return { label: t('clock.outsideHours'), used, resumes };
 }
 
 /** The escalation badge: level and role, e.g. "升级3级 · 总监" / "L3 · Director". */

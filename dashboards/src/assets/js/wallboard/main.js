@@ -31,7 +31,7 @@ const agentWindow = ['today', '7d', 'qtd'].includes(query.get('window')) ? query
 const trendDays = 14;
 
 const byId = (id) => document.getElementById(id);
-const board = new ComplaintBoard(byId('board'), byId('more'), { team });
+const board = new ComplaintBoard(byId('board'), byId('more'), { team, timeZone });
 const feed = new EventFeed(byId('feed'), timeZone);
 const kpiStrip = new KpiStrip(byId('kpis'));
 const agentTiles = new AgentTiles(byId('agents'), byId('agents-more'), { team, window: agentWindow });
