@@ -1,5 +1,3 @@
-using Realtime.Domain.Calendars;
-
 namespace Realtime.Domain.Kpis;
 
 /// <summary>
@@ -46,33 +44,18 @@ public sealed record DailyKpis(string TeamId, DateOnly From, DateOnly To, IReadO
     /// <summary>The daily series of <paramref name="activity"/> for the <paramref name="days"/> local dates ending on the date of <paramref name="now"/>.</summary>
     public static DailyKpis Compute(TeamActivity activity, int days, DateTimeOffset now, KpiTargets targets)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(targets);
-        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
-        var to = activity.Calendar.DateOf(now);
-        var from = to.AddDays(1 - days);
-        var series = new KpiDay[days];
-        for (var i = 0; i < days; i++)
+        // The daily series is the one-day period series, in the shape the daily routes have always answered.
+        var periods = PeriodKpis.Compute(activity, KpiPeriod.Day, days, now, targets);
+        var series = new KpiDay[periods.Entries.Count];
+        for (var i = 0; i < series.Length; i++)
         {
-            var date = from.AddDays(i);
-            var retained = activity.RetainedFrom is not { } kept || date >= kept;
-            var t = activity.Totals(new LocalDateRange(date, date));
-            series[i] = new KpiDay(
-                date,
-                retained,
-                retained ? t.ComplaintsOpened : null,
-                retained ? t.ComplaintsResolved : null,
-                retained ? t.Breaches : null,
-                retained ? t.ServicesHandled : null,
-                TeamKpis.ResolvedWithin48hKpi(t, targets),
-                TeamKpis.QuickResolution7dKpi(t, targets),
-                TeamKpis.AverageFirstResponseKpi(t, targets),
-                TeamKpis.Satisfaction10Kpi(t, targets),
-                TeamKpis.FirstContactResolutionKpi(t, targets),
-                TeamKpis.FollowupRecordComplianceKpi(t, targets));
+            var e = periods.Entries[i];
+            series[i] = new KpiDay(e.First, e.Retained, e.ComplaintsOpened, e.ComplaintsResolved, e.Breaches, e.ServicesHandled,
+                e.ResolvedWithin48hRate, e.QuickResolution7dRate, e.AverageFirstResponseSeconds, e.SatisfactionAverage10,
+                e.FirstContactResolutionRate, e.FollowupRecordCompliance);
         }
 
-        return new DailyKpis(activity.TeamId, from, to, series);
+        return new DailyKpis(activity.TeamId, series[0].Date, series[^1].Date, series);
     }
 }
