@@ -15,7 +15,7 @@ namespace Realtime.Grains.Complaints;
 
 /// <summary>
 /// The complaint grain: thin by design. It holds the state, lets the domain <see cref="Complaint"/> decide, persists
-/// through the checkpointer, keeps exactly one reminder for the next deadline, and publishes.
+/// through the checkpointer, keeps exactly one deadline wake-up (its next warning, breach or escalation), and publishes.
 /// </summary>
 [GrainType("complaint")]
 internal sealed class ComplaintGrain(
@@ -41,7 +41,7 @@ internal sealed class ComplaintGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Only the bytes are read here. A reminder activates its complaint ahead of the deadline (the warm-up) so storage
+        // Only the bytes are read here. The deadline scheduler activates its complaint ahead of the deadline (the warm-up) so storage
         // is not waited for at the deadline; held as one array, the warmed complaint costs the collector next to nothing,
         // where the deserialized state (dozens of objects) was copied into an older generation during the wait.
         _stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
@@ -113,7 +113,7 @@ internal sealed class ComplaintGrain(
         return (state, new Complaint(state.Complaint, policy));
     }
 
-    /// <summary>Emits whatever is due, publishes it and the new view, tells agents and team what happened, re-arms the reminder and marks the state for the next checkpoint.</summary>
+    /// <summary>Emits whatever is due, publishes it and the new view, tells agents and team what happened, re-arms its deadline and marks the state for the next checkpoint.</summary>
     private async Task<ComplaintView?> AfterChangeAsync(ComplaintGrainState state, Complaint complaint)
     {
         var now = time.GetUtcNow();

@@ -6,7 +6,7 @@ namespace Realtime.Grains.Complaints;
 
 /// <summary>
 /// One complaint (投诉), keyed by its complaint id: applies its events through the domain, keeps its clocks, sets its
-/// reminder for exactly its next deadline (warning, breach or escalation) and publishes what happens.
+/// wake-up for exactly its next deadline (warning, breach or escalation) and publishes what happens.
 /// </summary>
 public interface IComplaintGrain : IDeadlineReceiver
 {
