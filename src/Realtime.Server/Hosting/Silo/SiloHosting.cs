@@ -38,8 +38,9 @@ public static class SiloHosting
         // fake clock moves, and its background loops spin on it. Our deadlines take the injected TimeProvider.
         foreach (var key in new[] { TimeProviderNames.Grains, TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
             builder.Services.AddKeyedSingleton(key, TimeProvider.System);
-        // The silo may wait for the database at start; meanwhile the web server must already answer /health with 503.
-        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        // On PostgreSQL the silo may wait for the database at start; meanwhile the web server must already answer /health
+        // with 503. In memory nothing waits, and starting in order lets Orleans' dashboard find its silo up.
+        if (!string.IsNullOrEmpty(postgres)) builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 
         var dashboard = builder.Configuration.GetValue(DashboardEnabledKey, true);
         builder.UseOrleans(silo =>
