@@ -76,19 +76,26 @@ internal sealed class ComplaintGrain(
     {
         var (state, complaint) = Load();
         if (!Exists(complaint)) return;
-        // Reminders may fire again after a restart: only a turn that emits something changes anything.
+        // Deadlines may be delivered again (after a restart, or a wake-up queued before the turn that moved it): only a
+        // turn that emits something changes anything.
         var next = complaint.NextDueAt();
         if (next is null || next > time.GetUtcNow())
         {
             deadlines.Set(StateKey, next);
+            LeaveIfOnlyWaiting(next);
             return;
         }
         await AfterChangeAsync(state, complaint);
-        // Woken only by its deadlines and with the next one further off than the collector would keep it idle: leave as
-        // soon as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
-        // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail).
-        var after = complaint.NextDueAt();
-        if (!_worked && (after is null || after.Value - time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
+        LeaveIfOnlyWaiting(complaint.NextDueAt());
+    }
+
+    // Woken only by its deadlines and with the next one further off than the collector would keep it idle: leave as soon
+    // as this turn's state is written instead of idling in memory until then. On a busy floor these idle breached
+    // complaints were most of the live heap, and copying them was most of the collector's pauses (the alert tail). A late,
+    // repeated wake-up that re-activated it leaves again too, instead of idling for the collection age.
+    private void LeaveIfOnlyWaiting(DateTimeOffset? next)
+    {
+        if (!_worked && (next is null || next.Value - time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
     }
 
     public Task WarmUpAsync() => Task.CompletedTask;
