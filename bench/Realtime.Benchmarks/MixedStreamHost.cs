@@ -8,6 +8,7 @@ using Realtime.Grains;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Live;
 using Realtime.Grains.Teams;
+using Realtime.Testing.Server;
 
 namespace Realtime.Benchmarks;
 
@@ -38,18 +39,11 @@ public sealed class MixedStreamHost : IAsyncDisposable
             .AddSingleton(notifier)
             .AddRealtimeGrains();
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
+            .UseLocalhostClustering(siloPort: FreeTcpPort.Next(), gatewayPort: 0)
             .AddMemoryGrainStorageAsDefault());
         var host = builder.Build();
         await host.StartAsync();
         return new MixedStreamHost(host);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

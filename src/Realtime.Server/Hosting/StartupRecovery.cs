@@ -7,9 +7,9 @@ using Realtime.Grains.Persistence;
 namespace Realtime.Server.Hosting;
 
 /// <summary>
-/// Brings the server to "ready": on PostgreSQL it waits for the database (saying clearly what fails), migrates the
-/// schema, replays the journal after the last checkpoint, and sets every stored deadline as a reminder, so deadlines
-/// that passed while the server was down fire at once. In memory there is nothing to recover.
+/// Brings the server to "ready" once the silo is up (on PostgreSQL, <see cref="Silo.StorageGate"/> has waited for the
+/// database and migrated it by then): replays the journal after the last checkpoint and arms every stored deadline, so
+/// deadlines that passed while the server was down fire at once. In memory there is nothing to recover.
 /// </summary>
 public sealed partial class StartupRecovery(
     IServiceProvider services,
@@ -31,22 +31,15 @@ public sealed partial class StartupRecovery(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Recovery calls grains: the silo must be up, and it starts beside this service (after the database is ready).
+        // Recovery calls grains, so it waits for the silo; on PostgreSQL the silo starts only once the database is reachable
+        // and migrated (StorageGate), so the database is ready here too.
+        var started = TimeProvider.System.GetTimestamp();
         if (!await WaitForStartAsync(stoppingToken)) return;
         var engine = services.GetService<IStorageEngine>();
         if (engine is null)
         {
             readiness.ReportReady();
             return;
-        }
-        var started = TimeProvider.System.GetTimestamp();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var problem = await engine.PrepareAsync(stoppingToken);
-            if (problem is null) break;
-            readiness.ReportFailure(problem);
-            LogStorageUnavailable(problem);
-            await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
         }
 
         // The board summaries first, so the replay below moves them on (a replayed resolution removes its complaint)
@@ -113,11 +106,8 @@ public sealed partial class StartupRecovery(
         return due;
     }
 
-    [LoggerMessage(LogLevel.Error, "Storage is not reachable: {Problem}. /health answers 503 and no event is accepted until it is; retrying.")]
-    private partial void LogStorageUnavailable(string problem);
-
     [LoggerMessage(LogLevel.Information, "Recovered: checkpoint at sequence {Applied}, {Replayed} journal events replayed, {Deadlines} deadlines re-armed in {Seconds:F2} s " +
-        "(database ready {PrepareSeconds:F2} s, deadline index and board summaries {LoadSeconds:F2} s, replay {ReplaySeconds:F2} s, reminders {ArmSeconds:F2} s)")]
+        "(silo and database ready {PrepareSeconds:F2} s, deadline index and board summaries {LoadSeconds:F2} s, replay {ReplaySeconds:F2} s, reminders {ArmSeconds:F2} s)")]
     private partial void LogRecovered(long applied, int replayed, int deadlines, double seconds, double prepareSeconds, double loadSeconds, double replaySeconds, double armSeconds);
 }
 
