@@ -6,6 +6,7 @@ using Realtime.Domain.Calendars;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains.Agents;
+using Realtime.Grains.Cluster;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Deadlines;
 using Realtime.Grains.Ingest;
@@ -36,6 +37,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<FloorEventRouter>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IAppliedWatermark>(sp => sp.GetRequiredService<IngestPipeline>());
+        services.AddSingleton<ICheckpointCoordinator, IngestCheckpointCoordinator>();
         services.AddSingleton<StateCheckpointer>();
         services.AddSingleton<IStateCheckpointer>(sp => sp.GetRequiredService<StateCheckpointer>());
 
@@ -43,6 +45,13 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.SectionName);
         services.AddSingleton(sp => new TimerScheduler(sp.GetRequiredKeyedService<TimeProvider>(FloorClock.Key), sp.GetRequiredService<ILogger<TimerScheduler>>()));
         services.AddSingleton<DeadlineScheduler>();
+        services.AddSingleton<DeadlineTakeoverGate>();
+        services.AddSingleton<DeadlineTakeoverClient>();
+        services.AddGrainService<DeadlineTakeoverService>();
+        // Several silos: board summaries and pushes reach every silo (one sender per silo, in order).
+        services.AddSingleton<ClusterRelayClient>();
+        services.AddSingleton<ClusterFanOut>();
+        services.AddGrainService<ClusterRelayService>();
         services.AddSerializer(serializer => serializer.AddRealtimeMessages());
         // The company calendar, rubric and KPI targets default to domain.md; a host registers configured ones first.
         services.TryAddSingleton(CompanyCalendar.Default);

@@ -13,9 +13,9 @@ namespace Realtime.Storage.Postgres;
 internal static class DeadlineStatements
 {
     private const string UpsertSql = """
-        INSERT INTO deadlines AS d (grain_type, grain_key, due_at, summary)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bytea[])
-        ON CONFLICT (grain_type, grain_key) DO UPDATE SET due_at = excluded.due_at, summary = excluded.summary
+        INSERT INTO deadlines AS d (grain_type, grain_key, due_at, summary, holder)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bytea[], $5::text[])
+        ON CONFLICT (grain_type, grain_key) DO UPDATE SET due_at = excluded.due_at, summary = excluded.summary, holder = excluded.holder
         """;
 
     private const string DeleteSql = """
@@ -34,6 +34,7 @@ internal static class DeadlineStatements
         var setKeys = new List<string>(latest.Count);
         var setDue = new List<DateTime?>(latest.Count);
         var setSummaries = new List<byte[]?>(latest.Count);
+        var setHolders = new List<string?>(latest.Count);
         var removeTypes = new List<string>();
         var removeKeys = new List<string>();
         foreach (var (grain, entry) in latest)
@@ -44,6 +45,7 @@ internal static class DeadlineStatements
                 setKeys.Add(grain.Key);
                 setDue.Add(entry.DueAt?.UtcDateTime);
                 setSummaries.Add(entry.Summary);
+                setHolders.Add(entry.Holder);
             }
             else
             {
@@ -58,6 +60,7 @@ internal static class DeadlineStatements
             upsert.Parameters.Add(TextArray(setKeys));
             upsert.Parameters.Add(new NpgsqlParameter { Value = setDue.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
             upsert.Parameters.Add(new NpgsqlParameter { Value = setSummaries.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = setHolders.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             batch.BatchCommands.Add(upsert);
         }
         if (removeTypes.Count > 0)

@@ -87,7 +87,7 @@ public sealed class GrainsTestHost : IAsyncDisposable
         (await Grains.GetGrain<IManagementGrain>(0).GetActiveGrains(GrainType.Create(key.Type))).Contains(GrainId.Create(key.Type, key.Key));
 
     /// <summary>Journals and applies <paramref name="events"/> as one ingest request.</summary>
-    public Task<IngestResult> SubmitAsync(params FloorEvent[] events) => Pipeline.SubmitAsync(events);
+    public Task<IngestResult> SubmitAsync(params FloorEvent[] events) => Grains.FloorIngestWriter().SubmitAsync(events);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

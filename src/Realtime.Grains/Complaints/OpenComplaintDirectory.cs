@@ -89,8 +89,18 @@ public sealed class OpenComplaintDirectory
     /// <summary>Whether <paramref name="complaintId"/> is listed.</summary>
     public bool Contains(string complaintId) => _open.ContainsKey(complaintId);
 
-    /// <summary>Records the current summary of a complaint (null: it is no longer open).</summary>
+    /// <summary>Where each change also goes: the other silos' directories (set by the cluster's fan-out; null on one silo).</summary>
+    public Action<string, OpenComplaintSummary?>? Replicate { get; set; }
+
+    /// <summary>Records the current summary of a complaint (null: it is no longer open), here and on every other silo.</summary>
     public void Update(string complaintId, OpenComplaintSummary? summary)
+    {
+        UpdateLocal(complaintId, summary);
+        Replicate?.Invoke(complaintId, summary);
+    }
+
+    /// <summary>Records a change another silo's complaint made (or a stored summary read back at start), on this silo only.</summary>
+    public void UpdateLocal(string complaintId, OpenComplaintSummary? summary)
     {
         OpenComplaintSummary? old;
         if (summary is null)

@@ -110,6 +110,20 @@ public sealed partial class DeadlineScheduler
         return reminder;
     }
 
+    /// <summary>Every pending deadline (a silo that stops hands them over).</summary>
+    public IReadOnlyList<(GrainKey Grain, DateTimeOffset DueAt)> Pending()
+    {
+        var pending = new List<(GrainKey, DateTimeOffset)>();
+        foreach (var shard in _shards)
+        {
+            lock (shard)
+            {
+                foreach (var reminder in shard.Values) pending.Add((reminder.Grain, reminder.DueAt));
+            }
+        }
+        return pending;
+    }
+
     /// <summary>The pending reminder of <paramref name="grain"/>, if any.</summary>
     public DateTimeOffset? Get(GrainKey grain)
     {

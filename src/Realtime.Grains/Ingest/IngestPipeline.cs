@@ -6,8 +6,6 @@ using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Ingest;
 
-/// <summary>The answer to an ingest request: how many events were new and how many were already known.</summary>
-public sealed record IngestResult(int Accepted, int Duplicates);
 
 /// <summary>
 /// The single path every event takes: requests queue their batches; one writer journals whatever has queued up in
@@ -20,6 +18,9 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     /// <summary>Most events journaled in one group commit.</summary>
     public const int MaxEventsPerCommit = 20_000;
 
+    /// <summary>Events replayed per batch during recovery.</summary>
+    public const int ReplayBatchSize = 5_000;
+
     private readonly Channel<PendingBatch> _queue = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(256) { SingleReader = true });
     private readonly object _gate = new();
     private readonly LinkedList<(long LastSequence, bool Done)> _inFlight = new();
@@ -27,6 +28,9 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
 
     /// <inheritdoc />
     public long AppliedThrough => Interlocked.Read(ref _appliedThrough);
+
+    /// <summary>Whether this silo's pipeline has been the floor's writer (its watermark is then the cluster's, or was when it stopped).</summary>
+    public bool HasWritten { get; private set; }
 
     /// <summary>Journals <paramref name="events"/> (all or nothing) and applies the new ones; completes when they are durable and applied.</summary>
     /// <exception cref="Exception">The journal could not store the batch: nothing of it was acknowledged.</exception>
@@ -160,6 +164,24 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     public void StartFrom(long appliedThrough)
     {
         Interlocked.Exchange(ref _appliedThrough, appliedThrough);
+        HasWritten = true;
+    }
+
+    /// <summary>Replays the journal after <paramref name="afterSequence"/> through the ordered path; returns how many events it replayed.</summary>
+    public async Task<int> ReplayJournalAsync(long afterSequence, CancellationToken cancellationToken = default)
+    {
+        var replayed = 0;
+        var batch = new List<FloorEvent>(ReplayBatchSize);
+        await foreach (var e in journal.ReadAfterAsync(afterSequence, cancellationToken))
+        {
+            batch.Add(e);
+            if (batch.Count < ReplayBatchSize) continue;
+            await ReplayAsync(batch);
+            replayed += batch.Count;
+            batch = new List<FloorEvent>(ReplayBatchSize);
+        }
+        if (batch.Count > 0) await ReplayAsync(batch);
+        return replayed + batch.Count;
     }
 
     private sealed class PendingBatch(IReadOnlyList<FloorEvent> events)

@@ -44,7 +44,7 @@ public interface IAppliedWatermark
 public sealed partial class StateCheckpointer(
     IGrainStateStore storage,
     ICheckpointStore store,
-    IAppliedWatermark watermark,
+    ICheckpointCoordinator coordinator,
     IOptions<CheckpointOptions> options,
     ILogger<StateCheckpointer> log) : BackgroundService, IStateCheckpointer
 {
@@ -214,8 +214,27 @@ public sealed partial class StateCheckpointer(
     /// <summary>Writes everything staged so far; returns false when the store failed (the states stay staged).</summary>
     public async Task<bool> CheckpointOnceAsync(CancellationToken cancellationToken)
     {
+        var idle = false;
         // Read the watermark before taking the staged states: a grain stages before its batch counts as applied.
+        var watermark = await coordinator.BeginAsync(cancellationToken);
         var applied = watermark.AppliedThrough;
+        lock (_gate)
+        {
+            if (_staged.Count == 0 && _unstaged.Count == 0 && _writing is null)
+            {
+                // Nothing to write: whatever this silo's grains applied up to the watermark is durable, which the other
+                // silos' checkpoints must hear, or an idle silo would hold the stored watermark back for good.
+                var waiting = _nextCommit;
+                _nextCommit = NewSignal();
+                waiting.TrySetResult();
+                idle = true;
+            }
+        }
+        if (idle)
+        {
+            await coordinator.EndAsync(applied, 0, cancellationToken);
+            return true;
+        }
         Dictionary<GrainKey, Staged> batch;
         TaskCompletionSource committed;
         List<GrainStateWrite> writes;
@@ -248,11 +267,13 @@ public sealed partial class StateCheckpointer(
         if (barrier is not null) await StageDeferredAsync(barrier, batch);
         writes = new List<GrainStateWrite>(batch.Count);
         foreach (var (id, staged) in batch) writes.Add(new GrainStateWrite(id, staged.Data, _etags.GetValueOrDefault(id)));
-        var deadlines = batch.Select(p => new Deadline(p.Key, p.Value.Deadline, p.Value.Summary)).ToList();
+        var holder = coordinator.Holder;
+        var deadlines = batch.Select(p => new Deadline(p.Key, p.Value.Deadline, p.Value.Summary, holder)).ToList();
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var etags = await store.WriteCheckpointAsync(writes, deadlines, applied, cancellationToken);
+            var stored = Math.Min(applied, watermark.OthersCheckpointedThrough);
+            var etags = await store.WriteCheckpointAsync(writes, deadlines, stored, cancellationToken);
             LogCheckpointWritten(writes.Count, barrier?.Count ?? 0, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             // Before the commit completes: a grain released after it finds its etag current.
             for (var i = 0; i < writes.Count; i++) _etags[writes[i].Id] = etags[i];
@@ -262,6 +283,7 @@ public sealed partial class StateCheckpointer(
                 if (_released.Count > 0) ForgetReleased(writes);
             }
             committed.TrySetResult();
+            await coordinator.EndAsync(applied, stored, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

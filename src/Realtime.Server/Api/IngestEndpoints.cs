@@ -31,7 +31,7 @@ public static class IngestEndpoints
     /// <summary>Maps the ingest endpoint.</summary>
     public static void MapIngest(this IEndpointRouteBuilder app) => app.MapPost("/api/events", IngestAsync);
 
-    private static async Task<IResult> IngestAsync(HttpContext http, IngestPipeline pipeline, FloorEventReader reader, StorageReadiness readiness, IOptions<IngestOptions> options)
+    private static async Task<IResult> IngestAsync(HttpContext http, IGrainFactory grains, FloorEventReader reader, StorageReadiness readiness, IOptions<IngestOptions> options)
     {
         var settings = options.Value;
         if (settings.IngestKeys.Length > 0 && !IsAuthorized(http.Request.Headers["X-Api-Key"].ToString(), settings.IngestKeys))
@@ -68,16 +68,14 @@ public static class IngestEndpoints
 
         if (!readiness.IsReady)
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage not ready", readiness.Problem ?? "The server is starting.");
-        try
+        // Whichever server took the request, the floor's one ingest writer journals and applies it.
+        var result = await grains.FloorIngestWriter().SubmitAsync(events);
+        if (result.JournalProblem is { } problem)
         {
-            var result = await pipeline.SubmitAsync(events, http.RequestAborted);
-            return Results.Json(new { accepted = result.Accepted, duplicates = result.Duplicates }, statusCode: StatusCodes.Status202Accepted);
-        }
-        catch (JournalUnavailableException e)
-        {
-            readiness.ReportFailure(e.InnerException?.Message ?? e.Message);
+            readiness.ReportFailure(problem);
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Events not stored", "The journal could not store the batch; nothing of it was accepted. Retry later.");
         }
+        return Results.Json(new { accepted = result.Accepted, duplicates = result.Duplicates }, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static bool IsAuthorized(string presented, string[] keys)

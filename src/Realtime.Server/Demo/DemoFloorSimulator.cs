@@ -20,7 +20,6 @@ namespace Realtime.Server.Demo;
 /// </summary>
 public sealed partial class DemoFloorSimulator(
     IOptions<DemoOptions> options,
-    IngestPipeline pipeline,
     Hosting.StorageReadiness readiness,
     IGrainFactory grains,
     CompanyCalendar calendar,
@@ -149,12 +148,12 @@ public sealed partial class DemoFloorSimulator(
 
             if (batch.Count < SeedBatch) continue;
             seeded += batch.Count;
-            await pipeline.SubmitAsync(batch, stoppingToken);
+            await grains.FloorIngestWriter().SubmitAsync(batch).WaitAsync(stoppingToken);
             batch = [];
         }
 
         seeded += batch.Count;
-        if (batch.Count > 0) await pipeline.SubmitAsync(batch, stoppingToken);
+        if (batch.Count > 0) await grains.FloorIngestWriter().SubmitAsync(batch).WaitAsync(stoppingToken);
         LogSeeded(o.HistoryDays, seeded, _scheduled.Count, clock.Elapsed.TotalSeconds);
         if (time.GetUtcNow() > now + SeedMargin) LogSeedSlow(SeedMargin.TotalMinutes);
     }
@@ -194,7 +193,7 @@ public sealed partial class DemoFloorSimulator(
         if (batch.Count == 0) return;
         try
         {
-            await pipeline.SubmitAsync(batch, stoppingToken);
+            await grains.FloorIngestWriter().SubmitAsync(batch).WaitAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

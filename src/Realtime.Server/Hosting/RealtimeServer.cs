@@ -74,6 +74,7 @@ public static partial class RealtimeServer
         services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
         services.AddSingleton<SignalRLiveNotifier>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
+        services.AddSingleton<Grains.Cluster.IRelayedPushSink>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         // Stopping deactivates every grain and writes a last checkpoint; give it time, but not forever.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));

@@ -14,19 +14,17 @@ namespace Realtime.Server.Hosting;
 public sealed partial class StartupRecovery(
     IServiceProvider services,
     StorageReadiness readiness,
-    IngestPipeline pipeline,
-    ICheckpointStore checkpoints,
+    IGrainFactory grains,
     IDeadlineIndex deadlines,
-    IEventJournal journal,
     DeadlineScheduler reminders,
+    DeadlineTakeoverGate takeover,
+    IClusterMembershipService membership,
+    ILocalSiloDetails silo,
     IHostApplicationLifetime lifetime,
     OpenComplaintDirectory directory,
     ILogger<StartupRecovery> log) : BackgroundService
 {
     private const string ComplaintGrainType = "complaint";
-
-    /// <summary>Events replayed per batch during recovery.</summary>
-    public const int ReplayBatchSize = 5_000;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,6 +36,7 @@ public sealed partial class StartupRecovery(
         var engine = services.GetService<IStorageEngine>();
         if (engine is null)
         {
+            takeover.Open();
             readiness.ReportReady();
             return;
         }
@@ -48,30 +47,28 @@ public sealed partial class StartupRecovery(
         var due = await LoadDeadlinesAsync(stoppingToken);
         var loaded = TimeProvider.System.GetTimestamp();
 
-        var applied = await checkpoints.ReadAppliedSequenceAsync(stoppingToken);
-        pipeline.StartFrom(applied);
-        var replayed = 0;
-        var batch = new List<Domain.Events.FloorEvent>(ReplayBatchSize);
-        await foreach (var e in journal.ReadAfterAsync(applied, stoppingToken))
-        {
-            batch.Add(e);
-            if (batch.Count < ReplayBatchSize) continue;
-            await pipeline.ReplayAsync(batch);
-            replayed += batch.Count;
-            batch = new List<Domain.Events.FloorEvent>(ReplayBatchSize);
-        }
-        if (batch.Count > 0) await pipeline.ReplayAsync(batch);
-        replayed += batch.Count;
+        // The floor's ingest writer replays the journal after the stored watermark as it activates, wherever it lands;
+        // in a running cluster it is already up and this returns at once.
+        var applied = await grains.FloorIngestWriter().GetAppliedThroughAsync();
 
         var replayedAt = TimeProvider.System.GetTimestamp();
-        // Grains the replay touched have set fresher reminders than the index's: those stay.
-        reminders.SetWhereUnset(due);
-        var count = due.Count;
+        // Deadlines belong to the silos that hold them: the first silo of a cluster arms the whole index (grains the replay
+        // touched keep the fresher reminders they set); a silo joining a running cluster arms nothing, and a dead silo's
+        // part moves to the survivors with the ring (DeadlineTakeoverService).
+        var count = IsOldestActiveSilo() ? reminders.SetWhereUnset(due) : 0;
+        takeover.Open();
         readiness.ReportReady();
-        LogRecovered(applied, replayed, count, TimeProvider.System.GetElapsedTime(started).TotalSeconds,
+        LogRecovered(applied, count, TimeProvider.System.GetElapsedTime(started).TotalSeconds,
             TimeProvider.System.GetElapsedTime(started, prepared).TotalSeconds, TimeProvider.System.GetElapsedTime(prepared, loaded).TotalSeconds,
             TimeProvider.System.GetElapsedTime(loaded, replayedAt).TotalSeconds, TimeProvider.System.GetElapsedTime(replayedAt).TotalSeconds);
         await engine.MonitorAsync(readiness, stoppingToken);
+    }
+
+    private bool IsOldestActiveSilo()
+    {
+        var me = silo.SiloAddress;
+        return !membership.CurrentSnapshot.Members.Values.Any(m =>
+            m.Status == SiloStatus.Active && !m.SiloAddress.Equals(me) && m.SiloAddress.Generation < me.Generation);
     }
 
     private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
@@ -101,14 +98,14 @@ public sealed partial class StartupRecovery(
         {
             if (d.DueAt is { } dueAt) due.Add((d.Grain, dueAt));
             if (d.Summary is { } summary && d.Grain.Type == ComplaintGrainType)
-                directory.Update(d.Grain.Key, OpenComplaintSummary.FromJson(summary));
+                directory.UpdateLocal(d.Grain.Key, OpenComplaintSummary.FromJson(summary));
         }
         return due;
     }
 
-    [LoggerMessage(LogLevel.Information, "Recovered: checkpoint at sequence {Applied}, {Replayed} journal events replayed, {Deadlines} deadlines re-armed in {Seconds:F2} s " +
-        "(silo and database ready {PrepareSeconds:F2} s, deadline index and board summaries {LoadSeconds:F2} s, replay {ReplaySeconds:F2} s, reminders {ArmSeconds:F2} s)")]
-    private partial void LogRecovered(long applied, int replayed, int deadlines, double seconds, double prepareSeconds, double loadSeconds, double replaySeconds, double armSeconds);
+    [LoggerMessage(LogLevel.Information, "Recovered: applied through sequence {Applied}, {Deadlines} deadlines re-armed in {Seconds:F2} s " +
+        "(silo and database ready {PrepareSeconds:F2} s, deadline index and board summaries {LoadSeconds:F2} s, ingest writer and replay {ReplaySeconds:F2} s, reminders {ArmSeconds:F2} s)")]
+    private partial void LogRecovered(long applied, int deadlines, double seconds, double prepareSeconds, double loadSeconds, double replaySeconds, double armSeconds);
 }
 
 /// <summary>A durable storage engine as start-up sees it.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 using Realtime.Domain.Complaints;
+using Realtime.Grains.Cluster;
 using Realtime.Grains.Live;
 using Realtime.Server.Api;
 
@@ -17,8 +18,8 @@ namespace Realtime.Server.Live;
 /// write.
 /// </summary>
 public sealed partial class SignalRLiveNotifier(
-    LiveConnections connections, IOptions<LiveOptions> options, IOptions<JsonHubProtocolOptions> json, ILogger<SignalRLiveNotifier> log)
-    : IHostedService, ILiveNotifier
+    LiveConnections connections, IOptions<LiveOptions> options, IOptions<JsonHubProtocolOptions> json, ClusterFanOut cluster, ILogger<SignalRLiveNotifier> log)
+    : IHostedService, ILiveNotifier, IRelayedPushSink
 {
     /// <summary>The hub method that tells a client it fell behind and must reload its state over REST.</summary>
     public const string ResyncMethod = "resync";
@@ -36,7 +37,9 @@ public sealed partial class SignalRLiveNotifier(
         // instead of the payload's object graph (a complaint view is dozens of objects), which a backlog of a busy floor
         // otherwise carried into older generations; and every connection sends those bytes as they are. Nothing is
         // serialised for scopes nobody follows.
-        if (!Feed.IsFollowed(message.Scopes)) return;
+        // Other silos' connections may follow what nobody here does: with other silos up, every push is written once and sent on.
+        var followedHere = Feed.IsFollowed(message.Scopes);
+        if (!followedHere && !cluster.HasRemoteSilos) return;
         HubInvocation invocation;
         try
         {
@@ -48,7 +51,15 @@ public sealed partial class SignalRLiveNotifier(
             LogSendFailed(e, message.Method);
             return;
         }
-        Feed.Publish(message with { Payload = invocation });
+        if (followedHere) Feed.Publish(message with { Payload = invocation });
+        if (cluster.HasRemoteSilos) cluster.Forward(RelayedChange.OfPush(new RelayedPush(message.Method, invocation.Utf8, message.Scopes, message.CoalesceKey)));
+    }
+
+    /// <inheritdoc />
+    public void Deliver(RelayedPush push)
+    {
+        if (!Feed.IsFollowed(push.Scopes)) return;
+        Feed.Publish(new LiveMessage(push.Method, HubInvocation.FromUtf8(push.Message), push.Scopes, push.CoalesceKey));
     }
 
     /// <summary>Makes <paramref name="connectionId"/> receive the messages of <paramref name="scope"/> from now on.</summary>
@@ -205,6 +216,9 @@ internal sealed class HubInvocation
 
     /// <summary>The message's bytes, record separator included.</summary>
     public byte[] Utf8 { get; }
+
+    /// <summary>An invocation another silo wrote.</summary>
+    public static HubInvocation FromUtf8(byte[] utf8) => new(utf8);
 
     /// <summary>Writes the invocation of <paramref name="method"/> with <paramref name="payload"/> as its one argument.</summary>
     public static HubInvocation Write(string method, object payload, JsonSerializerOptions options)

@@ -60,6 +60,14 @@ public static class SiloHosting
                 if (IPAddress.TryParse(configured.AdvertisedIPAddress, out var address)) endpoints.AdvertisedIPAddress = address;
                 else if (string.IsNullOrEmpty(postgres)) endpoints.AdvertisedIPAddress = IPAddress.Loopback;
             });
+            silo.Services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<SiloHostingOptions>>((membership, hosting) =>
+            {
+                var tuned = hosting.Value.Membership;
+                membership.ProbeTimeout = tuned.ProbeTimeout;
+                membership.MaxProbeTimeout = tuned.MaxProbeTimeout;
+                membership.NumMissedProbesLimit = tuned.NumMissedProbesLimit;
+                membership.TableRefreshTimeout = tuned.TableRefreshTimeout;
+            });
             if (string.IsNullOrEmpty(postgres))
             {
                 silo.UseDevelopmentClustering(options => options.Configure<IOptions<SiloHostingOptions>>((membership, hosting) =>

@@ -26,4 +26,7 @@ public sealed class SiloHostingOptions
 
     /// <summary>The silo's ports and advertised address.</summary>
     public SiloEndpoints Endpoints { get; set; } = new();
+
+    /// <summary>Failure detection: how fast a dead or hung silo is declared dead.</summary>
+    public SiloMembership Membership { get; set; } = new();
 }

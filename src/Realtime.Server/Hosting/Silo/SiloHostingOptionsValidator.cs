@@ -20,6 +20,12 @@ public sealed class SiloHostingOptionsValidator : IValidateOptions<SiloHostingOp
             errors.Add($"{section}:Endpoints:GatewayPort '{endpoints.GatewayPort}' must differ from {section}:Endpoints:SiloPort.");
         if (!string.IsNullOrWhiteSpace(endpoints.AdvertisedIPAddress) && !IPAddress.TryParse(endpoints.AdvertisedIPAddress, out _))
             errors.Add($"{section}:Endpoints:AdvertisedIPAddress '{endpoints.AdvertisedIPAddress}' is not an IP address.");
+        var membership = options.Membership;
+        if (membership.ProbeTimeout <= TimeSpan.Zero) errors.Add($"{section}:Membership:ProbeTimeout '{membership.ProbeTimeout}' must be positive.");
+        if (membership.MaxProbeTimeout < membership.ProbeTimeout)
+            errors.Add($"{section}:Membership:MaxProbeTimeout '{membership.MaxProbeTimeout}' must be at least {section}:Membership:ProbeTimeout ({membership.ProbeTimeout}).");
+        if (membership.NumMissedProbesLimit < 1) errors.Add($"{section}:Membership:NumMissedProbesLimit '{membership.NumMissedProbesLimit}' must be at least 1.");
+        if (membership.TableRefreshTimeout <= TimeSpan.Zero) errors.Add($"{section}:Membership:TableRefreshTimeout '{membership.TableRefreshTimeout}' must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using Realtime.Grains.Persistence;
+
+namespace Realtime.Grains.Ingest;
+
+/// <summary>
+/// The silo side of <see cref="ICheckpointCoordinator"/>: asks the floor's <see cref="IIngestGrain"/>. When it cannot be
+/// reached (the silo's last checkpoint runs after the silo stopped; the writer is moving after a death) the checkpoint
+/// claims no more than the last answer did, which only ever makes a later replay longer, never shorter.
+/// </summary>
+public sealed partial class IngestCheckpointCoordinator(IGrainFactory grains, ILocalSiloDetails silo, IngestPipeline pipeline, ILogger<IngestCheckpointCoordinator> log)
+    : ICheckpointCoordinator
+{
+    // A stopped silo's calls may hang rather than fail; a checkpoint does not wait longer than this for its answer.
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
+    private CheckpointWatermark _last = new(0, long.MaxValue);
+    private string? _siloId;
+    private string SiloId => _siloId ??= silo.SiloAddress.ToParsableString();
+
+    /// <inheritdoc />
+    public string Holder => SiloId;
+
+    /// <inheritdoc />
+    public async Task<CheckpointWatermark> BeginAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await grains.FloorIngestWriter().BeginCheckpointAsync(SiloId).WaitAsync(AnswerTimeout, cancellationToken);
+            return _last = answer;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogUnreachable(e.GetType().Name);
+            // The writer lived here and stopped: its watermark is exact, and no other silo reported newer than the last answer.
+            var applied = pipeline.HasWritten ? pipeline.AppliedThrough : _last.AppliedThrough;
+            return new CheckpointWatermark(applied, _last.OthersCheckpointedThrough);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EndAsync(long appliedThrough, long stored, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await grains.FloorIngestWriter().EndCheckpointAsync(SiloId, appliedThrough, stored).WaitAsync(AnswerTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogUnreachable(e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "The ingest writer could not be reached for a checkpoint ({Error}); the checkpoint claims no more than the last answer")]
+    private partial void LogUnreachable(string error);
+}

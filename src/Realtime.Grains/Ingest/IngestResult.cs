@@ -1,0 +1,7 @@
+namespace Realtime.Grains.Ingest;
+
+/// <summary>The answer to an ingest request: how many events were new and how many were already known.</summary>
+/// <param name="Accepted">Events journaled and applied by this request.</param>
+/// <param name="Duplicates">Events whose id the journal already held.</param>
+/// <param name="JournalProblem">Why the journal could not store the batch (nothing of it was acknowledged); null when it did.</param>
+public sealed record IngestResult(int Accepted, int Duplicates, string? JournalProblem = null);
