@@ -46,6 +46,9 @@ public sealed class ServerProcess : IAsyncDisposable
         Http = new HttpClient(_options.HttpHandler?.Invoke() ?? new HttpClientHandler()) { BaseAddress = BaseAddress, Timeout = _options.HttpTimeout };
     }
 
+    /// <summary>The port of its Orleans silo (how the cluster's membership table and deadline holders name it).</summary>
+    public int SiloPort => int.Parse(_environment["Orleans__Endpoints__SiloPort"]!, CultureInfo.InvariantCulture);
+
     /// <summary>Where the server listens (with a trailing slash, so relative paths resolve under it).</summary>
     public Uri BaseAddress { get; }
 
@@ -174,6 +177,15 @@ public sealed class ServerProcess : IAsyncDisposable
         if (_process is not { HasExited: false } process) return;
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+    }
+
+    /// <summary>Stops the server gracefully (SIGTERM, as a service manager or an orchestrator does) and waits until it has exited.</summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (_process is not { HasExited: false } process) return;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(wait.Token);
     }
 
     /// <summary>The server's log lines that contain <paramref name="text"/>, each trimmed.</summary>

@@ -65,7 +65,7 @@ internal sealed partial class DeadlineTakeoverService(
         var pending = deadlines.Pending();
         if (pending.Count == 0) return;
         var shares = stay.Select(_ => new List<HandedOverDeadline>()).ToArray();
-        foreach (var (grain, due) in pending) shares[(int)(GrainId.Create(grain.Type, grain.Key).GetUniformHashCode() % (uint)stay.Count)].Add(new(grain, due));
+        foreach (var (grain, due) in pending) shares[(int)(GrainId.Create(grain.Type, grain.Key).GetUniformHashCode() % (uint)stay.Count)].Add(new(grain.Type, grain.Key, due));
         try
         {
             await Task.WhenAll(stay.Select((s, i) => others.On(s).ArmAsync(shares[i]))).WaitAsync(TimeSpan.FromSeconds(10));
