@@ -58,19 +58,34 @@ public sealed class GrainsTestHost : IAsyncDisposable
     /// <param name="deferredStageDelay">How long busy grains defer their flush (zero: after every event).</param>
     /// <param name="storage">Registers storage of the test's own before the in-memory defaults.</param>
     /// <param name="checkpointInterval">How often the checkpointer writes on its own (real time; default 500 ms).</param>
+    /// <param name="silos">Silos in the cluster; with several, they share one in-memory storage (as servers share one database) and one recorder of pushes.</param>
     public static async Task<GrainsTestHost> StartAsync(DateTimeOffset? start = null, TimeSpan? deferredStageDelay = null, Action<IServiceCollection>? storage = null,
-        TimeSpan? checkpointInterval = null)
+        TimeSpan? checkpointInterval = null, int silos = 1)
     {
         var id = Guid.NewGuid().ToString("N");
-        Pending[id] = new HostSettings(new FakeTimeProvider(start), deferredStageDelay ?? TimeSpan.Zero, storage, checkpointInterval ?? CheckpointOptions.DefaultInterval);
+        if (silos > 1 && storage is null)
+        {
+            var state = new InMemoryGrainStateStore();
+            var checkpoints = new InMemoryCheckpointStore(state);
+            var journal = new InMemoryEventJournal();
+            storage = services => services
+                .AddSingleton<IGrainStateStore>(state)
+                .AddSingleton(checkpoints)
+                .AddSingleton<ICheckpointStore>(checkpoints)
+                .AddSingleton<IDeadlineIndex>(checkpoints)
+                .AddSingleton<IEventJournal>(journal);
+        }
+        Pending[id] = new HostSettings(new FakeTimeProvider(start), deferredStageDelay ?? TimeSpan.Zero, storage, checkpointInterval ?? CheckpointOptions.DefaultInterval, new RecordingNotifier());
         try
         {
-            var builder = new TestClusterBuilder(1);
+            var builder = new TestClusterBuilder((short)silos);
             builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection([new(SettingsKey, id)]));
             builder.AddSiloBuilderConfigurator<SiloConfigurator>();
             builder.AddClientBuilderConfigurator<ClientConfigurator>();
             var cluster = builder.Build();
             await cluster.DeployAsync();
+            // No start-up recovery runs here: each silo takes dead silos' deadlines over from the start.
+            foreach (var silo in cluster.Silos) cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<Deadlines.DeadlineTakeoverGate>().Open();
             return new GrainsTestHost(cluster);
         }
         finally
@@ -78,6 +93,15 @@ public sealed class GrainsTestHost : IAsyncDisposable
             Pending.TryRemove(id, out _);
         }
     }
+
+    /// <summary>The silos still running.</summary>
+    public IReadOnlyList<SiloHandle> Silos => _cluster.Silos;
+
+    /// <summary>A service of one silo.</summary>
+    public T ServiceOf<T>(SiloHandle silo) where T : notnull => _cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<T>();
+
+    /// <summary>Kills <paramref name="silo"/> at once (no shutdown: what it had not checkpointed is lost, as in a crash).</summary>
+    public Task KillSiloAsync(SiloHandle silo) => _cluster.KillSiloAsync(silo);
 
     /// <summary>Deactivates every idle activation now (Orleans' collector, with no age limit).</summary>
     public Task CollectIdleActivationsAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -98,7 +122,7 @@ public sealed class GrainsTestHost : IAsyncDisposable
 
     private const string SettingsKey = "RealtimeTests:Host";
 
-    private sealed record HostSettings(FakeTimeProvider Time, TimeSpan DeferredStageDelay, Action<IServiceCollection>? Storage, TimeSpan CheckpointInterval);
+    private sealed record HostSettings(FakeTimeProvider Time, TimeSpan DeferredStageDelay, Action<IServiceCollection>? Storage, TimeSpan CheckpointInterval, RecordingNotifier Live);
 
     // The cluster's own client must know our messages too (tests call through the silo's factory, but the client is built).
     private sealed class ClientConfigurator : IClientBuilderConfigurator
@@ -117,7 +141,7 @@ public sealed class GrainsTestHost : IAsyncDisposable
                 .AddKeyedSingleton<TimeProvider>(FloorClock.Key, settings.Time)
                 // Grain timers (deferred pushes, the floor's refresh) follow the fake clock too; Orleans' own clocks keep real time.
                 .AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, settings.Time)
-                .AddSingleton<ILiveNotifier>(new RecordingNotifier())
+                .AddSingleton<ILiveNotifier>(settings.Live)
                 .AddSingleton(new SlaOptions().ToPolicy())
                 .AddRealtimeGrains()
                 // Pushes and stages follow every event unless a test asks for deferral (its timer runs on the fake clock).

@@ -27,6 +27,40 @@ internal sealed partial class DeadlineTakeoverService(
     public override async Task OnRangeChange(IRingRange oldRange, IRingRange newRange, bool increased)
     {
         await base.OnRangeChange(oldRange, newRange, increased);
+        await TakeOverAsync(newRange);
+    }
+
+    protected override Task StartInBackground()
+    {
+        // The ring and the membership snapshot move on the same news but not in one step: a dead silo's part is taken over
+        // when either shows it, whichever comes second finding the deadlines already armed.
+        _ = Task.Run(WatchMembershipAsync);
+        return base.StartInBackground();
+    }
+
+    private async Task WatchMembershipAsync()
+    {
+        var dead = new HashSet<SiloAddress>();
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(StoppedCancellationTokenSource.Token))
+            {
+                var newlyDead = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress)).ToList();
+                if (newlyDead.Count > 0) await TakeOverAsync(RingRange);
+            }
+        }
+        catch (OperationCanceledException) when (StoppedCancellationTokenSource.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            LogWatchFailed(e);
+        }
+    }
+
+    /// <summary>Arms the stored deadlines held by silos that are gone, for the grains in <paramref name="range"/>, unless armed here already.</summary>
+    private async Task TakeOverAsync(IRingRange range)
+    {
         // Until start-up has armed what this silo holds (or decided a running cluster holds it), the ring is still settling:
         // each silo owns all of it for a moment at start.
         if (!gate.IsOpen) return;
@@ -42,11 +76,11 @@ internal sealed partial class DeadlineTakeoverService(
                 isGone = snapshot.GetSiloStatus(SiloAddress.FromParsableString(holder)) is SiloStatus.Dead or SiloStatus.None;
                 gone[holder] = isGone;
             }
-            if (isGone && newRange.InRange(GrainId.Create(d.Grain.Type, d.Grain.Key).GetUniformHashCode())) orphaned.Add((d.Grain, due));
+            if (isGone && range.InRange(GrainId.Create(d.Grain.Type, d.Grain.Key).GetUniformHashCode())) orphaned.Add((d.Grain, due));
         }
         if (orphaned.Count == 0) return;
         var armed = deadlines.SetWhereUnset(orphaned);
-        LogTakenOver(armed, orphaned.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        if (armed > 0) LogTakenOver(armed, orphaned.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public override async Task Stop()
@@ -78,8 +112,11 @@ internal sealed partial class DeadlineTakeoverService(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "The ring moved to this silo: armed {Armed} of {Orphaned} stored deadlines of silos that left, in {Milliseconds:F0} ms")]
+    [LoggerMessage(LogLevel.Warning, "Took over {Armed} of {Orphaned} stored deadlines in this silo's part of the ring held by silos that left, in {Milliseconds:F0} ms")]
     private partial void LogTakenOver(int armed, int orphaned, double milliseconds);
+
+    [LoggerMessage(LogLevel.Error, "Following cluster membership failed; dead silos' deadlines move here only with ring changes")]
+    private partial void LogWatchFailed(Exception error);
 
     [LoggerMessage(LogLevel.Information, "A stopping silo handed over {Count} deadlines; {Armed} were new here")]
     private partial void LogHandedOver(int armed, int count);
