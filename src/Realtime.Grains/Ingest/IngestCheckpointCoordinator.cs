@@ -8,7 +8,8 @@ namespace Realtime.Grains.Ingest;
 /// reached (the silo's last checkpoint runs after the silo stopped; the writer is moving after a death) the checkpoint
 /// claims no more than the last answer did, which only ever makes a later replay longer, never shorter.
 /// </summary>
-public sealed partial class IngestCheckpointCoordinator(IGrainFactory grains, ILocalSiloDetails silo, IngestPipeline pipeline, ILogger<IngestCheckpointCoordinator> log)
+public sealed partial class IngestCheckpointCoordinator(
+    IGrainFactory grains, ILocalSiloDetails silo, IClusterMembershipService membership, IngestPipeline pipeline, ILogger<IngestCheckpointCoordinator> log)
     : ICheckpointCoordinator
 {
     // A stopped silo's calls may hang rather than fail; a checkpoint does not wait longer than this for its answer.
@@ -23,6 +24,7 @@ public sealed partial class IngestCheckpointCoordinator(IGrainFactory grains, IL
     /// <inheritdoc />
     public async Task<CheckpointWatermark> BeginAsync(CancellationToken cancellationToken)
     {
+        if (Stopping) return Fallback();
         try
         {
             var answer = await grains.FloorIngestWriter().BeginCheckpointAsync(SiloId).WaitAsync(AnswerTimeout, cancellationToken);
@@ -31,15 +33,21 @@ public sealed partial class IngestCheckpointCoordinator(IGrainFactory grains, IL
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(e.GetType().Name);
-            // The writer lived here and stopped: its watermark is exact, and no other silo reported newer than the last answer.
-            var applied = pipeline.HasWritten ? pipeline.AppliedThrough : _last.AppliedThrough;
-            return new CheckpointWatermark(applied, _last.OthersCheckpointedThrough);
+            return Fallback();
         }
     }
+
+    // The silo's last checkpoint runs as it stops, when it can no longer call grains.
+    private bool Stopping => membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) is SiloStatus.ShuttingDown or SiloStatus.Stopping or SiloStatus.Dead;
+
+    // The writer lived here and stopped: its watermark is exact; no other silo has reported newer than the last answer.
+    private CheckpointWatermark Fallback() =>
+        new(pipeline.HasWritten ? pipeline.AppliedThrough : _last.AppliedThrough, _last.OthersCheckpointedThrough);
 
     /// <inheritdoc />
     public async Task EndAsync(long appliedThrough, long stored, CancellationToken cancellationToken)
     {
+        if (Stopping) return;
         try
         {
             await grains.FloorIngestWriter().EndCheckpointAsync(SiloId, appliedThrough, stored).WaitAsync(AnswerTimeout, cancellationToken);

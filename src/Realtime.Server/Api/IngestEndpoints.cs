@@ -21,6 +21,12 @@ public sealed class IngestOptions
     /// <summary>Largest accepted request body; larger ones get 413.</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
+    /// <summary>Default of <see cref="FailoverWait"/>: longer than the cluster takes to declare a dead server dead.</summary>
+    public static readonly TimeSpan DefaultFailoverWait = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a request waits for the journal's writer to move to a survivor when its server died (then 503).</summary>
+    public TimeSpan FailoverWait { get; set; } = DefaultFailoverWait;
+
     /// <summary>Keys accepted in <c>X-Api-Key</c> (<c>Auth:IngestKeys</c>); none means ingest is open.</summary>
     public string[] IngestKeys { get; set; } = [];
 }
@@ -69,7 +75,12 @@ public static class IngestEndpoints
         if (!readiness.IsReady)
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage not ready", readiness.Problem ?? "The server is starting.");
         // Whichever server took the request, the floor's one ingest writer journals and applies it.
-        var result = await grains.FloorIngestWriter().SubmitAsync(events);
+        var result = await SubmitRidingOutFailoverAsync(grains, events, settings.FailoverWait, http.RequestAborted);
+        if (result is null)
+        {
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Events not acknowledged",
+                "The server writing the journal failed and no other took over in time; the batch may or may not be stored. Retry it: events already stored are reported as duplicates.");
+        }
         if (result.JournalProblem is { } problem)
         {
             readiness.ReportFailure(problem);
@@ -77,6 +88,30 @@ public static class IngestEndpoints
         }
         return Results.Json(new { accepted = result.Accepted, duplicates = result.Duplicates }, statusCode: StatusCodes.Status202Accepted);
     }
+
+    /// <summary>
+    /// Submits to the ingest writer; if its server dies meanwhile, submits again (with a short pause) until the cluster has
+    /// moved the writer to a survivor or <paramref name="wait"/> has passed (null then). A batch the dead writer had journaled
+    /// comes back as duplicates the second time: its successor applies it from the journal.
+    /// </summary>
+    private static async Task<IngestResult?> SubmitRidingOutFailoverAsync(IGrainFactory grains, IReadOnlyList<FloorEvent> events, TimeSpan wait, CancellationToken aborted)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return await grains.FloorIngestWriter().SubmitAsync(events);
+            }
+            catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+            {
+                if (TimeProvider.System.GetElapsedTime(started) > wait) return null;
+                await Task.Delay(FailoverRetryPause, aborted);
+            }
+        }
+    }
+
+    private static readonly TimeSpan FailoverRetryPause = TimeSpan.FromMilliseconds(250);
 
     private static bool IsAuthorized(string presented, string[] keys)
     {

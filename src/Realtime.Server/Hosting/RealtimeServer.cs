@@ -59,7 +59,7 @@ public static partial class RealtimeServer
         services.AddSingleton(sla.ToPolicy(calendars));
         var rubric = AddScorecards(services, configuration);
 
-        services.AddValidatedOptions<IngestOptions>("Ingest", o => o.MaxBodyBytes > 0 ? [] : [$"Ingest:MaxBodyBytes must be positive (was {o.MaxBodyBytes})"]);
+        services.AddValidatedOptions<IngestOptions>("Ingest", IngestRules);
         services.Configure<IngestOptions>(o => o.IngestKeys = ReadKeys(configuration.GetSection("Auth:IngestKeys")));
         services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -99,6 +99,7 @@ public static partial class RealtimeServer
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseStaticFiles();
+        app.UseReadinessGate();
         app.MapIngest();
         app.MapQueries();
         app.MapScorecards();
@@ -146,6 +147,14 @@ public static partial class RealtimeServer
         services.AddSingleton(rubric);
         services.AddSingleton(targets);
         return rubric;
+    }
+
+    private static IReadOnlyList<string> IngestRules(IngestOptions o)
+    {
+        var errors = new List<string>();
+        if (o.MaxBodyBytes <= 0) errors.Add($"Ingest:MaxBodyBytes must be positive (was {o.MaxBodyBytes})");
+        if (o.FailoverWait < TimeSpan.Zero) errors.Add($"Ingest:FailoverWait must not be negative (was {o.FailoverWait})");
+        return errors;
     }
 
     private static IReadOnlyList<string> CheckpointRules(CheckpointOptions o)
