@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Text.Json;
 using Realtime.LoadTest;
 
-// The load harness of issue 6: `dotnet run -c Release --project bench/Realtime.LoadTest -- [--quick|--full] [--out results.json]`.
+// The load harness of issue 6: `dotnet run -c Release --project bench/Realtime.LoadTest -- [--quick|--full] [--out results.json]`;
+// `--servers 2` runs the cluster scenario instead (two server processes on one PostgreSQL).
 var profile = LoadProfile.Quick;
 var output = "results.json";
 var skipBuild = false;
 string? serverOverride = null;
 string[] only = ["ingest", "push", "alerts", "recovery"];
 string? traceDirectory = null;
+var servers = 1;
 for (var a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -25,8 +27,9 @@ for (var a = 0; a < args.Length; a++)
         case "--server" when a + 1 < args.Length: serverOverride = Path.GetFullPath(args[++a]); skipBuild = true; break;
         case "--only" when a + 1 < args.Length: only = args[++a].Split(','); break;
         case "--trace" when a + 1 < args.Length: traceDirectory = Path.GetFullPath(args[++a]); break;
+        case "--servers" when a + 1 < args.Length: servers = int.Parse(args[++a]); break;
         default:
-            Console.Error.WriteLine("usage: Realtime.LoadTest [--quick|--full] [--out results.json] [--no-build] [--server path/to/Realtime.Server.dll] [--teams 50] [--agents 1000] [--open N] [--window seconds] [--alert-engines memory,postgres] [--only ingest,push,alerts,recovery] [--trace dir]");
+            Console.Error.WriteLine("usage: Realtime.LoadTest [--quick|--full] [--out results.json] [--no-build] [--server path/to/Realtime.Server.dll] [--teams 50] [--agents 1000] [--open N] [--window seconds] [--alert-engines memory,postgres] [--only ingest,push,alerts,recovery] [--trace dir] [--servers 2]");
             return 2;
     }
 }
@@ -47,6 +50,17 @@ async Task<ServerProcess> StartAsync(Dictionary<string, string?> environment)
     var server = HarnessServer.Create(serverAssembly, environment);
     await server.StartAsync();
     return server;
+}
+
+if (servers > 1)
+{
+    if (servers != 2) throw new InvalidOperationException("--servers supports 2 (two processes on this machine: correctness and overhead).");
+    Console.WriteLine("cluster: two servers on one PostgreSQL");
+    var figure = await ClusterScenario.RunAsync(serverAssembly, profile, cluster.CreateDatabaseAsync);
+    results["cluster"] = figure;
+    await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    Console.WriteLine($"written {Path.GetFullPath(output)}; {total.Elapsed.TotalSeconds:F0} s in all");
+    return 0;
 }
 
 // 3a. Ceilings.

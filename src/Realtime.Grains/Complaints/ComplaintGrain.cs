@@ -7,6 +7,7 @@ using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
 using Realtime.Grains.Deadlines;
+using Realtime.Grains.Diagnostics;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 using Realtime.Grains.Teams;
@@ -159,6 +160,8 @@ internal sealed class ComplaintGrain(
     private void Publish(SlaSignal signal, ComplaintView view)
     {
         var scopes = LiveScopes.For(view.TeamId, view.AgentId);
+        var due = signal switch { SlaWarningSignal w => w.At, SlaBreachSignal b => b.DueAt, EscalationSignal x => x.At, _ => (DateTimeOffset?)null };
+        if (due is { } dueAt) RealtimeMetrics.DeadlinePushLateness.Record((time.GetUtcNow() - dueAt).TotalMilliseconds);
         switch (signal)
         {
             case SlaWarningSignal w:

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Realtime.Grains.Diagnostics;
 
 namespace Realtime.Grains.Deadlines;
 
@@ -163,6 +164,7 @@ public sealed partial class DeadlineScheduler
                 reminder.Entry = _scheduler.Schedule(reminder.DueAt, reminder);
             }
         }
+        if (due) RealtimeMetrics.DeadlineFireLateness.Record(TimeSpan.FromTicks(_scheduler.UtcNowTicks - reminder.DueUtcTicks).TotalMilliseconds);
         var grain = _grains.GetGrain<IDeadlineReceiver>(GrainId.Create(reminder.Grain.Type, reminder.Grain.Key));
         // An empty call ahead of the deadline: activation reads the state; the grain then idles in memory until its due time.
         _ = ObserveAsync(due ? grain.ReceiveDeadlineAsync(reminder.DueAt) : grain.WarmUpAsync(), reminder.Grain, reminder.DueAt);

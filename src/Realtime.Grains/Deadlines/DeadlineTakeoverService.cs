@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Realtime.Grains.Diagnostics;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Deadlines;
@@ -20,6 +21,7 @@ internal sealed partial class DeadlineTakeoverService(
     public Task<int> ArmAsync(IReadOnlyList<HandedOverDeadline> handedOver)
     {
         var armed = deadlines.SetWhereUnset(handedOver.Select(d => (d.Grain, d.DueAt)).ToList());
+        RealtimeMetrics.DeadlinesTakenOver.Add(armed);
         LogHandedOver(armed, handedOver.Count);
         return Task.FromResult(armed);
     }
@@ -80,7 +82,10 @@ internal sealed partial class DeadlineTakeoverService(
         }
         if (orphaned.Count == 0) return;
         var armed = deadlines.SetWhereUnset(orphaned);
-        if (armed > 0) LogTakenOver(armed, orphaned.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        if (armed == 0) return;
+        RealtimeMetrics.Failovers.Add(1, new KeyValuePair<string, object?>("part", "deadlines"));
+        RealtimeMetrics.DeadlinesTakenOver.Add(armed);
+        LogTakenOver(armed, orphaned.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public override async Task Stop()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Realtime.Grains.Diagnostics;
 using Orleans.Concurrency;
 using Realtime.Domain.Events;
 using Realtime.Grains.Persistence;
@@ -109,6 +110,7 @@ internal sealed partial class IngestGrain(
         try
         {
             var replayed = await pipeline.ReplayJournalAsync(from);
+            RealtimeMetrics.Failovers.Add(1, new KeyValuePair<string, object?>("part", "journal"));
             LogFailover(string.Join(", ", dead), from, replayed, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Realtime.Domain.Events;
+using Realtime.Grains.Diagnostics;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Ingest;
@@ -101,7 +102,9 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
             try
             {
                 var combined = group.Count == 1 ? group[0].Events : group.SelectMany(b => b.Events).ToList();
+                var started = TimeProvider.System.GetTimestamp();
                 accepted = (await journal.AppendAsync(combined)).Accepted;
+                RealtimeMetrics.CommitDuration.Record(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception e)
             {
@@ -123,6 +126,7 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
         _ = applied.ContinueWith(t =>
         {
             if (t.IsFaulted) LogApplyFailed(t.Exception!.GetBaseException(), accepted.Count);
+            else if (!group[0].AlreadyJournaled) RealtimeMetrics.EventsIngested.Add(accepted.Count);
             MarkApplied(node);
             for (var i = 0; i < group.Count; i++) group[i].Complete(perBatch[i]);
         }, TaskScheduler.Default);

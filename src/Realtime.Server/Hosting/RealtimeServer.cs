@@ -43,6 +43,7 @@ public static partial class RealtimeServer
 
         AddServices(builder.Services, builder.Configuration);
         builder.AddRealtimeSilo();
+        builder.AddRealtimeTelemetry();
         var app = builder.Build();
         MapEndpoints(app);
         LogStartup(app);
@@ -108,6 +109,7 @@ public static partial class RealtimeServer
         app.MapHub<LiveHub>("/hubs/live", o => o.TransportMaxBufferSize = live.ConnectionBufferBytes);
         app.MapDashboards();
         app.MapSiloDashboard();
+        app.MapRealtimeTelemetry();
     }
 
     /// <summary>Serves the built dashboards: <c>/wallboard</c>, <c>/agent</c>, <c>/manager</c>.</summary>

@@ -209,6 +209,24 @@ public sealed class LiveFeed
         }
     }
 
+    /// <summary>Per followed scope, the most messages any of its connections has not yet received (for the push backlog metric).</summary>
+    public IReadOnlyList<(string Scope, long Deepest)> BacklogByScope()
+    {
+        lock (_gate)
+        {
+            var deepest = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var subscriber in _subscribers.Values)
+            {
+                foreach (var cursor in subscriber.Cursors)
+                {
+                    var behind = cursor.Log.End - Math.Max(cursor.Position, cursor.Log.First);
+                    deepest[cursor.Log.Scope] = Math.Max(deepest.GetValueOrDefault(cursor.Log.Scope), behind);
+                }
+            }
+            return deepest.Select(p => (p.Key, p.Value)).ToList();
+        }
+    }
+
     /// <summary>The cursor whose next push is the oldest published (of events only unless <paramref name="withStates"/>), or null when all are read.</summary>
     private static LiveCursor? Oldest(LiveSubscriber subscriber, bool withStates)
     {
