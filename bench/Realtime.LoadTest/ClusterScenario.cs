@@ -15,9 +15,10 @@ namespace Realtime.LoadTest;
 /// <param name="KillToDeclaredDeadSeconds">SIGKILL → the survivor's membership table says dead.</param>
 /// <param name="KillToAllOrphanedBreachedSeconds">SIGKILL → the last orphaned breach at the survivor's board.</param>
 /// <param name="OrphanedMissing">Orphaned breaches that never arrived.</param>
+/// <param name="HangToDeclaredDeadSeconds">SIGSTOP of a server → the membership table says dead.</param>
 public sealed record ClusterFigure(double OneServerEventsPerSecond, double TwoServersEventsPerSecond, int OpenComplaints,
     LatencySummary AlertOnWriterServer, LatencySummary AlertOnOtherServer, long Missing, int Orphaned, double KillToDeclaredDeadSeconds,
-    double KillToAllOrphanedBreachedSeconds, long OrphanedMissing);
+    double KillToAllOrphanedBreachedSeconds, long OrphanedMissing, double HangToDeclaredDeadSeconds);
 
 /// <summary>
 /// Correctness and overhead of a two-server cluster on one machine (2 cores: never a speed-up): ingest across servers
@@ -98,8 +99,18 @@ public static class ClusterScenario
         var lastOrphan = killed.Elapsed.TotalSeconds;
         var orphanedMissing = orphans - survivorArrivals.Keys.Count(k => k.StartsWith("OR-", StringComparison.Ordinal));
         Console.WriteLine($"  kill: declared dead after {declaredDead:F1} s, all {orphans:N0} orphaned deadlines breached on the survivor after {lastOrphan:F1} s (missing {orphanedMissing})");
-        _ = survivor;
-        return new ClusterFigure(Math.Round(one), Math.Round(two), n, alertWriter, alertOther, missing, orphans, Math.Round(declaredDead, 1), Math.Round(lastOrphan, 1), orphanedMissing);
+
+        // A hang (SIGSTOP: what a dead machine or a network split looks like, its connections stay open).
+        await victim.StartAsync();
+        var generation = await ActiveGenerationAsync(alertDatabase, victim.SiloPort);
+        using (var stop = Process.Start("kill", ["-STOP", victim.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await stop.WaitForExitAsync();
+        var hung = Stopwatch.StartNew();
+        var hangDeclared = await DeclaredDeadAsync(alertDatabase, victim.SiloPort, hung, generation);
+        using (var resume = Process.Start("kill", ["-CONT", victim.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await resume.WaitForExitAsync();
+        await victim.KillAsync();
+        Console.WriteLine($"  hang (SIGSTOP): declared dead after {hangDeclared:F1} s; survivor {survivor.BaseAddress}");
+        return new ClusterFigure(Math.Round(one), Math.Round(two), n, alertWriter, alertOther, missing, orphans, Math.Round(declaredDead, 1), Math.Round(lastOrphan, 1), orphanedMissing,
+            Math.Round(hangDeclared, 1));
     }
 
     private static Dictionary<string, string?> With(Dictionary<string, string?> environment, string database) =>
@@ -148,14 +159,29 @@ public static class ClusterScenario
         return int.Parse(holder.Split('@')[0].Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<double> DeclaredDeadAsync(string database, int siloPort, Stopwatch since)
+    private static async Task<int> ActiveGenerationAsync(string database, int siloPort)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        while (since.Elapsed < TimeSpan.FromSeconds(90))
+        for (var attempt = 0; attempt < 600; attempt++)
         {
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE port = $1 AND status = 6", connection);
+            await using var command = new NpgsqlCommand("SELECT max(generation) FROM orleansmembershiptable WHERE port = $1 AND status = 3", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = siloPort });
+            if (await command.ExecuteScalarAsync() is int generation) return generation;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the silo on port {siloPort} never became active");
+    }
+
+    private static async Task<double> DeclaredDeadAsync(string database, int siloPort, Stopwatch since, int? generation = null)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        while (since.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE port = $1 AND status = 6 AND ($2 = 0 OR generation = $2)", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = siloPort });
+            command.Parameters.Add(new NpgsqlParameter { Value = generation ?? 0 });
             if (Convert.ToInt64(await command.ExecuteScalarAsync()) > 0) return since.Elapsed.TotalSeconds;
             await Task.Delay(50);
         }
