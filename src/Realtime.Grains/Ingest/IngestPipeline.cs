@@ -122,15 +122,56 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
         var last = accepted[^1].Sequence;
         LinkedListNode<(long, bool)> node;
         lock (_gate) node = _inFlight.AddLast((last, false));
-        var applied = router.DispatchAsync(accepted);
+        var applied = DispatchUntilAppliedAsync(accepted);
         _ = applied.ContinueWith(t =>
         {
-            if (t.IsFaulted) LogApplyFailed(t.Exception!.GetBaseException(), accepted.Count);
-            else if (!group[0].AlreadyJournaled) RealtimeMetrics.EventsIngested.Add(accepted.Count);
+            if (t.IsFaulted)
+            {
+                // Journaled but not applied: not acknowledged, and the watermark stays below them, so the next start (or a
+                // failover) replays them. The requests are told so.
+                LogApplyFailed(t.Exception!.GetBaseException(), accepted.Count);
+                for (var i = 0; i < group.Count; i++) group[i].Completion.TrySetResult(new IngestResult(0, 0, ApplyProblem: t.Exception.GetBaseException().Message));
+                return;
+            }
+            if (!group[0].AlreadyJournaled) RealtimeMetrics.EventsIngested.Add(accepted.Count);
             MarkApplied(node);
             for (var i = 0; i < group.Count; i++) group[i].Complete(perBatch[i]);
         }, TaskScheduler.Default);
     }
+
+    /// <summary>
+    /// Hands journaled events to their grains; when a grain cannot be reached because a silo just died (its activations are
+    /// being moved), hands them again until they are applied: an event is acknowledged only once applied, and grains drop
+    /// what they already hold. Gives up (and fails the group) after <see cref="MaxApplyRetry"/>.
+    /// </summary>
+    private async Task DispatchUntilAppliedAsync(IReadOnlyList<FloorEvent> events)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await router.DispatchAsync(events);
+                return;
+            }
+            catch (Exception e) when (IsTransient(e) && TimeProvider.System.GetElapsedTime(started) < MaxApplyRetry)
+            {
+                if (attempt == 1) LogApplyRetrying(e.GetType().Name, events.Count);
+                await Task.Delay(ApplyRetryPause);
+            }
+        }
+    }
+
+    // A silo that died or is leaving: the cluster moves its grains within seconds.
+    private static bool IsTransient(Exception e) =>
+        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+        || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsTransient))
+        || (e.InnerException is { } inner && IsTransient(inner));
+
+    /// <summary>How long events are handed to their grains again while a silo's death is being settled.</summary>
+    public static readonly TimeSpan MaxApplyRetry = TimeSpan.FromSeconds(60);
+
+    private static readonly TimeSpan ApplyRetryPause = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How many of each batch's events were accepted (the journal returns accepted events in combined order).</summary>
     private static int[] SplitAccepted(List<PendingBatch> group, IReadOnlyList<FloorEvent> accepted)
@@ -202,7 +243,10 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     [LoggerMessage(LogLevel.Critical, "Ingest of {Count} batches failed unexpectedly")]
     private partial void LogGroupFailed(Exception error, int count);
 
-    [LoggerMessage(LogLevel.Error, "Applying {Count} journaled events failed in a grain; they stay in the journal")]
+    [LoggerMessage(LogLevel.Warning, "Applying {Count} journaled events reached a silo that is gone ({Error}); handing them to their grains again")]
+    private partial void LogApplyRetrying(string error, int count);
+
+    [LoggerMessage(LogLevel.Error, "Applying {Count} journaled events failed in a grain; they were not acknowledged and are replayed at the next start")]
     private partial void LogApplyFailed(Exception error, int count);
 }
 

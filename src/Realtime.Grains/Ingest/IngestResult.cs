@@ -4,4 +4,5 @@ namespace Realtime.Grains.Ingest;
 /// <param name="Accepted">Events journaled and applied by this request.</param>
 /// <param name="Duplicates">Events whose id the journal already held.</param>
 /// <param name="JournalProblem">Why the journal could not store the batch (nothing of it was acknowledged); null when it did.</param>
-public sealed record IngestResult(int Accepted, int Duplicates, string? JournalProblem = null);
+/// <param name="ApplyProblem">Why the stored batch could not be applied (not acknowledged; replayed at the next start); null when it was.</param>
+public sealed record IngestResult(int Accepted, int Duplicates, string? JournalProblem = null, string? ApplyProblem = null);

@@ -86,6 +86,11 @@ public static class IngestEndpoints
             readiness.ReportFailure(problem);
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Events not stored", "The journal could not store the batch; nothing of it was accepted. Retry later.");
         }
+        if (result.ApplyProblem is not null)
+        {
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Events stored, not applied",
+                "The batch is in the journal but a grain could not apply it; it is not acknowledged and is applied again when the server restarts. Retrying returns it as duplicates.");
+        }
         return Results.Json(new { accepted = result.Accepted, duplicates = result.Duplicates }, statusCode: StatusCodes.Status202Accepted);
     }
 
