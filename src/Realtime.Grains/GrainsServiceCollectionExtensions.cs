@@ -35,6 +35,7 @@ public static class GrainsServiceCollectionExtensions
 
         services.AddSingleton<OpenComplaintDirectory>();
         services.AddSingleton<FloorEventRouter>();
+        services.AddSingleton<ComplaintFactOutbox>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IAppliedWatermark>(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddSingleton<ICheckpointCoordinator, IngestCheckpointCoordinator>();

@@ -26,6 +26,7 @@ internal sealed class ComplaintGrain(
     IStateCheckpointer checkpointer,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     OpenComplaintDirectory directory,
+    ComplaintFactOutbox facts,
     IOptions<GrainCollectionOptions> collection,
     ILogger<ComplaintGrain> log) : Grain, IComplaintGrain
 {
@@ -150,7 +151,7 @@ internal sealed class ComplaintGrain(
         notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
         // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
-        await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
+        await ComplaintFacts.TellAsync(facts, complaint, view, now, state.Facts);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
         checkpointer.Stage(StateKey, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         _stored = bytes;
