@@ -1,3 +1,4 @@
+using System.Globalization;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Events;
 
@@ -53,10 +54,11 @@ public sealed class SlaOptions
                 errors.Add($"{key}:Target is required for a clock that is not built in");
             if (clock.WarnAt is { } warnAt)
             {
+                var judged = $"{key}:WarnAt {ShowList(warnAt)}";
                 if (warnAt.Any(f => !(f > 0 && f < 1)))
-                    errors.Add($"{key}:WarnAt values must be fractions strictly between 0 and 1 (e.g. 0.75)");
-                else if (warnAt.Distinct().Count() != warnAt.Length)
-                    errors.Add($"{key}:WarnAt must not repeat a fraction");
+                    errors.Add($"{judged}: values must be fractions strictly between 0 and 1 (e.g. 0.75)");
+                else if (warnAt.GroupBy(f => f).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+                    errors.Add($"{judged}: must not repeat a fraction ({Show(repeated.Key)} is listed {repeated.Count()} times)");
             }
             var start = CheckEvent(errors, $"{key}:StartEvent", clock.StartEvent, required: !builtIn);
             var stop = CheckEvent(errors, $"{key}:StopEvent", clock.StopEvent, required: !builtIn);
@@ -75,15 +77,16 @@ public sealed class SlaOptions
         if (Escalation?.Delays is { } delays)
         {
             const string key = $"{SectionName}:Escalation:Delays";
+            var judged = $"{key} {ShowList(delays)}";
             if (delays.Length > EscalationPolicy.TopLevel)
-                errors.Add($"{key} must have at most {EscalationPolicy.TopLevel} entries (team lead, deputy director, director)");
+                errors.Add($"{judged}: must have at most {EscalationPolicy.TopLevel} entries (team lead, deputy director, director)");
             if (delays.Any(d => d < TimeSpan.Zero))
-                errors.Add($"{key} must not be negative");
+                errors.Add($"{judged}: must not be negative");
             for (var i = 1; i < delays.Length; i++)
             {
                 if (delays[i] < delays[i - 1])
                 {
-                    errors.Add($"{key} must not decrease ({key}:{i} is before {key}:{i - 1})");
+                    errors.Add($"{judged}: must not decrease ({key}:{i} is before {key}:{i - 1})");
                     break;
                 }
             }
@@ -133,6 +136,16 @@ public sealed class SlaOptions
             LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance,
         };
     }
+
+    /// <summary>A list as the message shows it, e.g. <c>[0.5, 0.9, 0.9]</c>: the value judged, after every configuration source merged.</summary>
+    private static string ShowList<T>(IEnumerable<T> values) => "[" + string.Join(", ", values.Select(Show)) + "]";
+
+    private static string Show<T>(T value) => value switch
+    {
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "null",
+    };
 
     private static readonly IReadOnlyDictionary<string, WorkingCalendar> NoCalendars = new Dictionary<string, WorkingCalendar>();
 
@@ -191,38 +204,4 @@ public sealed class SlaOptions
 
     private static bool TryParseReopen(string value, out ReopenRule rule) =>
         Enum.TryParse(value.Trim(), ignoreCase: true, out rule) && Enum.IsDefined(rule) && !value.Trim().All(c => char.IsDigit(c) || c == '-');
-}
-
-/// <summary>One clock's overrides under <c>Sla:Clocks:&lt;name&gt;</c>; null keeps the default.</summary>
-public sealed class ClockOptions
-{
-    /// <summary>Target running time, e.g. <c>00:02:00</c> or <c>2.00:00:00</c>.</summary>
-    public TimeSpan? Target { get; set; }
-    /// <summary>Warning fractions of the target, e.g. <c>[0.5, 0.75, 0.9]</c>; an empty list turns warnings off.</summary>
-    public double[]? WarnAt { get; set; }
-    /// <summary>Whether <c>complaint.paused</c> stops the clock.</summary>
-    public bool? Pausable { get; set; }
-    /// <summary>Wire name of the start event, e.g. <c>complaint.opened</c>.</summary>
-    public string? StartEvent { get; set; }
-    /// <summary>Wire name of the stop event, e.g. <c>complaint.responded</c>.</summary>
-    public string? StopEvent { get; set; }
-    /// <summary><c>Resume</c> or <c>Restart</c>.</summary>
-    public string? OnReopen { get; set; }
-    /// <summary>Whether the clock's breach starts the escalation chain.</summary>
-    public bool? Escalates { get; set; }
-    /// <summary>
-    /// The name of a working calendar under <c>Calendars</c> (e.g. <c>cn</c>) whose working time the clock counts;
-    /// unset keeps the built-in clock's (24×7), empty counts 24×7.
-    /// </summary>
-    public string? Calendar { get; set; }
-}
-
-/// <summary>The escalation chain override under <c>Sla:Escalation</c>.</summary>
-public sealed class EscalationOptions
-{
-    /// <summary>Offsets from the breach for team lead, deputy director, director, e.g. <c>["00:00:00", "04:00:00", "24:00:00"]</c>.</summary>
-    public TimeSpan[]? Delays { get; set; }
-
-    /// <summary>Whether the chain stops climbing once the breached clock has stopped (<c>Sla:Escalation:StopWhenClockStops</c>; default true).</summary>
-    public bool? StopWhenClockStops { get; set; }
 }
