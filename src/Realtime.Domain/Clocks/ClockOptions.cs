@@ -28,4 +28,25 @@ public sealed class ClockOptions
     /// unset keeps the built-in clock's (24×7), empty counts 24×7.
     /// </summary>
     public string? Calendar { get; set; }
+
+    /// <summary>
+    /// The case type the clock times (<c>claim</c>, <c>followup</c> …); unset or <c>complaint</c> makes a complaint clock.
+    /// A case clock names <c>case.*</c> events: <c>case.opened</c>, <c>case.step:&lt;step&gt;</c>, <c>case.closed</c>.
+    /// </summary>
+    public string? CaseType { get; set; }
+
+    /// <summary>The event that pauses a case clock (default <c>case.paused</c> unless <see cref="Pausable"/> is false).</summary>
+    public string? PauseEvent { get; set; }
+
+    /// <summary>The event that resumes a case clock (default <c>case.resumed</c>).</summary>
+    public string? ResumeEvent { get; set; }
+
+    /// <summary>A condition on the case's attributes at the clock's start, e.g. <c>amount &lt; 3000 and injury == false</c>.</summary>
+    public string? When { get; set; }
+
+    /// <summary>"At least N steps" that also meet a case clock, e.g. <c>{ "Step": "followedUp", "AtLeast": 3 }</c>.</summary>
+    public CaseCountOptions? Count { get; set; }
+
+    /// <summary>Whether this clock times a generic case rather than a complaint.</summary>
+    public bool IsCaseClock => !string.IsNullOrWhiteSpace(CaseType) && !string.Equals(CaseType.Trim(), "complaint", StringComparison.OrdinalIgnoreCase);
 }

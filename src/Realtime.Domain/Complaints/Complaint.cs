@@ -203,7 +203,8 @@ public sealed class Complaint
     private int EscalationLevelAt(DateTimeOffset now) =>
         Math.Max(HighestEscalationSignalled(), Math.Max(Timeline.AutoLevelAt(now), Timeline.ManualLevelAt(now)));
 
-    private static ClockView ViewOf(ClockTrack track, DateTimeOffset now)
+    /// <summary>A clock as users see it at <paramref name="now"/> (generic cases show theirs the same way).</summary>
+    internal static ClockView ViewOf(ClockTrack track, DateTimeOffset now)
     {
         var policy = track.Policy;
         var calendar = policy.Calendar;

@@ -29,6 +29,16 @@ public enum EventType
     FollowupCompleted,
     /// <summary><c>agent.rated</c></summary>
     AgentRated,
+    /// <summary><c>case.opened</c>: a generic case (a claim, a follow-up …) is opened.</summary>
+    CaseOpened,
+    /// <summary><c>case.step</c>: a case reached a named step (<c>surveyAccepted</c>, <c>followedUp</c> …).</summary>
+    CaseStep,
+    /// <summary><c>case.paused</c></summary>
+    CasePaused,
+    /// <summary><c>case.resumed</c></summary>
+    CaseResumed,
+    /// <summary><c>case.closed</c></summary>
+    CaseClosed,
 }
 
 /// <summary>Maps <see cref="EventType"/> to and from the contract's wire names.</summary>
@@ -49,6 +59,11 @@ public static class EventTypeNames
         ["praise.received"] = EventType.PraiseReceived,
         ["followup.completed"] = EventType.FollowupCompleted,
         ["agent.rated"] = EventType.AgentRated,
+        ["case.opened"] = EventType.CaseOpened,
+        ["case.step"] = EventType.CaseStep,
+        ["case.paused"] = EventType.CasePaused,
+        ["case.resumed"] = EventType.CaseResumed,
+        ["case.closed"] = EventType.CaseClosed,
     };
 
     private static readonly Dictionary<EventType, string> ByType = ByName.ToDictionary(p => p.Value, p => p.Key);
@@ -64,4 +79,7 @@ public static class EventTypeNames
 
     /// <summary>True for the <c>complaint.*</c> types.</summary>
     public static bool IsComplaintEvent(this EventType type) => type <= EventType.ComplaintReopened;
+
+    /// <summary>True for the <c>case.*</c> types of generic cases.</summary>
+    public static bool IsCaseEvent(this EventType type) => type is >= EventType.CaseOpened and <= EventType.CaseClosed;
 }

@@ -58,4 +58,12 @@ public sealed record FloorEvent
     public double? Value { get; init; }
     public string? Period { get; init; }
     public Rater? Rater { get; init; }
+    /// <summary>The generic case of a <c>case.*</c> event.</summary>
+    public string? CaseId { get; init; }
+    /// <summary>The case's type from <c>case.opened</c>, e.g. <c>claim</c> or <c>followup</c>.</summary>
+    public string? CaseType { get; init; }
+    /// <summary>The step a <c>case.step</c> reports, e.g. <c>surveyAccepted</c>.</summary>
+    public string? Step { get; init; }
+    /// <summary>Facts about a case (<c>amount</c>, <c>injury</c> …) that clock conditions test.</summary>
+    public IReadOnlyDictionary<string, CaseAttribute>? Attributes { get; init; }
 }

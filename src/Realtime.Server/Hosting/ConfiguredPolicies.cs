@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Realtime.Domain.Calendars;
+using Realtime.Domain.Cases;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Quarters;
@@ -14,7 +15,7 @@ namespace Realtime.Server.Hosting;
 /// </summary>
 public static class ConfiguredPolicies
 {
-    /// <summary>Registers the options and the calendars, <see cref="SlaPolicy"/>, <see cref="Rubric"/>, <see cref="KpiTargets"/>, <see cref="BonusTable"/> and <see cref="TotalScoreBands"/> built from them.</summary>
+    /// <summary>Registers the options and the calendars, <see cref="SlaPolicy"/>, <see cref="CasePolicy"/>, <see cref="Rubric"/>, <see cref="KpiTargets"/>, <see cref="BonusTable"/> and <see cref="TotalScoreBands"/> built from them.</summary>
     public static IServiceCollection AddConfiguredPolicies(this IServiceCollection services)
     {
         services.AddValidatedOptions<CalendarsOptions>(CalendarsOptions.SectionName, o => o.Validate(OpenFile), (o, configuration) =>
@@ -27,6 +28,7 @@ public static class ConfiguredPolicies
 
         services.AddValidatedOptions<SlaOptions, IReadOnlyDictionary<string, WorkingCalendar>>(SlaOptions.SectionName, (o, calendars) => o.Validate(calendars));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.ToPolicy(sp.GetRequiredService<IReadOnlyDictionary<string, WorkingCalendar>>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.ToCasePolicy(sp.GetRequiredService<IReadOnlyDictionary<string, WorkingCalendar>>()));
 
         services.AddValidatedOptions<ScorecardOptions>(ScorecardOptions.SectionName, o => o.Validate());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScorecardOptions>>().Value.ToRubric());

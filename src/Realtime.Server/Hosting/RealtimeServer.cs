@@ -92,6 +92,7 @@ public static partial class RealtimeServer
         app.UseStaticFiles();
         app.MapIngest();
         app.MapQueries();
+        app.MapCases();
         app.MapScorecards();
         app.MapQuarters();
         var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
