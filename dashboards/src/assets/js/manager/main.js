@@ -2,12 +2,13 @@
 
 import { t } from '../i18n.js';
 import { syncServerClock } from '../clock.js';
-import { getFloorBoard, getBoard, getDailyKpis } from '../api.js';
+import { getFloorBoard, getBoard, getDailyKpis, getJson } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { setUpPage } from '../page.js';
 import { KpiTable } from './kpiTable.js';
 import { AgentRanking } from './ranking.js';
 import { QuarterSection } from './quarterSection.js';
+import { CaseKpiTable, loadFloorCaseKpis } from './caseKpis.js';
 
 const query = new URLSearchParams(window.location.search);
 const timeZone = query.get('tz')?.trim() || 'Asia/Shanghai';
@@ -15,6 +16,7 @@ const byId = (id) => document.getElementById(id);
 
 const kpiTable = new KpiTable(byId('kpis'));
 const ranking = new AgentRanking(byId('ranking'));
+const caseKpis = new CaseKpiTable(byId('case-kpis'));
 const quarters = new QuarterSection(byId('quarters'), byId('close-dialog'), timeZone);
 let rankingWindow = 'today';
 
@@ -23,6 +25,7 @@ setUpPage({
   subtitle: () => t('manager.department'),
   relabel: () => {
     kpiTable.render();
+    caseKpis.render();
     ranking.render();
     quarters.render();
     renderWindowButtons();
@@ -36,6 +39,10 @@ const trendDays = 14;
 async function loadKpis() {
   const [board, trend] = await Promise.all([getFloorBoard(), getDailyKpis(null, trendDays)]);
   kpiTable.load(board, trend);
+}
+
+async function loadCaseKpis() {
+  caseKpis.load(await loadFloorCaseKpis(getJson));
 }
 
 /** The floor board lists every agent's score over the window, with its team and band. */
@@ -94,7 +101,7 @@ const live = new LiveConnection({
   indicator: byId('live-indicator'),
   async resync() {
     await syncServerClock();
-    await Promise.all([loadKpis(), loadRanking(rankingWindow), quarters.reload()]);
+    await Promise.all([loadKpis(), loadCaseKpis(), loadRanking(rankingWindow), quarters.reload()]);
   },
   handlers: {
     kpiChanged(kpis) {
@@ -105,6 +112,9 @@ const live = new LiveConnection({
     },
     scoreChanged(scorecard) {
       if (ranking.upsert(scorecard)) scheduleRankingRender();
+    },
+    caseKpiChanged(payload) {
+      if (caseKpis.apply(payload)) caseKpis.render();
     },
     complaintChanged() {},
     slaWarning() {},
