@@ -28,8 +28,9 @@ public sealed class CaseClockTests : IAsyncLifetime
         var warning = await floor.NextAsync("caseWarning");
         Assert.Equal(("claim-1", "claim", "surveyAcceptance", 0.5), (warning.GetProperty("caseId").GetString(), warning.GetProperty("caseType").GetString(), warning.GetProperty("clock").GetString(), warning.GetProperty("fraction").GetDouble()));
 
-        _app.Time.Advance(TimeSpan.FromSeconds(90));
-        var breach = await floor.NextAsync("caseBreached");
+        await AdvanceToAsync(floor, opened.AddSeconds(135), "caseWarning");
+        await AdvanceToAsync(floor, opened.AddSeconds(162), "caseWarning");
+        var breach = await AdvanceToAsync(floor, opened.AddMinutes(3), "caseBreached");
         Assert.Equal(opened.AddMinutes(3), breach.GetProperty("breachedAt").GetDateTimeOffset());
         Assert.Equal(opened.AddMinutes(3), breach.GetProperty("detectedAt").GetDateTimeOffset());
         Assert.False(breach.GetProperty("late").GetBoolean());
@@ -75,10 +76,14 @@ public sealed class CaseClockTests : IAsyncLifetime
     {
         var opened = _app.Time.GetUtcNow();
         await using var floor = await _app.SubscribeAsync("floor");
-        await PostAsync(Opened("claim-4", opened, amount: 4000, injury: true));
+        // Assessed at once, so the 40-day clock is the only one running.
+        await PostAsync(Opened("claim-4", opened, amount: 4000, injury: true), Step("claim-4", "lossAssessed", opened));
 
-        _app.Time.Advance(TimeSpan.FromDays(40));
-        var breach = await floor.NextAsync("caseBreached", p => p.GetProperty("clock").GetString() == "smallInjuryClaimClosure");
+        await AdvanceToAsync(floor, opened.AddDays(20), "caseWarning");
+        await AdvanceToAsync(floor, opened.AddDays(30), "caseWarning");
+        await AdvanceToAsync(floor, opened.AddDays(36), "caseWarning");
+        var breach = await AdvanceToAsync(floor, opened.AddDays(40), "caseBreached");
+        Assert.Equal("smallInjuryClaimClosure", breach.GetProperty("clock").GetString());
         Assert.Equal(opened.AddDays(40), breach.GetProperty("breachedAt").GetDateTimeOffset());
         Assert.Equal("breached", Clock(await GetCaseAsync("claim-4"), "smallInjuryClaimClosure").GetProperty("state").GetString());
     }
@@ -93,8 +98,11 @@ public sealed class CaseClockTests : IAsyncLifetime
             Step("claim-5", "followedUp", opened.AddDays(1)), Step("claim-5", "followedUp", opened.AddDays(2)), Step("claim-5", "followedUp", opened.AddDays(3)),
             Step("claim-6", "followedUp", opened.AddDays(1)), Step("claim-6", "followedUp", opened.AddDays(2)));
 
-        _app.Time.Advance(TimeSpan.FromDays(13));
-        var breach = await floor.NextAsync("caseBreached", p => p.GetProperty("clock").GetString() == "unassessedClaimFollowUp");
+        await AdvanceToAsync(floor, opened.AddDays(6.5), "caseWarning");
+        await AdvanceToAsync(floor, opened.AddDays(9.75), "caseWarning");
+        await AdvanceToAsync(floor, opened + AtFraction(TimeSpan.FromDays(13), 0.9), "caseWarning");
+        var breach = await AdvanceToAsync(floor, opened.AddDays(13), "caseBreached");
+        Assert.Equal("unassessedClaimFollowUp", breach.GetProperty("clock").GetString());
         Assert.Equal(("claim-6", opened.AddDays(13)), (breach.GetProperty("caseId").GetString(), breach.GetProperty("breachedAt").GetDateTimeOffset()));
         var met = Clock(await GetCaseAsync("claim-5"), "unassessedClaimFollowUp");
         Assert.Equal(("met", opened.AddDays(3)), (met.GetProperty("state").GetString(), met.GetProperty("stoppedAt").GetDateTimeOffset()));
@@ -108,11 +116,12 @@ public sealed class CaseClockTests : IAsyncLifetime
         var visited = _app.Time.GetUtcNow();
         await using var floor = await _app.SubscribeAsync("floor");
         await PostAsync(Opened("visit-1", visited, caseType: "followup"), Opened("visit-2", visited, caseType: "followup"));
-        _app.Time.Advance(TimeSpan.FromHours(20));
-        await PostAsync(Step("visit-1", "recordEntered", visited.AddHours(20)));
+        await PostAsync(Step("visit-1", "recordEntered", visited.AddHours(11)));
 
-        _app.Time.Advance(TimeSpan.FromHours(4));
-        var breach = await floor.NextAsync("caseBreached");
+        await AdvanceToAsync(floor, visited.AddHours(12), "caseWarning");
+        await AdvanceToAsync(floor, visited.AddHours(18), "caseWarning");
+        await AdvanceToAsync(floor, visited + AtFraction(TimeSpan.FromHours(24), 0.9), "caseWarning");
+        var breach = await AdvanceToAsync(floor, visited.AddHours(24), "caseBreached");
         Assert.Equal(("visit-2", "followupRecordEntry", visited.AddHours(24)), (breach.GetProperty("caseId").GetString(), breach.GetProperty("clock").GetString(), breach.GetProperty("breachedAt").GetDateTimeOffset()));
         Assert.Equal("met", Clock(await GetCaseAsync("visit-1"), "followupRecordEntry").GetProperty("state").GetString());
         var floorKpis = await _app.CreateClient().GetFromJsonAsync<JsonElement>("/api/floor/case-kpis?window=7d");
@@ -140,6 +149,19 @@ public sealed class CaseClockTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _app.CreateClient().GetAsync("/api/cases?status=closed")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _app.CreateClient().GetAsync("/api/floor/case-kpis?window=year")).StatusCode);
     }
+
+    /// <summary>
+    /// Moves the clock to <paramref name="at"/> and waits for the push due there. One deadline per step: a grain re-arms its
+    /// next deadline in its own turn, so a jump across several would outrun it.
+    /// </summary>
+    private async Task<JsonElement> AdvanceToAsync(LiveRecorder recorder, DateTimeOffset at, string method)
+    {
+        _app.Time.SetUtcNow(at);
+        return await recorder.NextAsync(method);
+    }
+
+    /// <summary>Where a warning fraction falls, rounded to the tick as the clocks round it (11.7 days is not exact in binary).</summary>
+    private static TimeSpan AtFraction(TimeSpan target, double fraction) => TimeSpan.FromTicks((long)Math.Round(target.Ticks * fraction, MidpointRounding.AwayFromZero));
 
     private async Task PostAsync(params object[] events) =>
         Assert.Equal(HttpStatusCode.Accepted, (await _app.PostEventsAsync(events)).StatusCode);
