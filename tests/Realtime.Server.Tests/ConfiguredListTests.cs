@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Quarters;
@@ -38,6 +39,7 @@ public class ConfiguredListTests
             ["Quarters:BonusTable:0:Coefficient"] = "2",
             ["Calendars:office:WorkingHours:0"] = "08:00-17:00",
             ["Calendars:office:Holidays:0"] = "2026-10-01",
+            ["BreachCauses:Reasons:0"] = "late",
         });
 
         Assert.Equal([TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)], services.GetRequiredService<SlaPolicy>().Escalation.Delays);
@@ -45,6 +47,7 @@ public class ConfiguredListTests
         var office = services.GetRequiredService<IReadOnlyDictionary<string, WorkingCalendar>>()["office"];
         Assert.Equal(["08:00-17:00"], office.WorkingHours.Select(p => p.ToString()));
         Assert.Equal([new DateOnly(2026, 10, 1)], office.Holidays);
+        Assert.Equal(["late"], services.GetRequiredService<IOptions<BreachCauseOptions>>().Value.EffectiveReasons);
     }
 
     [Fact]

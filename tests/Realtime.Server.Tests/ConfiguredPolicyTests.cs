@@ -12,6 +12,8 @@ public class ConfiguredPolicyTests
     [InlineData("Kpis:FollowupCoverage", "120", "Invalid Kpis configuration: Kpis:FollowupCoverage")]
     [InlineData("Quarters:BelowLowestCoefficient", "-1", "Invalid Quarters configuration: Quarters:BelowLowestCoefficient")]
     [InlineData("TotalScoreBands:Pass", "85", "Invalid TotalScoreBands configuration: TotalScoreBands: edges must satisfy Excellent ≥ Good ≥ Pass (now 90 / 80 / 85)")]
+    [InlineData("BreachCauses:Reasons:0", "no way", "Invalid BreachCauses configuration: BreachCauses:Reasons [no way]: BreachCauses:Reasons:0 'no way' must be")]
+    [InlineData("Sla:Clocks:smallClaimClosure:When", "amount <", "Invalid Sla configuration: Sla:Clocks:smallClaimClosure:When 'amount <': at position 9")]
     [InlineData("Sla:Clocks:resolution:Calendar", "hk", "Invalid Sla configuration: Sla:Clocks:resolution:Calendar 'hk'")]
     public void Each_policy_section_is_validated_at_start_naming_its_key(string key, string value, string message)
     {

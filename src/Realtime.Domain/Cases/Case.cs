@@ -1,3 +1,4 @@
+using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
@@ -62,7 +63,9 @@ public sealed class Case
         if (State.Events.Exists(x => x.Id == e.Id))
             return false;
 
-        var entry = new CaseEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, e.Step, e.AgentId, e.TeamId, e.Attributes);
+        var entry = e.Type == EventType.CaseBreachExplained
+            ? new CaseEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, AgentId: e.AgentId, ReasonCode: e.ReasonCode, Clock: e.Clock, Reason: e.Reason)
+            : new CaseEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, e.Step, e.AgentId, e.TeamId, e.Attributes);
         var index = State.Events.Count;
         while (index > 0 && Compare(State.Events[index - 1], entry) > 0)
             index--;
@@ -81,6 +84,14 @@ public sealed class Case
         return new CaseView(State.Id, State.CaseType, timeline.Status, timeline.TeamId, timeline.AgentId, timeline.OpenedAt, timeline.ClosedAt,
             attributes, timeline.Steps.ToDictionary(StringComparer.Ordinal), timeline.Applicable.Select(t => Complaint.ViewOf(t, now)).ToArray());
     }
+
+    /// <summary>The case's owner (the latest event naming one, in time order).</summary>
+    public string? AgentId => Timeline.AgentId;
+
+    /// <summary>Why its breaches happened, as recorded (<c>case.breachExplained</c>), in time order.</summary>
+    public IReadOnlyList<BreachExplanation> Explanations =>
+        State.Events.Where(e => e.Type == EventType.CaseBreachExplained && e.ReasonCode is not null)
+            .Select(e => new BreachExplanation(e.Clock, e.ReasonCode!, e.Reason, e.OccurredAt, e.AgentId)).ToArray();
 
     /// <summary>Each applicable clock's state at <paramref name="now"/> and whether it has ended met or breached.</summary>
     public IReadOnlyList<ClockOutcome> Outcomes(DateTimeOffset now) =>

@@ -11,6 +11,9 @@ namespace Realtime.Domain.Cases;
 /// <param name="AgentId">The agent the event names, if any.</param>
 /// <param name="TeamId">The team the event names, if any.</param>
 /// <param name="Attributes">The attributes the event sets, if any.</param>
+/// <param name="ReasonCode">The reason code of a <c>case.breachExplained</c>.</param>
+/// <param name="Clock">The clock a <c>case.breachExplained</c> explains.</param>
+/// <param name="Reason">The free text of a <c>case.breachExplained</c>.</param>
 public sealed record CaseEventEntry(
     string Id,
     EventType Type,
@@ -19,4 +22,7 @@ public sealed record CaseEventEntry(
     string? Step = null,
     string? AgentId = null,
     string? TeamId = null,
-    IReadOnlyDictionary<string, CaseAttribute>? Attributes = null);
+    IReadOnlyDictionary<string, CaseAttribute>? Attributes = null,
+    string? ReasonCode = null,
+    string? Clock = null,
+    string? Reason = null);

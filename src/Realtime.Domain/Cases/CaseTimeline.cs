@@ -48,6 +48,9 @@ internal sealed class CaseTimeline
     private void Apply(CaseEventEntry e)
     {
         var at = e.OccurredAt;
+        // An explanation is recorded by whoever explains: it moves no owner and times nothing.
+        if (e.Type == EventType.CaseBreachExplained)
+            return;
         // The event's own attributes count at its instant: a step that reports the amount decides a clock it starts.
         foreach (var (key, value) in e.Attributes ?? new Dictionary<string, CaseAttribute>())
             _attributes[key] = value;

@@ -34,7 +34,7 @@ public sealed record CaseTrigger(EventType Type, string? Step = null)
             trigger = new CaseTrigger(EventType.CaseStep, step);
             return true;
         }
-        if (!EventTypeNames.TryParse(value, out var type) || !type.IsCaseEvent() || type == EventType.CaseStep)
+        if (!EventTypeNames.TryParse(value, out var type) || !type.IsCaseEvent() || type is EventType.CaseStep or EventType.CaseBreachExplained)
             return false;
         trigger = new CaseTrigger(type);
         return true;

@@ -296,9 +296,9 @@ public sealed class SlaOptions
     private static EventType? ParseEvent(string value)
     {
         var trimmed = value.Trim();
-        if (EventTypeNames.TryParse(trimmed.ToLowerInvariant(), out var type) && type.IsComplaintEvent())
+        if (EventTypeNames.TryParse(trimmed.ToLowerInvariant(), out var type) && type.IsComplaintEvent() && !type.IsBreachExplanation())
             return type;
-        if (!trimmed.Any(char.IsDigit) && Enum.TryParse(trimmed, ignoreCase: true, out type) && type.IsComplaintEvent())
+        if (!trimmed.Any(char.IsDigit) && Enum.TryParse(trimmed, ignoreCase: true, out type) && type.IsComplaintEvent() && !type.IsBreachExplanation())
             return type;
         return null;
     }

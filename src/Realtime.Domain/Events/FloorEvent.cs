@@ -66,4 +66,8 @@ public sealed record FloorEvent
     public string? Step { get; init; }
     /// <summary>Facts about a case (<c>amount</c>, <c>injury</c> …) that clock conditions test.</summary>
     public IReadOnlyDictionary<string, CaseAttribute>? Attributes { get; init; }
+    /// <summary>The configured reason code of a <c>*.breachExplained</c> (its free text is <see cref="Reason"/>).</summary>
+    public string? ReasonCode { get; init; }
+    /// <summary>The breached clock a <c>*.breachExplained</c> explains; null: the first breach.</summary>
+    public string? Clock { get; init; }
 }

@@ -5,6 +5,7 @@ using Realtime.Domain.Cases;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
+using Realtime.Grains.BreachCauses;
 using Realtime.Grains.Deadlines;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
@@ -86,6 +87,7 @@ internal sealed class CaseGrain(
         // The receivers record before this state is staged, so a checkpoint never holds "told" without what was told.
         await TellDirectoryAsync(view);
         await TellKpisAsync(view.TeamId, now);
+        await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), Domain.Explanations, view.TeamId, view.AgentId, calendar, _state.CausesTold);
         checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
         var scopes = LiveScopes.For(view.TeamId, view.AgentId);
         foreach (var signal in signals)

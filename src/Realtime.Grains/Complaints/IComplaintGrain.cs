@@ -28,4 +28,7 @@ public sealed class ComplaintGrainState
 
     /// <summary>What agent and team grains have been told about this complaint, so nothing is counted twice.</summary>
     public Teams.ComplaintFactsTold Facts { get; set; } = new();
+
+    /// <summary>The explained breaches told to the floor's breach causes, so only a changed explanation is told again.</summary>
+    public Dictionary<string, Domain.BreachCauses.BreachCause> CausesTold { get; set; } = new(StringComparer.Ordinal);
 }

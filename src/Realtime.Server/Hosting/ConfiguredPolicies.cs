@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Cases;
 using Realtime.Domain.Clocks;
@@ -10,7 +11,7 @@ using Realtime.Server.Api;
 namespace Realtime.Server.Hosting;
 
 /// <summary>
-/// The policy sections (<c>Calendars</c>, <c>Sla</c>, <c>Scorecard</c>, <c>Kpis</c>, <c>Quarters</c>, <c>TotalScoreBands</c>), each
+/// The policy sections (<c>Calendars</c>, <c>Sla</c>, <c>Scorecard</c>, <c>Kpis</c>, <c>Quarters</c>, <c>BreachCauses</c>, <c>TotalScoreBands</c>), each
 /// bound and validated at start like every other section (<see cref="ValidatedOptions"/>), and the domain objects built from them.
 /// </summary>
 public static class ConfiguredPolicies
@@ -36,6 +37,7 @@ public static class ConfiguredPolicies
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KpiTargets>>().Value);
         services.AddValidatedOptions<QuarterOptions>(QuarterOptions.SectionName, o => o.Validate());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<QuarterOptions>>().Value.ToBonusTable());
+        services.AddValidatedOptions<BreachCauseOptions>(BreachCauseOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<TotalScoreBandsOptions, Rubric>(TotalScoreBandsOptions.SectionName, (o, rubric) => o.Validate(rubric));
         services.AddSingleton(sp => TotalScoreBands.From(sp.GetRequiredService<IOptions<TotalScoreBandsOptions>>().Value, sp.GetRequiredService<Rubric>()));
         return services;

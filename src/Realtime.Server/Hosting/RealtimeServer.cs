@@ -63,7 +63,9 @@ public static partial class RealtimeServer
 
         services.AddSingleton<StorageReadiness>();
         services.AddChosenStorage(configuration);
-        services.AddSingleton(sp => new FloorEventReader(sp.GetRequiredService<Rubric>().Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal).Contains));
+        services.AddSingleton(sp => new FloorEventReader(
+            sp.GetRequiredService<Rubric>().Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal).Contains,
+            sp.GetRequiredService<IOptions<Domain.BreachCauses.BreachCauseOptions>>().Value.EffectiveReasons.ToHashSet(StringComparer.Ordinal).Contains));
         services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName, o => o.Validate());
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
@@ -93,6 +95,7 @@ public static partial class RealtimeServer
         app.MapIngest();
         app.MapQueries();
         app.MapCases();
+        app.MapBreachCauses();
         app.MapScorecards();
         app.MapQuarters();
         var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;

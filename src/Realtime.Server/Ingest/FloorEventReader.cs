@@ -15,7 +15,9 @@ public sealed record EventError(int Index, string Field, string Message);
 /// Reads one ingest event from JSON and checks it against the contract: required fields per type, field types,
 /// ranges and lengths. Every problem is reported with its field, so a client can fix all of them at once.
 /// </summary>
-public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator)
+/// <param name="isKnownIndicator">Whether an <c>agent.rated</c> indicator is a manual indicator of the rubric.</param>
+/// <param name="isKnownReason">Whether a <c>*.breachExplained</c> reason code is configured (<c>BreachCauses:Reasons</c>); null accepts none.</param>
+public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator, Func<string, bool>? isKnownReason = null)
 {
     /// <summary>Longest accepted id (event, complaint, agent, team, customer …).</summary>
     public const int MaxIdLength = 128;
@@ -78,7 +80,13 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
             CaseType = f.Id(Field.CaseType, required: type is EventType.CaseOpened),
             Step = f.Id(Field.Step, required: type is EventType.CaseStep),
             Attributes = f.Attributes(Field.Attributes),
+            ReasonCode = f.Id(Field.ReasonCode, required: type.IsBreachExplanation()),
+            Clock = f.Id(Field.Clock),
         };
+        if (e.ReasonCode is not null && isKnownReason?.Invoke(e.ReasonCode) != true)
+            errors.Add(new EventError(index, "reasonCode", $"unknown reason code '{e.ReasonCode}' (configured under BreachCauses:Reasons)"));
+        if (e.ReasonCode == Domain.BreachCauses.BreachCauseOptions.Other && string.IsNullOrWhiteSpace(e.Reason))
+            errors.Add(new EventError(index, "reason", $"is required with reasonCode '{Domain.BreachCauses.BreachCauseOptions.Other}': say what happened"));
         if (e.Indicator is not null && !isKnownIndicator(e.Indicator))
             errors.Add(new EventError(index, "indicator", $"unknown indicator '{e.Indicator}'"));
         return errors.Count > before ? null : e;
@@ -92,10 +100,10 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
     {
         Id, Type, OccurredAt, ComplaintId, AgentId, TeamId, AboutAgentId, Category, Severity, Channel, CustomerId, CustomerName,
         CustomerPhone, Reason, Level, FirstContact, ContactId, FirstContactResolved, ResponseSeconds, Score, VisitedAt, Indicator,
-        Value, Period, Rater, CaseId, CaseType, Step, Attributes,
+        Value, Period, Rater, CaseId, CaseType, Step, Attributes, ReasonCode, Clock,
     }
 
-    private const int FieldCount = (int)Field.Attributes + 1;
+    private const int FieldCount = (int)Field.Clock + 1;
 
     /// <summary>Most attributes one case event may carry.</summary>
     public const int MaxAttributes = 32;
@@ -104,7 +112,7 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
     [
         "id", "type", "occurredAt", "complaintId", "agentId", "teamId", "aboutAgentId", "category", "severity", "channel", "customerId",
         "customerName", "customerPhone", "reason", "level", "firstContact", "contactId", "firstContactResolved", "responseSeconds",
-        "score", "visitedAt", "indicator", "value", "period", "rater", "caseId", "caseType", "step", "attributes",
+        "score", "visitedAt", "indicator", "value", "period", "rater", "caseId", "caseType", "step", "attributes", "reasonCode", "clock",
     ];
 
     // Wire names by length, as UTF-8: a property's raw name finds its field with a length check and a compare or two.
