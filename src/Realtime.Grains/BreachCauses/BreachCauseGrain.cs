@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Calendars;
+using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.BreachCauses;
 
 /// <summary>The floor's explained breaches: thin, the ledger is the domain's; state through the checkpointer.</summary>
 [GrainType("breachCauses")]
-internal sealed class BreachCauseGrain(IStateCheckpointer checkpointer) : Grain, IBreachCauseGrain
+internal sealed class BreachCauseGrain(IStateCheckpointer checkpointer, ILiveNotifier notifier) : Grain, IBreachCauseGrain
 {
     private BreachCauseLedger _ledger = new();
     private GrainKey StateKey => new("breachCauses", this.GetPrimaryKeyString());
@@ -25,7 +26,10 @@ internal sealed class BreachCauseGrain(IStateCheckpointer checkpointer) : Grain,
         var changed = false;
         foreach (var cause in causes) changed |= _ledger.Record(cause);
         // Explained breaches are few (one per breach at most), so the ledger is staged whole on each change.
-        if (changed) checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_ledger, GrainJson.Options), null);
+        if (!changed) return Task.CompletedTask;
+        checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_ledger, GrainJson.Options), null);
+        // A notice, not the figures: a view reloads the window it shows (state: the newest one is enough).
+        notifier.Publish(new LiveMessage(BreachCauseReports.ChangedMethod, new BreachCausesChangedPayload(_ledger.Causes.Count), [LiveScopes.Floor], BreachCauseReports.ChangedMethod));
         return Task.CompletedTask;
     }
 

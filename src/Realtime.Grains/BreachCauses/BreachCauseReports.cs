@@ -10,6 +10,9 @@ public static class BreachCauseReports
     /// <summary>The key of the floor's one <see cref="IBreachCauseGrain"/>.</summary>
     public const string FloorKey = "floor";
 
+    /// <summary>The hub method that tells the floor an explained breach was recorded or changed (<c>breachCausesChanged</c>).</summary>
+    public const string ChangedMethod = "breachCausesChanged";
+
     /// <summary>
     /// Tells the causes of <paramref name="subject"/>'s explained breaches that differ from those in <paramref name="told"/>
     /// (then records them there, for the grain to stage after this returns).

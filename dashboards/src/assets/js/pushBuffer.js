@@ -20,6 +20,7 @@ export function pushKey(name, payload) {
     case 'kpiChanged': return payload?.teamId ? `kpi:${payload.teamId}:${payload.window}` : null;
     case 'caseKpiChanged': return payload?.teamId ? `caseKpi:${payload.teamId}` : null;
     case 'caseChanged': return payload?.id ? `case:${payload.id}` : null;
+    case 'breachCausesChanged': return 'breachCauses';
     default: return null;
   }
 }
