@@ -87,7 +87,8 @@ internal sealed class CaseGrain(
         // The receivers record before this state is staged, so a checkpoint never holds "told" without what was told.
         await TellDirectoryAsync(view);
         await TellKpisAsync(view.TeamId, now);
-        await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), Domain.Explanations, view.TeamId, view.AgentId, calendar, _state.CausesTold);
+        if (Domain.Explanations is { Count: > 0 } explanations)
+            await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), explanations, view.TeamId, view.AgentId, calendar, _state.CausesTold ??= new(StringComparer.Ordinal));
         checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
         var scopes = LiveScopes.For(view.TeamId, view.AgentId);
         foreach (var signal in signals)

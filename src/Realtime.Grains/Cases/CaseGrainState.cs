@@ -17,6 +17,6 @@ public sealed class CaseGrainState
     /// <summary>The case type whose directory lists this case (while it is not closed), so a close or a type change removes it there.</summary>
     public string? ListedIn { get; set; }
 
-    /// <summary>The explained breaches told to the floor's breach causes, so only a changed explanation is told again.</summary>
-    public Dictionary<string, Domain.BreachCauses.BreachCause> CausesTold { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The explained breaches told to the floor's breach causes, so only a changed explanation is told again; null until one is.</summary>
+    public Dictionary<string, Domain.BreachCauses.BreachCause>? CausesTold { get; set; }
 }
