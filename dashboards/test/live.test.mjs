@@ -10,6 +10,10 @@ test('state pushes are keyed by what they describe; events have no key', () => {
   assert.equal(pushKey('scoreChanged', { agentId: 'A1', window: '7d' }), 'score:A1:7d');
   assert.equal(pushKey('kpiChanged', { teamId: 'floor', window: 'today' }), 'kpi:floor:today');
   assert.equal(pushKey('slaBreached', { complaintId: 'C1' }), null);
+  assert.equal(pushKey('caseKpiChanged', { teamId: 'floor' }), 'caseKpi:floor');
+  assert.equal(pushKey('caseChanged', { id: 'claim-1' }), 'case:claim-1');
+  assert.equal(pushKey('caseBreached', { caseId: 'claim-1' }), null);
+  assert.equal(pushKey('breachCausesChanged', { explained: 3 }), 'breachCauses');
 });
 
 test('held pushes drain in arrival order: every event, and only the newest state of each thing', () => {

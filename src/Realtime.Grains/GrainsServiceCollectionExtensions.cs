@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Realtime.Domain.Calendars;
+using Realtime.Domain.Cases;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains.Agents;
@@ -54,10 +55,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ClusterFanOut>();
         services.AddGrainService<ClusterRelayService>();
         services.AddSerializer(serializer => serializer.AddRealtimeMessages());
-        // The company calendar, rubric and KPI targets default to domain.md; a host registers configured ones first.
+        // The company calendar, rubric, KPI targets and case clocks default to domain.md; a host registers configured ones first.
         services.TryAddSingleton(CompanyCalendar.Default);
         services.TryAddSingleton(Rubric.Default);
         services.TryAddSingleton(new KpiTargets());
+        services.TryAddSingleton(CasePolicy.Empty);
 
         // Stop order is the reverse of this: the silo (registered after) deactivates every grain first, then the last checkpoint, then ingest.
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());

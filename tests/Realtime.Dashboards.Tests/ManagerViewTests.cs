@@ -76,6 +76,69 @@ public sealed class ManagerViewTests(HeadlessChromium chromium, RealtimeServer s
     }
 
     [Fact]
+    public async Task Case_clock_compliance_of_the_floor_follows_the_live_pushes_in_both_languages()
+    {
+        await using var view = await DashboardPage.OpenViewAsync(chromium, server, "/manager", Width, Height);
+        var page = view.Page;
+        await Expect(view.LiveIndicator).ToHaveTextAsync("实时");
+        await Expect(page.Locator("#case-kpi-panel h2")).ToHaveTextAsync("案件时效达成率");
+
+        // A follow-up visit whose record is entered at once: its 24-hour clock is met, and the floor's KPIs are pushed.
+        var visit = FloorEvents.UniqueId("visit");
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        await server.IngestAsync(
+            new { id = FloorEvents.UniqueId("evt"), type = "case.opened", occurredAt = now, caseId = visit, caseType = "followup", teamId = "T-case" },
+            new { id = FloorEvents.UniqueId("evt"), type = "case.step", occurredAt = now, caseId = visit, step = "recordEntered" });
+
+        var row = page.Locator("#case-kpis tr[data-clock=\"followupRecordEntry\"]");
+        await Expect(row.Locator("th")).ToHaveTextAsync("回访24小时录入率");
+        await Expect(row.Locator("td[data-window=\"today\"] .kpi-value")).ToHaveTextAsync(new Regex(@"^\d+(\.\d)?%$"));
+        await Expect(row.Locator("td[data-window=\"qtd\"] .kpi-status")).ToHaveTextAsync(new Regex(@"^\d+ / \d+$"));
+
+        await page.Locator("#lang-switch").ClickAsync();
+        await Expect(row.Locator("th")).ToHaveTextAsync("Follow-up records entered within 24 h");
+        await Expect(page.Locator("#case-kpis th[data-window=\"7d\"]")).Not.ToBeEmptyAsync();
+        view.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Breach_causes_by_team_and_agent_follow_an_explanation_live_for_the_window_chosen()
+    {
+        await using var view = await DashboardPage.OpenViewAsync(chromium, server, "/manager", Width, Height);
+        var page = view.Page;
+        await Expect(view.LiveIndicator).ToHaveTextAsync("实时");
+        await Expect(page.Locator("#breach-cause-panel h2")).ToHaveTextAsync("超时原因");
+
+        // Opened 10 minutes ago: its first response breaches on arrival; a supervisor explains it.
+        var team = FloorEvents.UniqueId("T-why");
+        var agent = FloorEvents.UniqueId("A-why");
+        var complaintId = FloorEvents.UniqueId("C-why");
+        await server.IngestAsync(FloorEvents.ComplaintOpened(complaintId, team, agentId: agent, occurredAt: DateTimeOffset.UtcNow.AddMinutes(-10)));
+        await server.IngestAsync(new
+        {
+            id = FloorEvents.UniqueId("evt"),
+            type = "complaint.breachExplained",
+            occurredAt = DateTimeOffset.UtcNow.ToString("O"),
+            complaintId,
+            clock = "firstResponse",
+            reasonCode = "workload",
+            agentId = "S-1",
+        });
+
+        var teamRow = page.Locator($"#breach-causes table[data-by=\"team\"] tr[data-team=\"{team}\"]");
+        await Expect(teamRow.Locator("td[data-reason=\"workload\"]")).ToHaveTextAsync("1");
+        await Expect(page.Locator($"#breach-causes table[data-by=\"agent\"] tr[data-agent=\"{agent}\"] td[data-reason=\"total\"]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#breach-causes table[data-by=\"team\"] th[data-reason=\"workload\"]")).ToHaveTextAsync("工作量过大");
+
+        await page.Locator("#breach-cause-windows button[data-window=\"qtd\"]").ClickAsync();
+        await Expect(page.Locator("#breach-cause-windows button[data-window=\"qtd\"]")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(teamRow.Locator("td[data-reason=\"workload\"]")).ToHaveTextAsync("1");
+        await page.Locator("#lang-switch").ClickAsync();
+        await Expect(page.Locator("#breach-causes table[data-by=\"team\"] th[data-reason=\"workload\"]")).ToHaveTextAsync("Workload");
+        view.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_quarter_section_closes_a_finished_quarter_with_confirmation_and_shows_a_sortable_snapshot_with_labelled_bands()
     {
         // A finished quarter (2026Q3) of real events on the real server; the close, the snapshot and the trend are its answers.

@@ -29,6 +29,29 @@ public sealed class EventJournalTests(PostgresTestDatabaseFixture fixture) : Pos
     }
 
     [Fact]
+    public async Task A_case_event_reads_back_with_its_step_and_typed_attributes()
+    {
+        var prefix = NewPrefix();
+        var step = new FloorEvent
+        {
+            Id = prefix + "case",
+            Type = EventType.CaseStep,
+            OccurredAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)),
+            CaseId = "claim-1",
+            Step = "lossAssessed",
+            AgentId = "A1",
+            Attributes = new Dictionary<string, CaseAttribute> { ["amount"] = CaseAttribute.Of(2500.5), ["injury"] = CaseAttribute.Of(false), ["region"] = CaseAttribute.Of("north") },
+        };
+        var before = await LastSequenceAsync();
+
+        await Journal.AppendAsync([step]);
+        var read = Assert.Single(await Journal.ReadAfterAsync(before).ToListAsync());
+
+        Assert.Equal(step with { Sequence = read.Sequence, Attributes = read.Attributes }, read);
+        Assert.Equal(step.Attributes, read.Attributes);
+    }
+
+    [Fact]
     public async Task The_payload_uses_contract_names_and_omits_absent_fields()
     {
         var prefix = NewPrefix();

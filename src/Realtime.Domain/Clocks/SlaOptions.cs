@@ -1,4 +1,6 @@
+using System.Globalization;
 using Realtime.Domain.Calendars;
+using Realtime.Domain.Cases;
 using Realtime.Domain.Events;
 
 namespace Realtime.Domain.Clocks;
@@ -46,18 +48,22 @@ public sealed class SlaOptions
             var key = $"{SectionName}:Clocks:{name}";
             if (clock is null)
                 continue;
+            if (clock.IsCaseClock)
+            {
+                ValidateCaseClock(errors, key, name, clock, calendars);
+                continue;
+            }
+            foreach (var (caseKey, value) in new[] { ("When", clock.When), ("PauseEvent", clock.PauseEvent), ("ResumeEvent", clock.ResumeEvent), ("Count", clock.Count is null ? null : "set") })
+            {
+                if (value is not null)
+                    errors.Add($"{key}:{caseKey} applies to clocks of generic cases only: set {key}:CaseType (e.g. claim)");
+            }
             var builtIn = FindBuiltIn(name) is not null;
             if (clock.Target is { } target && target <= TimeSpan.Zero)
                 errors.Add($"{key}:Target must be positive");
             if (!builtIn && clock.Target is null)
                 errors.Add($"{key}:Target is required for a clock that is not built in");
-            if (clock.WarnAt is { } warnAt)
-            {
-                if (warnAt.Any(f => !(f > 0 && f < 1)))
-                    errors.Add($"{key}:WarnAt values must be fractions strictly between 0 and 1 (e.g. 0.75)");
-                else if (warnAt.Distinct().Count() != warnAt.Length)
-                    errors.Add($"{key}:WarnAt must not repeat a fraction");
-            }
+            CheckWarnAt(errors, key, clock.WarnAt);
             var start = CheckEvent(errors, $"{key}:StartEvent", clock.StartEvent, required: !builtIn);
             var stop = CheckEvent(errors, $"{key}:StopEvent", clock.StopEvent, required: !builtIn);
             var builtInClock = FindBuiltIn(name);
@@ -65,25 +71,22 @@ public sealed class SlaOptions
                 errors.Add($"{key}:StopEvent must differ from StartEvent");
             if (clock.OnReopen is { } onReopen && !TryParseReopen(onReopen, out _))
                 errors.Add($"{key}:OnReopen must be Resume or Restart, not '{onReopen}'");
-            if (!string.IsNullOrWhiteSpace(clock.Calendar) && FindCalendar(calendars, clock.Calendar) is null)
-            {
-                var known = calendars.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", calendars.Keys.Order(StringComparer.Ordinal));
-                errors.Add($"{key}:Calendar '{clock.Calendar}': no calendar of that name under Calendars ({known}); leave it empty to count 24×7");
-            }
+            CheckCalendar(errors, key, clock.Calendar, calendars);
         }
 
         if (Escalation?.Delays is { } delays)
         {
             const string key = $"{SectionName}:Escalation:Delays";
+            var judged = $"{key} {ShowList(delays)}";
             if (delays.Length > EscalationPolicy.TopLevel)
-                errors.Add($"{key} must have at most {EscalationPolicy.TopLevel} entries (team lead, deputy director, director)");
+                errors.Add($"{judged}: must have at most {EscalationPolicy.TopLevel} entries (team lead, deputy director, director)");
             if (delays.Any(d => d < TimeSpan.Zero))
-                errors.Add($"{key} must not be negative");
+                errors.Add($"{judged}: must not be negative");
             for (var i = 1; i < delays.Length; i++)
             {
                 if (delays[i] < delays[i - 1])
                 {
-                    errors.Add($"{key} must not decrease ({key}:{i} is before {key}:{i - 1})");
+                    errors.Add($"{judged}: must not decrease ({key}:{i} is before {key}:{i - 1})");
                     break;
                 }
             }
@@ -116,7 +119,7 @@ public sealed class SlaOptions
                 .Select(p => p.Value).ToList();
             clocks.Add(configured.Aggregate(builtIn, (clock, o) => Merge(clock, o, calendars)));
         }
-        foreach (var (name, o) in Clocks.Where(p => p.Value is not null && FindBuiltIn(p.Key) is null).OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (name, o) in Clocks.Where(p => p.Value is not null && !p.Value.IsCaseClock && FindBuiltIn(p.Key) is null).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var added = new ClockPolicy(name, ParseEvent(o.StartEvent!)!.Value, ParseEvent(o.StopEvent!)!.Value, o.Target!.Value,
                 ClockPolicy.DefaultWarnAt, Pausable: false, ReopenRule.Resume);
@@ -132,6 +135,117 @@ public sealed class SlaOptions
             },
             LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance,
         };
+    }
+
+    /// <summary>A list as the message shows it, e.g. <c>[0.5, 0.9, 0.9]</c>: the value judged, after every configuration source merged.</summary>
+    private static string ShowList<T>(IEnumerable<T> values) => "[" + string.Join(", ", values.Select(Show)) + "]";
+
+    private static string Show<T>(T value) => value switch
+    {
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "null",
+    };
+
+    /// <summary>
+    /// The clocks of generic cases (those naming a <c>CaseType</c> other than <c>complaint</c>), in name order, with their
+    /// calendars from <paramref name="calendars"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When <see cref="Validate(IReadOnlyDictionary{string, WorkingCalendar})"/> reports problems; the message lists them.</exception>
+    public CasePolicy ToCasePolicy(IReadOnlyDictionary<string, WorkingCalendar> calendars)
+    {
+        var errors = Validate(calendars);
+        if (errors.Count > 0)
+            throw new InvalidOperationException("Invalid SLA configuration: " + string.Join("; ", errors));
+        var clocks = new List<CaseClockPolicy>();
+        foreach (var (name, o) in Clocks.Where(p => p.Value is { IsCaseClock: true }).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            CaseTrigger.TryParse(o.StartEvent, out var start);
+            CaseTrigger.TryParse(o.StopEvent, out var stop);
+            var pausable = o.Pausable ?? true;
+            CaseTrigger? pause = null, resume = null;
+            if (pausable)
+            {
+                pause = o.PauseEvent is { } p && CaseTrigger.TryParse(p, out var configuredPause) ? configuredPause : CaseTrigger.Paused;
+                resume = o.ResumeEvent is { } r && CaseTrigger.TryParse(r, out var configuredResume) ? configuredResume : CaseTrigger.Resumed;
+            }
+            var timing = new ClockPolicy(name, start!.Type, stop!.Type, o.Target!.Value, o.WarnAt is { } warnAt ? warnAt.Order().ToArray() : ClockPolicy.DefaultWarnAt,
+                pausable, ReopenRule.Resume, Escalates: false)
+            {
+                Calendar = string.IsNullOrWhiteSpace(o.Calendar) ? null : FindCalendar(calendars, o.Calendar),
+            };
+            clocks.Add(new CaseClockPolicy(timing, o.CaseType!.Trim(), start, stop, pause, resume,
+                string.IsNullOrWhiteSpace(o.When) ? null : CaseCondition.Parse(o.When),
+                o.Count is { } count ? new CaseCountRule(count.Step!.Trim(), count.AtLeast) : null));
+        }
+        return new CasePolicy { Clocks = clocks, LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance };
+    }
+
+    private static void ValidateCaseClock(List<string> errors, string key, string name, ClockOptions clock, IReadOnlyDictionary<string, WorkingCalendar> calendars)
+    {
+        if (FindBuiltIn(name) is not null)
+            errors.Add($"{key}:CaseType '{clock.CaseType}': {name} is a built-in complaint clock; give the case clock a name of its own");
+        if (clock.CaseType!.Trim().Any(char.IsWhiteSpace))
+            errors.Add($"{key}:CaseType '{clock.CaseType}': must be one word such as claim or followup");
+        if (clock.Target is not { } target)
+            errors.Add($"{key}:Target is required for a case clock");
+        else if (target <= TimeSpan.Zero)
+            errors.Add($"{key}:Target must be positive");
+        CheckWarnAt(errors, key, clock.WarnAt);
+        var start = CheckTrigger(errors, $"{key}:StartEvent", clock.StartEvent, required: true);
+        var stop = CheckTrigger(errors, $"{key}:StopEvent", clock.StopEvent, required: true);
+        if (start is not null && start == stop)
+            errors.Add($"{key}:StopEvent '{clock.StopEvent}' must differ from StartEvent");
+        CheckTrigger(errors, $"{key}:PauseEvent", clock.PauseEvent, required: false);
+        CheckTrigger(errors, $"{key}:ResumeEvent", clock.ResumeEvent, required: false);
+        if (!string.IsNullOrWhiteSpace(clock.When) && !CaseCondition.TryParse(clock.When, out _, out var problem))
+            errors.Add($"{key}:When '{clock.When}': {problem} (e.g. amount < 3000 and injury == false)");
+        if (clock.Count is { } count)
+        {
+            if (string.IsNullOrWhiteSpace(count.Step) || count.Step.Trim().Any(char.IsWhiteSpace))
+                errors.Add($"{key}:Count:Step '{count.Step}': must name one step such as followedUp");
+            if (count.AtLeast < 1)
+                errors.Add($"{key}:Count:AtLeast must be at least 1 (now {count.AtLeast})");
+        }
+        if (clock.OnReopen is not null)
+            errors.Add($"{key}:OnReopen applies to complaint clocks only (cases are not reopened)");
+        if (clock.Escalates is true)
+            errors.Add($"{key}:Escalates: case clocks do not climb the complaints' escalation chain");
+        CheckCalendar(errors, key, clock.Calendar, calendars);
+    }
+
+    private static CaseTrigger? CheckTrigger(List<string> errors, string key, string? value, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+                errors.Add($"{key} is required for a case clock");
+            return null;
+        }
+        if (CaseTrigger.TryParse(value, out var trigger))
+            return trigger;
+        errors.Add($"{key} '{value}': must be case.opened, case.step:<step>, case.paused, case.resumed or case.closed");
+        return null;
+    }
+
+    private static void CheckWarnAt(List<string> errors, string key, double[]? warnAt)
+    {
+        if (warnAt is not null)
+        {
+            var judged = $"{key}:WarnAt {ShowList(warnAt)}";
+            if (warnAt.Any(f => !(f > 0 && f < 1)))
+                errors.Add($"{judged}: values must be fractions strictly between 0 and 1 (e.g. 0.75)");
+            else if (warnAt.GroupBy(f => f).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+                errors.Add($"{judged}: must not repeat a fraction ({Show(repeated.Key)} is listed {repeated.Count()} times)");
+        }
+    }
+
+    private static void CheckCalendar(List<string> errors, string key, string? calendar, IReadOnlyDictionary<string, WorkingCalendar> calendars)
+    {
+        if (string.IsNullOrWhiteSpace(calendar) || FindCalendar(calendars, calendar) is not null)
+            return;
+        var known = calendars.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", calendars.Keys.Order(StringComparer.Ordinal));
+        errors.Add($"{key}:Calendar '{calendar}': no calendar of that name under Calendars ({known}); leave it empty to count 24×7");
     }
 
     private static readonly IReadOnlyDictionary<string, WorkingCalendar> NoCalendars = new Dictionary<string, WorkingCalendar>();
@@ -182,47 +296,13 @@ public sealed class SlaOptions
     private static EventType? ParseEvent(string value)
     {
         var trimmed = value.Trim();
-        if (EventTypeNames.TryParse(trimmed.ToLowerInvariant(), out var type) && type.IsComplaintEvent())
+        if (EventTypeNames.TryParse(trimmed.ToLowerInvariant(), out var type) && type.IsComplaintEvent() && !type.IsBreachExplanation())
             return type;
-        if (!trimmed.Any(char.IsDigit) && Enum.TryParse(trimmed, ignoreCase: true, out type) && type.IsComplaintEvent())
+        if (!trimmed.Any(char.IsDigit) && Enum.TryParse(trimmed, ignoreCase: true, out type) && type.IsComplaintEvent() && !type.IsBreachExplanation())
             return type;
         return null;
     }
 
     private static bool TryParseReopen(string value, out ReopenRule rule) =>
         Enum.TryParse(value.Trim(), ignoreCase: true, out rule) && Enum.IsDefined(rule) && !value.Trim().All(c => char.IsDigit(c) || c == '-');
-}
-
-/// <summary>One clock's overrides under <c>Sla:Clocks:&lt;name&gt;</c>; null keeps the default.</summary>
-public sealed class ClockOptions
-{
-    /// <summary>Target running time, e.g. <c>00:02:00</c> or <c>2.00:00:00</c>.</summary>
-    public TimeSpan? Target { get; set; }
-    /// <summary>Warning fractions of the target, e.g. <c>[0.5, 0.75, 0.9]</c>; an empty list turns warnings off.</summary>
-    public double[]? WarnAt { get; set; }
-    /// <summary>Whether <c>complaint.paused</c> stops the clock.</summary>
-    public bool? Pausable { get; set; }
-    /// <summary>Wire name of the start event, e.g. <c>complaint.opened</c>.</summary>
-    public string? StartEvent { get; set; }
-    /// <summary>Wire name of the stop event, e.g. <c>complaint.responded</c>.</summary>
-    public string? StopEvent { get; set; }
-    /// <summary><c>Resume</c> or <c>Restart</c>.</summary>
-    public string? OnReopen { get; set; }
-    /// <summary>Whether the clock's breach starts the escalation chain.</summary>
-    public bool? Escalates { get; set; }
-    /// <summary>
-    /// The name of a working calendar under <c>Calendars</c> (e.g. <c>cn</c>) whose working time the clock counts;
-    /// unset keeps the built-in clock's (24×7), empty counts 24×7.
-    /// </summary>
-    public string? Calendar { get; set; }
-}
-
-/// <summary>The escalation chain override under <c>Sla:Escalation</c>.</summary>
-public sealed class EscalationOptions
-{
-    /// <summary>Offsets from the breach for team lead, deputy director, director, e.g. <c>["00:00:00", "04:00:00", "24:00:00"]</c>.</summary>
-    public TimeSpan[]? Delays { get; set; }
-
-    /// <summary>Whether the chain stops climbing once the breached clock has stopped (<c>Sla:Escalation:StopWhenClockStops</c>; default true).</summary>
-    public bool? StopWhenClockStops { get; set; }
 }

@@ -1,3 +1,4 @@
+using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
 using Realtime.Domain.Privacy;
@@ -68,7 +69,9 @@ public sealed class Complaint
         if (State.Events.Exists(x => x.Id == e.Id))
             return false;
 
-        var entry = new ComplaintEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, e.Level, e.AgentId, e.TeamId);
+        var entry = e.Type == EventType.ComplaintBreachExplained
+            ? new ComplaintEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, AgentId: e.AgentId, ReasonCode: e.ReasonCode, Clock: e.Clock, Reason: e.Reason)
+            : new ComplaintEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, e.Level, e.AgentId, e.TeamId);
         var index = InsertionIndex(State.Events, entry);
         State.Events.Insert(index, entry);
         if (e.Type == EventType.ComplaintOpened && !State.Events.Take(index).Any(x => x.Type == EventType.ComplaintOpened))
@@ -87,6 +90,11 @@ public sealed class Complaint
             PersonalDataMask.Name(State.CustomerName), PersonalDataMask.Phone(State.CustomerPhone), OpenedAt,
             level, (EscalationRole)level, Timeline.Tracks.Select(t => ViewOf(t, now)).ToArray());
     }
+
+    /// <summary>Why its breaches happened, as recorded (<c>complaint.breachExplained</c>), in time order.</summary>
+    public IReadOnlyList<BreachExplanation> Explanations =>
+        State.Events.Where(e => e.Type == EventType.ComplaintBreachExplained && e.ReasonCode is not null)
+            .Select(e => new BreachExplanation(e.Clock, e.ReasonCode!, e.Reason, e.OccurredAt, e.AgentId)).ToArray();
 
     /// <summary>Each policy clock's state at <paramref name="now"/> and whether it has ended met or breached.</summary>
     public IReadOnlyList<ClockOutcome> Outcomes(DateTimeOffset now) =>
@@ -203,7 +211,8 @@ public sealed class Complaint
     private int EscalationLevelAt(DateTimeOffset now) =>
         Math.Max(HighestEscalationSignalled(), Math.Max(Timeline.AutoLevelAt(now), Timeline.ManualLevelAt(now)));
 
-    private static ClockView ViewOf(ClockTrack track, DateTimeOffset now)
+    /// <summary>A clock as users see it at <paramref name="now"/> (generic cases show theirs the same way).</summary>
+    internal static ClockView ViewOf(ClockTrack track, DateTimeOffset now)
     {
         var policy = track.Policy;
         var calendar = policy.Calendar;

@@ -51,6 +51,9 @@ public sealed class ComplaintState
 /// <param name="Level">The requested level of a <c>complaint.escalated</c>.</param>
 /// <param name="AgentId">The agent the event names, if any.</param>
 /// <param name="TeamId">The team the event names, if any.</param>
+/// <param name="ReasonCode">The reason code of a <c>complaint.breachExplained</c>.</param>
+/// <param name="Clock">The clock a <c>complaint.breachExplained</c> explains.</param>
+/// <param name="Reason">The free text of a <c>complaint.breachExplained</c>.</param>
 public sealed record ComplaintEventEntry(
     string Id,
     EventType Type,
@@ -58,7 +61,10 @@ public sealed record ComplaintEventEntry(
     long Sequence,
     int? Level = null,
     string? AgentId = null,
-    string? TeamId = null);
+    string? TeamId = null,
+    string? ReasonCode = null,
+    string? Clock = null,
+    string? Reason = null);
 
 /// <summary>A warning already signalled.</summary>
 /// <param name="Clock">Clock name.</param>

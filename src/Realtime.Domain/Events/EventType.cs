@@ -29,6 +29,20 @@ public enum EventType
     FollowupCompleted,
     /// <summary><c>agent.rated</c></summary>
     AgentRated,
+    /// <summary><c>case.opened</c>: a generic case (a claim, a follow-up …) is opened.</summary>
+    CaseOpened,
+    /// <summary><c>case.step</c>: a case reached a named step (<c>surveyAccepted</c>, <c>followedUp</c> …).</summary>
+    CaseStep,
+    /// <summary><c>case.paused</c></summary>
+    CasePaused,
+    /// <summary><c>case.resumed</c></summary>
+    CaseResumed,
+    /// <summary><c>case.closed</c></summary>
+    CaseClosed,
+    /// <summary><c>complaint.breachExplained</c>: why a complaint's clock breached.</summary>
+    ComplaintBreachExplained,
+    /// <summary><c>case.breachExplained</c>: why a case's clock breached.</summary>
+    CaseBreachExplained,
 }
 
 /// <summary>Maps <see cref="EventType"/> to and from the contract's wire names.</summary>
@@ -49,6 +63,13 @@ public static class EventTypeNames
         ["praise.received"] = EventType.PraiseReceived,
         ["followup.completed"] = EventType.FollowupCompleted,
         ["agent.rated"] = EventType.AgentRated,
+        ["case.opened"] = EventType.CaseOpened,
+        ["case.step"] = EventType.CaseStep,
+        ["case.paused"] = EventType.CasePaused,
+        ["case.resumed"] = EventType.CaseResumed,
+        ["case.closed"] = EventType.CaseClosed,
+        ["complaint.breachExplained"] = EventType.ComplaintBreachExplained,
+        ["case.breachExplained"] = EventType.CaseBreachExplained,
     };
 
     private static readonly Dictionary<EventType, string> ByType = ByName.ToDictionary(p => p.Value, p => p.Key);
@@ -63,5 +84,11 @@ public static class EventTypeNames
     public static string ToWireName(this EventType type) => ByType[type];
 
     /// <summary>True for the <c>complaint.*</c> types.</summary>
-    public static bool IsComplaintEvent(this EventType type) => type <= EventType.ComplaintReopened;
+    public static bool IsComplaintEvent(this EventType type) => type <= EventType.ComplaintReopened || type == EventType.ComplaintBreachExplained;
+
+    /// <summary>True for the <c>case.*</c> types of generic cases.</summary>
+    public static bool IsCaseEvent(this EventType type) => type is >= EventType.CaseOpened and <= EventType.CaseClosed or EventType.CaseBreachExplained;
+
+    /// <summary>True for <c>complaint.breachExplained</c> and <c>case.breachExplained</c>, which explain a breach and time nothing.</summary>
+    public static bool IsBreachExplanation(this EventType type) => type is EventType.ComplaintBreachExplained or EventType.CaseBreachExplained;
 }

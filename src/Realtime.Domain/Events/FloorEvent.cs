@@ -58,4 +58,16 @@ public sealed record FloorEvent
     public double? Value { get; init; }
     public string? Period { get; init; }
     public Rater? Rater { get; init; }
+    /// <summary>The generic case of a <c>case.*</c> event.</summary>
+    public string? CaseId { get; init; }
+    /// <summary>The case's type from <c>case.opened</c>, e.g. <c>claim</c> or <c>followup</c>.</summary>
+    public string? CaseType { get; init; }
+    /// <summary>The step a <c>case.step</c> reports, e.g. <c>surveyAccepted</c>.</summary>
+    public string? Step { get; init; }
+    /// <summary>Facts about a case (<c>amount</c>, <c>injury</c> …) that clock conditions test.</summary>
+    public IReadOnlyDictionary<string, CaseAttribute>? Attributes { get; init; }
+    /// <summary>The configured reason code of a <c>*.breachExplained</c> (its free text is <see cref="Reason"/>).</summary>
+    public string? ReasonCode { get; init; }
+    /// <summary>The breached clock a <c>*.breachExplained</c> explains; null: the first breach.</summary>
+    public string? Clock { get; init; }
 }

@@ -62,37 +62,3 @@ public sealed class BonusTable
         return errors;
     }
 }
-
-/// <summary>One configured row of the bonus table (binding form of <see cref="BonusTier"/>).</summary>
-public sealed class BonusTierOptions
-{
-    /// <summary>The lowest final score (inclusive) of the row.</summary>
-    public double MinFinalScore { get; set; }
-
-    /// <summary>The coefficient of the row.</summary>
-    public double Coefficient { get; set; }
-}
-
-/// <summary>Quarter-close settings (configuration section <c>Quarters</c>).</summary>
-public sealed class QuarterOptions
-{
-    /// <summary>The configuration section name.</summary>
-    public const string SectionName = "Quarters";
-
-    /// <summary>The bonus table rows; null or empty means <see cref="BonusTable.Default"/>.</summary>
-    public List<BonusTierOptions>? BonusTable { get; set; }
-
-    /// <summary>The coefficient below the lowest row (default 0).</summary>
-    public double BelowLowestCoefficient { get; set; }
-
-    /// <summary>Every configuration error, each naming its key; empty when valid.</summary>
-    public IReadOnlyList<string> Validate() => BonusTable is not { Count: > 0 } rows
-        ? Quarters.BonusTable.Validate([], BelowLowestCoefficient).Select(e => $"{SectionName}:{e}").ToList()
-        : Quarters.BonusTable.Validate(rows.Select(r => new BonusTier(r.MinFinalScore, r.Coefficient)).ToList(), BelowLowestCoefficient)
-            .Select(e => $"{SectionName}:BonusTable: {e}").ToList();
-
-    /// <summary>The configured table.</summary>
-    public BonusTable ToBonusTable() => BonusTable is not { Count: > 0 } rows
-        ? (BelowLowestCoefficient == 0 ? Quarters.BonusTable.Default : new Quarters.BonusTable(Quarters.BonusTable.Default.Tiers, BelowLowestCoefficient))
-        : new Quarters.BonusTable(rows.Select(r => new BonusTier(r.MinFinalScore, r.Coefficient)).ToList(), BelowLowestCoefficient);
-}

@@ -78,6 +78,8 @@ public sealed class QuarterEventReplay
         if (e.Sequence > _throughSequence || e.OccurredAt < _start) return false;
         var inQuarter = e.OccurredAt < _end;
         if (!inQuarter && !(e.Type == EventType.AgentRated && Quarter.TryParse(e.Period, out var period) && period == _quarter)) return false;
+        // Generic cases and breach explanations have no part in the appraisal (an explaining agent is not appraised for it).
+        if (e.Type.IsCaseEvent() || e.Type.IsBreachExplanation()) return false;
         var used = e.Type.IsComplaintEvent() ? ComplaintEvent(e) : AgentEvent(e);
         if (used) EventsUsed++;
         return used;

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
+using Realtime.Grains.BreachCauses;
 using Realtime.Grains.Deadlines;
 using Realtime.Grains.Diagnostics;
 using Realtime.Grains.Live;
@@ -27,6 +29,7 @@ internal sealed class ComplaintGrain(
     [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     OpenComplaintDirectory directory,
     ComplaintFactOutbox facts,
+    CompanyCalendar calendar,
     IOptions<GrainCollectionOptions> collection,
     ILogger<ComplaintGrain> log) : Grain, IComplaintGrain
 {
@@ -152,6 +155,8 @@ internal sealed class ComplaintGrain(
         // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
         await ComplaintFacts.TellAsync(facts, complaint, view, now, state.Facts);
+        if (state.Complaint.Events.Exists(static e => e.Type == EventType.ComplaintBreachExplained))
+            await BreachCauseReports.TellAsync(GrainFactory, "complaint:" + view.Id, complaint.Outcomes(now), complaint.Explanations, view.TeamId, view.AgentId, calendar, state.CausesTold ??= new(StringComparer.Ordinal));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
         checkpointer.Stage(StateKey, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         _stored = bytes;

@@ -28,4 +28,10 @@ public sealed class ComplaintGrainState
 
     /// <summary>What agent and team grains have been told about this complaint, so nothing is counted twice.</summary>
     public Teams.ComplaintFactsTold Facts { get; set; } = new();
+
+    /// <summary>
+    /// The explained breaches told to the floor's breach causes, so only a changed explanation is told again; null until
+    /// a breach is explained (most complaints never are, and their stored state stays as small as before).
+    /// </summary>
+    public Dictionary<string, Domain.BreachCauses.BreachCause>? CausesTold { get; set; }
 }

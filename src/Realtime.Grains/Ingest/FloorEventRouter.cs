@@ -1,5 +1,6 @@
 using Realtime.Domain.Events;
 using Realtime.Grains.Agents;
+using Realtime.Grains.Cases;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Teams;
 
@@ -12,7 +13,7 @@ public sealed class FloorEventRouter(IGrainFactory grains)
     private Task _teamsQueued = Task.CompletedTask;
 
     /// <summary>
-    /// Queues every event of <paramref name="events"/> (in sequence order) to its grain: complaint events to complaint grains,
+    /// Queues every event of <paramref name="events"/> (in sequence order) to its grain: complaint events to complaint grains, case events to case grains,
     /// an agent's own events to its agent grain. The mailboxes are filled before this returns, so a later call can never
     /// overtake. Then each team gets one call with its share of the batch: <c>service.handled</c> naming it, and the surveys
     /// and follow-ups its agents report (those name no team). Team calls are queued in batch order, so every team grain sees
@@ -21,6 +22,7 @@ public sealed class FloorEventRouter(IGrainFactory grains)
     public Task DispatchAsync(IReadOnlyList<FloorEvent> events)
     {
         var byComplaint = new Dictionary<string, List<FloorEvent>>(StringComparer.Ordinal);
+        var byCase = new Dictionary<string, List<FloorEvent>>(StringComparer.Ordinal);
         var byAgent = new Dictionary<string, List<FloorEvent>>(StringComparer.Ordinal);
         var byTeam = new Dictionary<string, List<FloorEvent>>(StringComparer.Ordinal);
         foreach (var e in events)
@@ -30,11 +32,17 @@ public sealed class FloorEventRouter(IGrainFactory grains)
                 Add(byComplaint, e.ComplaintId!, e);
                 continue;
             }
+            if (e.Type.IsCaseEvent())
+            {
+                Add(byCase, e.CaseId!, e);
+                continue;
+            }
             if (e.AgentId is { } agent) Add(byAgent, agent, e);
             if (e.Type == EventType.ServiceHandled && e.TeamId is { } team) Add(byTeam, team, e);
         }
-        var calls = new List<Task>(byComplaint.Count + 1);
+        var calls = new List<Task>(byComplaint.Count + byCase.Count + 1);
         foreach (var (id, list) in byComplaint) calls.Add(grains.GetGrain<IComplaintGrain>(id).ApplyAsync(list));
+        foreach (var (id, list) in byCase) calls.Add(grains.GetGrain<ICaseGrain>(id).ApplyAsync(list));
         if (byAgent.Count > 0 || byTeam.Count > 0)
         {
             var agentCalls = new List<Task<AgentApplyResult>>(byAgent.Count);

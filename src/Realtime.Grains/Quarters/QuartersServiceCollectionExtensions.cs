@@ -10,13 +10,13 @@ namespace Realtime.Grains.Quarters;
 public static class QuartersServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="QuarterCloser"/> with <paramref name="bonusTable"/>. Call after <c>AddRealtimeGrains</c>. Without a durable
+    /// Adds <see cref="QuarterCloser"/>, with <see cref="BonusTable.Default"/> unless a host registered a configured table first. Call after <c>AddRealtimeGrains</c>. Without a durable
     /// <see cref="IQuarterSnapshotStore"/> registered before, snapshots are kept in memory and the in-memory journal is wrapped
     /// to count late events.
     /// </summary>
-    public static IServiceCollection AddQuarters(this IServiceCollection services, BonusTable bonusTable)
+    public static IServiceCollection AddQuarters(this IServiceCollection services)
     {
-        services.AddSingleton(bonusTable);
+        services.TryAddSingleton(BonusTable.Default);
         if (!services.Any(d => d.ServiceType == typeof(IQuarterSnapshotStore)))
         {
             services.AddSingleton(sp => new InMemoryQuarterLedger(sp.GetRequiredService<CompanyCalendar>()));

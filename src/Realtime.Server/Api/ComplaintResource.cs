@@ -9,7 +9,21 @@ namespace Realtime.Server.Api;
 /// A clock on a working-time calendar names it, and says when it is outside working hours and when it counts again.
 /// </summary>
 public sealed record ClockResource(string Name, string State, TimeSpan Target, TimeSpan Elapsed, TimeSpan Remaining, DateTimeOffset? DueAt, DateTimeOffset? BreachedAt, DateTimeOffset? StartedAt, DateTimeOffset? StoppedAt,
-    string? Calendar = null, bool OutsideWorkingHours = false, DateTimeOffset? CountingResumesAt = null);
+    string? Calendar = null, bool OutsideWorkingHours = false, DateTimeOffset? CountingResumesAt = null)
+{
+    /// <summary>The wire form of <paramref name="c"/> (a complaint's or a case's clock).</summary>
+    public static ClockResource From(ClockView c) =>
+        new(c.Name, StateName(c.State), c.Target, c.Elapsed, c.Remaining, c.DueAt, c.BreachedAt, c.StartedAt, c.StoppedAt, c.Calendar, c.OutsideWorkingHours, c.CountingResumesAt);
+
+    private static string StateName(ClockState? state) => state switch
+    {
+        ClockState.Running => "running",
+        ClockState.Paused => "paused",
+        ClockState.Met => "met",
+        ClockState.Breached => "breached",
+        _ => "notStarted",
+    };
+}
 
 /// <summary>A complaint on the wire (<c>GET /api/complaints/{id}</c> and <c>complaintChanged</c>); customer data is already masked by the domain view.</summary>
 public sealed record ComplaintResource(
@@ -43,14 +57,5 @@ public sealed record ComplaintResource(
         view.OpenedAt,
         view.EscalationLevel,
         view.EscalationLevel == 0 ? null : EscalationRoles.WireName(view.EscalationRole),
-        view.Clocks.Select(c => new ClockResource(c.Name, StateName(c.State), c.Target, c.Elapsed, c.Remaining, c.DueAt, c.BreachedAt, c.StartedAt, c.StoppedAt, c.Calendar, c.OutsideWorkingHours, c.CountingResumesAt)).ToList());
-
-    private static string StateName(ClockState? state) => state switch
-    {
-        ClockState.Running => "running",
-        ClockState.Paused => "paused",
-        ClockState.Met => "met",
-        ClockState.Breached => "breached",
-        _ => "notStarted",
-    };
+        view.Clocks.Select(ClockResource.From).ToList());
 }

@@ -19,8 +19,7 @@ public static class ScorecardEndpoints
     /// <summary>Maps the scorecard and board endpoints (and the KPI trends), grading totals with <see cref="TotalScoreBands"/> from configuration.</summary>
     public static void MapScorecards(this IEndpointRouteBuilder app)
     {
-        // Read once at start, so a bad edge stops the server with a message naming its key.
-        var bands = TotalScoreBands.From(app.ServiceProvider.GetRequiredService<IConfiguration>(), app.ServiceProvider.GetRequiredService<Rubric>());
+        var bands = app.ServiceProvider.GetRequiredService<TotalScoreBands>();
 
         app.MapGet("/api/agents/{id}/scorecard", async (string id, string? window, IGrainFactory grains, IOptions<JsonOptions> json) =>
         {

@@ -25,38 +25,14 @@ public sealed record TotalScoreBands(double Excellent, double Good, double Pass)
     public string? BandOf(double? total) =>
         total is { } t && double.IsFinite(t) ? ScorecardResource.BandName(new BandEdges(Excellent, Good, Pass).Classify(t, Direction.HigherIsBetter)) : null;
 
-    /// <summary>The edges from configuration, defaulting each to the rubric's satisfaction-score edges; throws naming the key when invalid.</summary>
-    public static TotalScoreBands From(IConfiguration configuration, Rubric rubric)
+    /// <summary>The configured edges (<see cref="TotalScoreBandsOptions"/>), each edge not set taken from the rubric's satisfaction-score edges.</summary>
+    public static TotalScoreBands From(TotalScoreBandsOptions options, Rubric rubric)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rubric);
         var basis = rubric.FindIndicator(IndicatorIds.Satisfaction) is { Direction: Direction.HigherIsBetter } satisfaction
             ? new TotalScoreBands(satisfaction.Edges.Excellent, satisfaction.Edges.Good, satisfaction.Edges.Pass)
             : Default;
-        var section = configuration.GetSection(SectionName);
-        var errors = new List<string>();
-        var bands = new TotalScoreBands(
-            Read(section, nameof(Excellent), basis.Excellent, errors),
-            Read(section, nameof(Good), basis.Good, errors),
-            Read(section, nameof(Pass), basis.Pass, errors));
-        if (errors.Count == 0 && !(bands.Excellent >= bands.Good && bands.Good >= bands.Pass))
-        {
-            errors.Add($"{SectionName}: edges must satisfy Excellent ≥ Good ≥ Pass (now {bands.Excellent} / {bands.Good} / {bands.Pass}).");
-        }
-        if (errors.Count > 0) throw new InvalidOperationException("Invalid total score band configuration: " + string.Join("; ", errors));
-        return bands;
-    }
-
-    private static double Read(IConfigurationSection section, string key, double fallback, List<string> errors)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            && double.IsFinite(value) && value is >= 0 and <= 100)
-        {
-            return value;
-        }
-        errors.Add($"{SectionName}:{key}: must be a number from 0 to 100 (now '{text}').");
-        return fallback;
+        return new TotalScoreBands(options.Excellent ?? basis.Excellent, options.Good ?? basis.Good, options.Pass ?? basis.Pass);
     }
 }

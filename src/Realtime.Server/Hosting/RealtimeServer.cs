@@ -4,9 +4,6 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Realtime.Domain.Calendars;
-using Realtime.Domain.Clocks;
-using Realtime.Domain.Kpis;
-using Realtime.Domain.Quarters;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains;
 using Realtime.Grains.Live;
@@ -53,12 +50,8 @@ public static partial class RealtimeServer
     /// <summary>Registers everything the server runs.</summary>
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        var calendars = WorkingCalendars(configuration);
-        var sla = configuration.GetSection(SlaOptions.SectionName).Get<SlaOptions>() ?? new SlaOptions();
-        var slaErrors = sla.Validate(calendars);
-        if (slaErrors.Count > 0) throw new InvalidOperationException("Invalid SLA configuration: " + string.Join("; ", slaErrors));
-        services.AddSingleton(sla.ToPolicy(calendars));
-        var rubric = AddScorecards(services, configuration);
+        services.AddConfiguredPolicies();
+        AddCompanyCalendar(services, configuration);
 
         services.AddValidatedOptions<IngestOptions>("Ingest", IngestRules);
         services.Configure<IngestOptions>(o => o.IngestKeys = ReadKeys(configuration.GetSection("Auth:IngestKeys")));
@@ -68,8 +61,9 @@ public static partial class RealtimeServer
 
         services.AddSingleton<StorageReadiness>();
         services.AddChosenStorage(configuration);
-        var rated = rubric.Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        services.AddSingleton(new FloorEventReader(rated.Contains));
+        services.AddSingleton(sp => new FloorEventReader(
+            sp.GetRequiredService<Rubric>().Indicators.Where(i => i.Source == IndicatorSource.Manual).Select(i => i.Id).ToHashSet(StringComparer.Ordinal).Contains,
+            sp.GetRequiredService<IOptions<Domain.BreachCauses.BreachCauseOptions>>().Value.EffectiveReasons.ToHashSet(StringComparer.Ordinal).Contains));
         services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName, o => o.Validate());
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
@@ -83,10 +77,7 @@ public static partial class RealtimeServer
         services.AddOptions<GrainCollectionOptions>().Configure(o => LegacyCollectionSettings.Apply(configuration.GetSection(LegacyCollectionSettings.SectionName), o));
         services.AddOptions<Grains.Deadlines.DeadlineOptions>().Configure(o => LegacyCollectionSettings.Apply(configuration.GetSection(LegacyCollectionSettings.SectionName), o));
         services.AddRealtimeGrains();
-        var quarters = configuration.GetSection(QuarterOptions.SectionName).Get<QuarterOptions>() ?? new QuarterOptions();
-        var quarterErrors = quarters.Validate();
-        if (quarterErrors.Count > 0) throw new InvalidOperationException("Invalid quarter configuration: " + string.Join("; ", quarterErrors));
-        services.AddQuarters(quarters.ToBonusTable());
+        services.AddQuarters();
         services.AddHostedService<StartupRecovery>();
         services.AddValidatedOptions<DemoOptions>("Demo", o => o.Validate());
         services.AddHostedService<DemoFloorSimulator>();
@@ -103,6 +94,8 @@ public static partial class RealtimeServer
         app.UseReadinessGate();
         app.MapIngest();
         app.MapQueries();
+        app.MapCases();
+        app.MapBreachCauses();
         app.MapScorecards();
         app.MapQuarters();
         var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
@@ -125,30 +118,18 @@ public static partial class RealtimeServer
         }
     }
 
-    /// <summary>Binds and validates the company calendar (<c>Company:TimeZone</c>), the rubric (<c>Scorecard</c>) and the KPI targets (<c>Kpis</c>).</summary>
-    private static Rubric AddScorecards(IServiceCollection services, IConfiguration configuration)
+    /// <summary>Binds and validates the company calendar (<c>Company:TimeZone</c>).</summary>
+    private static void AddCompanyCalendar(IServiceCollection services, IConfiguration configuration)
     {
         var zone = configuration["Company:TimeZone"];
-        CompanyCalendar calendar;
         try
         {
-            calendar = string.IsNullOrWhiteSpace(zone) ? CompanyCalendar.Default : new CompanyCalendar(zone);
+            services.AddSingleton(string.IsNullOrWhiteSpace(zone) ? CompanyCalendar.Default : new CompanyCalendar(zone));
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             throw new InvalidOperationException($"Invalid company configuration: Company:TimeZone '{zone}' is not a known time zone (e.g. Asia/Shanghai).", e);
         }
-        var scorecard = configuration.GetSection(ScorecardOptions.SectionName).Get<ScorecardOptions>() ?? new ScorecardOptions();
-        var scorecardErrors = scorecard.Validate();
-        if (scorecardErrors.Count > 0) throw new InvalidOperationException("Invalid scorecard configuration: " + string.Join("; ", scorecardErrors));
-        var targets = configuration.GetSection(KpiTargets.SectionName).Get<KpiTargets>() ?? new KpiTargets();
-        var targetErrors = targets.Validate();
-        if (targetErrors.Count > 0) throw new InvalidOperationException("Invalid KPI configuration: " + string.Join("; ", targetErrors));
-        var rubric = scorecard.ToRubric();
-        services.AddSingleton(calendar);
-        services.AddSingleton(rubric);
-        services.AddSingleton(targets);
-        return rubric;
     }
 
     private static IReadOnlyList<string> IngestRules(IngestOptions o)
@@ -165,17 +146,6 @@ public static partial class RealtimeServer
         if (o.Interval <= TimeSpan.Zero) errors.Add($"Checkpoints:Interval must be positive (was {o.Interval})");
         if (o.DeferredStageDelay < TimeSpan.Zero) errors.Add($"Checkpoints:DeferredStageDelay must not be negative (was {o.DeferredStageDelay})");
         return errors;
-    }
-
-    /// <summary>Binds and validates <c>Calendars:*</c> (working hours, holidays, 调休 make-up days; files relative to the content root).</summary>
-    private static IReadOnlyDictionary<string, WorkingCalendar> WorkingCalendars(IConfiguration configuration)
-    {
-        var options = new CalendarsOptions { CompanyTimeZone = configuration["Company:TimeZone"] };
-        configuration.GetSection(CalendarsOptions.SectionName).Bind(options.Calendars);
-        TextReader OpenFile(string path) => File.OpenText(Path.Combine(AppContext.BaseDirectory, path));
-        var errors = options.Validate(OpenFile);
-        if (errors.Count > 0) throw new InvalidOperationException("Invalid calendar configuration: " + string.Join("; ", errors));
-        return options.ToCalendars(OpenFile);
     }
 
     private static string[] ReadKeys(IConfigurationSection section)

@@ -16,6 +16,41 @@ public static class ValidatedOptions
         return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
     }
 
+    /// <summary>
+    /// As <see cref="AddValidatedOptions{TOptions}(IServiceCollection, string, Func{TOptions, IReadOnlyList{string}})"/>, for rules
+    /// that judge a value against another registered service (e.g. a clock's calendar against the configured calendars).
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TDependency>(this IServiceCollection services, string section, Func<TOptions, TDependency, IReadOnlyList<string>> validate)
+        where TOptions : class
+        where TDependency : notnull
+    {
+        services.AddSingleton<IValidateOptions<TOptions>>(sp => new RulesValidator<TOptions>(section, o =>
+        {
+            try
+            {
+                return validate(o, sp.GetRequiredService<TDependency>());
+            }
+            catch (OptionsValidationException)
+            {
+                // The dependency's own section is invalid and reports itself at start: one message per problem.
+                return [];
+            }
+        }));
+        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+    }
+
+    /// <summary>
+    /// As <see cref="AddValidatedOptions{TOptions}(IServiceCollection, string, Func{TOptions, IReadOnlyList{string}})"/>, for a section
+    /// whose children are not properties of <typeparamref name="TOptions"/> (e.g. <c>Calendars:&lt;name&gt;</c>, a dictionary by name):
+    /// <paramref name="bind"/> reads it instead of <c>BindConfiguration</c>.
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, string section, Func<TOptions, IReadOnlyList<string>> validate, Action<TOptions, IConfiguration> bind)
+        where TOptions : class
+    {
+        services.AddSingleton<IValidateOptions<TOptions>>(new RulesValidator<TOptions>(section, validate));
+        return services.AddOptions<TOptions>().Configure(bind).ValidateOnStart();
+    }
+
     private sealed class RulesValidator<TOptions>(string section, Func<TOptions, IReadOnlyList<string>> validate) : IValidateOptions<TOptions>
         where TOptions : class
     {

@@ -15,7 +15,9 @@ public sealed record EventError(int Index, string Field, string Message);
 /// Reads one ingest event from JSON and checks it against the contract: required fields per type, field types,
 /// ranges and lengths. Every problem is reported with its field, so a client can fix all of them at once.
 /// </summary>
-public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator)
+/// <param name="isKnownIndicator">Whether an <c>agent.rated</c> indicator is a manual indicator of the rubric.</param>
+/// <param name="isKnownReason">Whether a <c>*.breachExplained</c> reason code is configured (<c>BreachCauses:Reasons</c>); null accepts none.</param>
+public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator, Func<string, bool>? isKnownReason = null)
 {
     /// <summary>Longest accepted id (event, complaint, agent, team, customer …).</summary>
     public const int MaxIdLength = 128;
@@ -54,7 +56,7 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
             ComplaintId = f.Id(Field.ComplaintId, required: type.IsComplaintEvent()),
             AgentId = f.Id(Field.AgentId, required: type is EventType.ComplaintAssigned or EventType.ComplaintResponded or EventType.ServiceHandled
                 or EventType.SurveySubmitted or EventType.PraiseReceived or EventType.FollowupCompleted or EventType.AgentRated),
-            TeamId = f.Id(Field.TeamId, required: type is EventType.ComplaintOpened or EventType.ServiceHandled),
+            TeamId = f.Id(Field.TeamId, required: type is EventType.ComplaintOpened or EventType.ServiceHandled or EventType.CaseOpened),
             AboutAgentId = f.Id(Field.AboutAgentId),
             Category = f.Text(Field.Category, false, MaxIdLength),
             Severity = f.Enum(Field.Severity, Severities),
@@ -74,7 +76,17 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
             Value = f.Number(Field.Value, type is EventType.AgentRated, double.MinValue, double.MaxValue),
             Period = f.Text(Field.Period, false, 32),
             Rater = f.Enum(Field.Rater, Raters),
+            CaseId = f.Id(Field.CaseId, required: type.IsCaseEvent()),
+            CaseType = f.Id(Field.CaseType, required: type is EventType.CaseOpened),
+            Step = f.Id(Field.Step, required: type is EventType.CaseStep),
+            Attributes = f.Attributes(Field.Attributes),
+            ReasonCode = f.Id(Field.ReasonCode, required: type.IsBreachExplanation()),
+            Clock = f.Id(Field.Clock),
         };
+        if (e.ReasonCode is not null && isKnownReason?.Invoke(e.ReasonCode) != true)
+            errors.Add(new EventError(index, "reasonCode", $"unknown reason code '{e.ReasonCode}' (configured under BreachCauses:Reasons)"));
+        if (e.ReasonCode == Domain.BreachCauses.BreachCauseOptions.Other && string.IsNullOrWhiteSpace(e.Reason))
+            errors.Add(new EventError(index, "reason", $"is required with reasonCode '{Domain.BreachCauses.BreachCauseOptions.Other}': say what happened"));
         if (e.Indicator is not null && !isKnownIndicator(e.Indicator))
             errors.Add(new EventError(index, "indicator", $"unknown indicator '{e.Indicator}'"));
         return errors.Count > before ? null : e;
@@ -88,16 +100,19 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
     {
         Id, Type, OccurredAt, ComplaintId, AgentId, TeamId, AboutAgentId, Category, Severity, Channel, CustomerId, CustomerName,
         CustomerPhone, Reason, Level, FirstContact, ContactId, FirstContactResolved, ResponseSeconds, Score, VisitedAt, Indicator,
-        Value, Period, Rater,
+        Value, Period, Rater, CaseId, CaseType, Step, Attributes, ReasonCode, Clock,
     }
 
-    private const int FieldCount = (int)Field.Rater + 1;
+    private const int FieldCount = (int)Field.Clock + 1;
+
+    /// <summary>Most attributes one case event may carry.</summary>
+    public const int MaxAttributes = 32;
 
     private static readonly string[] FieldNames =
     [
         "id", "type", "occurredAt", "complaintId", "agentId", "teamId", "aboutAgentId", "category", "severity", "channel", "customerId",
         "customerName", "customerPhone", "reason", "level", "firstContact", "contactId", "firstContactResolved", "responseSeconds",
-        "score", "visitedAt", "indicator", "value", "period", "rater",
+        "score", "visitedAt", "indicator", "value", "period", "rater", "caseId", "caseType", "step", "attributes", "reasonCode", "clock",
     ];
 
     // Wire names by length, as UTF-8: a property's raw name finds its field with a length check and a compare or two.
@@ -245,6 +260,49 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
             if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
             Fail(field, "must be true or false");
             return null;
+        }
+
+        /// <summary>An object of string, number and boolean values (a case's facts, e.g. <c>{"amount": 2500, "injury": false}</c>).</summary>
+        public readonly IReadOnlyDictionary<string, CaseAttribute>? Attributes(Field field)
+        {
+            if (!TryGet(field, false, out var v)) return null;
+            if (v.ValueKind != JsonValueKind.Object)
+            {
+                Fail(field, "must be an object of string, number or boolean values");
+                return null;
+            }
+            var attributes = new Dictionary<string, CaseAttribute>(StringComparer.Ordinal);
+            var ok = true;
+            foreach (var property in v.EnumerateObject())
+            {
+                var name = FieldNames[(int)field] + "." + property.Name;
+                if (property.Name.Length is 0 or > 64 || property.Name.Any(char.IsWhiteSpace))
+                {
+                    _errors.Add(new EventError(_index, name, "a name must be 1 to 64 characters without spaces"));
+                    ok = false;
+                    continue;
+                }
+                CaseAttribute? value = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String when property.Value.GetString()!.Length <= MaxTextLength => CaseAttribute.Of(property.Value.GetString()!),
+                    JsonValueKind.Number when property.Value.TryGetDouble(out var d) && double.IsFinite(d) => CaseAttribute.Of(d),
+                    JsonValueKind.True or JsonValueKind.False => CaseAttribute.Of(property.Value.GetBoolean()),
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    _errors.Add(new EventError(_index, name, $"must be a string of at most {MaxTextLength} characters, a number or true/false"));
+                    ok = false;
+                    continue;
+                }
+                attributes[property.Name] = value;
+            }
+            if (attributes.Count > MaxAttributes)
+            {
+                Fail(field, $"must have at most {MaxAttributes} values");
+                ok = false;
+            }
+            return ok ? attributes : null;
         }
 
         public readonly T? Enum<T>(Field field, (string Wire, T Value)[] values) where T : struct

@@ -161,8 +161,8 @@ public class SlaOptionsTests
         var negative = new SlaOptions { Escalation = new EscalationOptions { Delays = [TimeSpan.FromHours(-1)] } };
         var decreasing = new SlaOptions { Escalation = new EscalationOptions { Delays = [TimeSpan.FromHours(4), TimeSpan.FromHours(1)] } };
 
-        Assert.Single(tooMany.Validate(), e => e.StartsWith("Sla:Escalation:Delays must have at most 3", StringComparison.Ordinal));
-        Assert.Single(negative.Validate(), e => e.StartsWith("Sla:Escalation:Delays must not be negative", StringComparison.Ordinal));
-        Assert.Single(decreasing.Validate(), e => e.StartsWith("Sla:Escalation:Delays must not decrease", StringComparison.Ordinal));
+        Assert.Single(tooMany.Validate(), e => e.StartsWith("Sla:Escalation:Delays [00:00:00, 01:00:00, 02:00:00, 03:00:00]: must have at most 3", StringComparison.Ordinal));
+        Assert.Single(negative.Validate(), e => e.StartsWith("Sla:Escalation:Delays [-01:00:00]: must not be negative", StringComparison.Ordinal));
+        Assert.Single(decreasing.Validate(), e => e.StartsWith("Sla:Escalation:Delays [04:00:00, 01:00:00]: must not decrease", StringComparison.Ordinal));
     }
 }

@@ -18,6 +18,9 @@ export function pushKey(name, payload) {
     case 'complaintChanged': return payload?.id ? `complaint:${payload.id}` : null;
     case 'scoreChanged': return payload?.agentId ? `score:${payload.agentId}:${payload.window}` : null;
     case 'kpiChanged': return payload?.teamId ? `kpi:${payload.teamId}:${payload.window}` : null;
+    case 'caseKpiChanged': return payload?.teamId ? `caseKpi:${payload.teamId}` : null;
+    case 'caseChanged': return payload?.id ? `case:${payload.id}` : null;
+    case 'breachCausesChanged': return 'breachCauses';
     default: return null;
   }
 }

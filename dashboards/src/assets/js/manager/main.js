@@ -2,12 +2,14 @@
 
 import { t } from '../i18n.js';
 import { syncServerClock } from '../clock.js';
-import { getFloorBoard, getBoard, getDailyKpis } from '../api.js';
+import { getFloorBoard, getBoard, getDailyKpis, getJson } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { setUpPage } from '../page.js';
 import { KpiTable } from './kpiTable.js';
 import { AgentRanking } from './ranking.js';
 import { QuarterSection } from './quarterSection.js';
+import { CaseKpiTable, loadFloorCaseKpis } from './caseKpis.js';
+import { BreachCauseSection } from './breachCauses.js';
 
 const query = new URLSearchParams(window.location.search);
 const timeZone = query.get('tz')?.trim() || 'Asia/Shanghai';
@@ -15,6 +17,8 @@ const byId = (id) => document.getElementById(id);
 
 const kpiTable = new KpiTable(byId('kpis'));
 const ranking = new AgentRanking(byId('ranking'));
+const caseKpis = new CaseKpiTable(byId('case-kpis'));
+const breachCauses = new BreachCauseSection(byId('breach-causes'), getJson);
 const quarters = new QuarterSection(byId('quarters'), byId('close-dialog'), timeZone);
 let rankingWindow = 'today';
 
@@ -23,9 +27,12 @@ setUpPage({
   subtitle: () => t('manager.department'),
   relabel: () => {
     kpiTable.render();
+    caseKpis.render();
+    breachCauses.render();
     ranking.render();
     quarters.render();
     renderWindowButtons();
+    renderCauseWindowButtons();
   },
   timeZone,
 });
@@ -36,6 +43,10 @@ const trendDays = 14;
 async function loadKpis() {
   const [board, trend] = await Promise.all([getFloorBoard(), getDailyKpis(null, trendDays)]);
   kpiTable.load(board, trend);
+}
+
+async function loadCaseKpis() {
+  caseKpis.load(await loadFloorCaseKpis(getJson));
 }
 
 /** The floor board lists every agent's score over the window, with its team and band. */
@@ -61,6 +72,33 @@ byId('ranking-windows').addEventListener('click', (event) => {
   loadRanking(choice).catch((error) => console.warn(`[ranking] load failed: ${error.message}`));
 });
 renderWindowButtons();
+
+function renderCauseWindowButtons() {
+  for (const button of byId('breach-cause-windows').querySelectorAll('button')) {
+    const selected = button.dataset.window === breachCauses.window;
+    button.setAttribute('aria-selected', String(selected));
+    button.classList.toggle('is-selected', selected);
+  }
+}
+
+byId('breach-cause-windows').addEventListener('click', (event) => {
+  const choice = event.target.closest('button')?.dataset.window;
+  if (!choice || choice === breachCauses.window) return;
+  breachCauses.window = choice;
+  renderCauseWindowButtons();
+  breachCauses.reload().catch((error) => console.warn(`[breach causes] load failed: ${error.message}`));
+});
+renderCauseWindowButtons();
+
+// A burst of explanations costs one reload.
+let causeReloadPending = false;
+function scheduleCauseReload() {
+  if (causeReloadPending) return;
+  causeReloadPending = true;
+  setTimeout(() => {
+    breachCauses.reload().catch((error) => console.warn(`[breach causes] reload failed: ${error.message}`)).finally(() => { causeReloadPending = false; });
+  }, 500);
+}
 
 // KPI pushes (every team's and the floor's own, today) update the table in place; a burst of them
 // costs one redraw. A new team, or a new day, reloads the table and its series instead.
@@ -94,7 +132,7 @@ const live = new LiveConnection({
   indicator: byId('live-indicator'),
   async resync() {
     await syncServerClock();
-    await Promise.all([loadKpis(), loadRanking(rankingWindow), quarters.reload()]);
+    await Promise.all([loadKpis(), loadCaseKpis(), breachCauses.reload(), loadRanking(rankingWindow), quarters.reload()]);
   },
   handlers: {
     kpiChanged(kpis) {
@@ -105,6 +143,12 @@ const live = new LiveConnection({
     },
     scoreChanged(scorecard) {
       if (ranking.upsert(scorecard)) scheduleRankingRender();
+    },
+    breachCausesChanged() {
+      scheduleCauseReload();
+    },
+    caseKpiChanged(payload) {
+      if (caseKpis.apply(payload)) caseKpis.render();
     },
     complaintChanged() {},
     slaWarning() {},

@@ -1,0 +1,194 @@
+using Realtime.Domain.BreachCauses;
+using Realtime.Domain.Clocks;
+using Realtime.Domain.Complaints;
+using Realtime.Domain.Events;
+using Realtime.Domain.Privacy;
+
+namespace Realtime.Domain.Cases;
+
+/// <summary>
+/// A generic case (a claim, a follow-up …) and the clocks its type has under a <see cref="CasePolicy"/>. Like
+/// <see cref="Complaint"/>, everything is computed from the events' own timestamps and time enters only as <c>now</c>:
+/// <see cref="Apply"/> each event, <see cref="Advance"/> at <c>now</c> to collect due warnings and breaches, and wake up
+/// again at <see cref="NextDueAt"/>. Case clocks do not climb the complaints' escalation chain. Not thread-safe.
+/// </summary>
+public sealed class Case
+{
+    private CaseTimeline? _timeline;
+
+    /// <summary>Wraps saved (or new) state; the state is mutated in place by <see cref="Apply"/> and <see cref="Advance"/>.</summary>
+    public Case(CaseState state, CasePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(policy);
+        State = state;
+        Policy = policy;
+    }
+
+    /// <summary>A case that has seen no events yet.</summary>
+    public static Case Create(string caseId, CasePolicy policy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        return new Case(new CaseState { Id = caseId }, policy);
+    }
+
+    /// <summary>The state to persist.</summary>
+    public CaseState State { get; }
+
+    /// <summary>The policy the clocks follow.</summary>
+    public CasePolicy Policy { get; }
+
+    /// <summary>Open, paused or closed, from the events in time order.</summary>
+    public CaseStatus Status => Timeline.Status;
+
+    /// <summary>The case's team (the latest event naming one, in time order).</summary>
+    public string? TeamId => Timeline.TeamId;
+
+    private CaseTimeline Timeline => _timeline ??= CaseTimeline.Build(State, Policy);
+
+    /// <summary>
+    /// Records a <c>case.*</c> event of this case at its place in time. Returns false, changing nothing, when an event with
+    /// the same id was already applied.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event is not a case event or belongs to another case.</exception>
+    public bool Apply(FloorEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!e.Type.IsCaseEvent())
+            throw new ArgumentException($"{e.Type.ToWireName()} is not a case event.", nameof(e));
+        if (string.IsNullOrEmpty(State.Id))
+            State.Id = e.CaseId ?? throw new ArgumentException("The event names no case.", nameof(e));
+        else if (!string.Equals(e.CaseId, State.Id, StringComparison.Ordinal))
+            throw new ArgumentException($"Event {e.Id} is for case '{e.CaseId}', not '{State.Id}'.", nameof(e));
+        if (State.Events.Exists(x => x.Id == e.Id))
+            return false;
+
+        var entry = e.Type == EventType.CaseBreachExplained
+            ? new CaseEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, AgentId: e.AgentId, ReasonCode: e.ReasonCode, Clock: e.Clock, Reason: e.Reason)
+            : new CaseEventEntry(e.Id, e.Type, e.OccurredAt, e.Sequence, e.Step, e.AgentId, e.TeamId, e.Attributes);
+        var index = State.Events.Count;
+        while (index > 0 && Compare(State.Events[index - 1], entry) > 0)
+            index--;
+        State.Events.Insert(index, entry);
+        if (e.Type == EventType.CaseOpened && e.CaseType is { } type && !State.Events.Take(index).Any(x => x.Type == EventType.CaseOpened))
+            State.CaseType = type;
+        _timeline = null;
+        return true;
+    }
+
+    /// <summary>The case as users see it at <paramref name="now"/>.</summary>
+    public CaseView View(DateTimeOffset now)
+    {
+        var timeline = Timeline;
+        var attributes = timeline.Attributes.ToDictionary(p => p.Key, p => Masked(p.Key, p.Value), StringComparer.Ordinal);
+        return new CaseView(State.Id, State.CaseType, timeline.Status, timeline.TeamId, timeline.AgentId, timeline.OpenedAt, timeline.ClosedAt,
+            attributes, timeline.Steps.ToDictionary(StringComparer.Ordinal), timeline.Applicable.Select(t => Complaint.ViewOf(t, now)).ToArray());
+    }
+
+    /// <summary>The case's owner (the latest event naming one, in time order).</summary>
+    public string? AgentId => Timeline.AgentId;
+
+    /// <summary>Why its breaches happened, as recorded (<c>case.breachExplained</c>), in time order.</summary>
+    public IReadOnlyList<BreachExplanation> Explanations =>
+        State.Events.Where(e => e.Type == EventType.CaseBreachExplained && e.ReasonCode is not null)
+            .Select(e => new BreachExplanation(e.Clock, e.ReasonCode!, e.Reason, e.OccurredAt, e.AgentId)).ToArray();
+
+    /// <summary>Each applicable clock's state at <paramref name="now"/> and whether it has ended met or breached.</summary>
+    public IReadOnlyList<ClockOutcome> Outcomes(DateTimeOffset now) =>
+        Timeline.Applicable.Select(t => Complaint.ViewOf(t, now)).Select(v => new ClockOutcome(v.Name, v.State, v.StoppedAt, v.BreachedAt)).ToArray();
+
+    /// <summary>The earliest instant a warning or breach not yet returned by <see cref="Advance"/> is due; null when none is pending.</summary>
+    public DateTimeOffset? NextDueAt()
+    {
+        DateTimeOffset? next = null;
+        foreach (var track in Timeline.Applicable)
+        {
+            if (!track.Started || BreachSignalled(track))
+                continue;
+            Consider(ref next, track.Reach(track.Policy.Target));
+            if (!track.Running)
+                continue;
+            var done = HighestWarningSignalled(track);
+            foreach (var fraction in track.Policy.WarnAt)
+            {
+                if (fraction <= done) continue;
+                Consider(ref next, track.Reach(track.Policy.TimeAtFraction(fraction)));
+                break;
+            }
+        }
+        return next;
+    }
+
+    /// <summary>
+    /// Returns the warnings and breaches due at or before <paramref name="now"/> that were not returned before, and records
+    /// them in <see cref="State"/> so each is returned once. As for complaints: of a clock whose breach is due only the
+    /// breach, of several passed warnings only the highest, warnings only for running clocks; ordered by instant.
+    /// </summary>
+    public IReadOnlyList<SlaSignal> Advance(DateTimeOffset now)
+    {
+        var due = new List<(DateTimeOffset At, int Order, SlaSignal Signal)>();
+        foreach (var track in Timeline.Applicable)
+        {
+            if (!track.Started || BreachSignalled(track))
+                continue;
+            var name = track.Policy.Name;
+            var dueAt = track.Reach(track.Policy.Target);
+            if (dueAt is { } breachedAt && breachedAt <= now)
+            {
+                var late = now - breachedAt > Policy.LateTolerance;
+                State.Breaches.Add(new BreachRecord(name, track.Cycle, breachedAt, now, late));
+                due.Add((breachedAt, 1, new SlaBreachSignal(name, breachedAt, breachedAt, now, late)));
+                continue;
+            }
+            if (!track.Running || dueAt is null)
+                continue;
+            var done = HighestWarningSignalled(track);
+            (double Fraction, DateTimeOffset At)? passed = null;
+            foreach (var fraction in track.Policy.WarnAt)
+            {
+                if (fraction > done && track.Reach(track.Policy.TimeAtFraction(fraction)) is { } at && at <= now)
+                    passed = (fraction, at);
+            }
+            if (passed is { } w)
+            {
+                var late = now - w.At > Policy.LateTolerance;
+                State.Warnings.Add(new WarningRecord(name, track.Cycle, w.Fraction, w.At, now, late));
+                due.Add((w.At, 0, new SlaWarningSignal(name, w.Fraction, w.At, dueAt.Value, late)));
+            }
+        }
+        return due.OrderBy(d => d.At).ThenBy(d => d.Order).Select(d => d.Signal).ToArray();
+    }
+
+    private static void Consider(ref DateTimeOffset? next, DateTimeOffset? at)
+    {
+        if (at is { } a && (next is null || a < next))
+            next = a;
+    }
+
+    private bool BreachSignalled(ClockTrack track) => State.Breaches.Exists(b => b.Cycle == track.Cycle && b.Clock == track.Policy.Name);
+
+    private double HighestWarningSignalled(ClockTrack track) =>
+        State.Warnings.Where(w => w.Cycle == track.Cycle && w.Clock == track.Policy.Name).Select(w => w.Fraction).DefaultIfEmpty(0).Max();
+
+    /// <summary>Attributes are the sender's free data: a name or a phone among them is masked like a complaint's customer.</summary>
+    private static CaseAttribute Masked(string key, CaseAttribute value)
+    {
+        if (value.Text is not { } text)
+            return value;
+        if (key.Contains("phone", StringComparison.OrdinalIgnoreCase) || key.Contains("mobile", StringComparison.OrdinalIgnoreCase))
+            return CaseAttribute.Of(PersonalDataMask.Phone(text) ?? "");
+        if (key.Contains("name", StringComparison.OrdinalIgnoreCase))
+            return CaseAttribute.Of(PersonalDataMask.Name(text) ?? "");
+        return value;
+    }
+
+    /// <summary>By instant, then opening first (a step at the opening instant must not precede it), then arrival.</summary>
+    private static int Compare(CaseEventEntry a, CaseEventEntry b)
+    {
+        var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
+        if (byTime != 0)
+            return byTime;
+        var byOpening = (a.Type != EventType.CaseOpened).CompareTo(b.Type != EventType.CaseOpened);
+        return byOpening != 0 ? byOpening : a.Sequence.CompareTo(b.Sequence);
+    }
+}
