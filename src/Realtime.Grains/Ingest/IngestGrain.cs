@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Realtime.Grains.Diagnostics;
 using Orleans.Concurrency;
 using Realtime.Domain.Events;
+using Realtime.Grains.Diagnostics;
 using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Ingest;
