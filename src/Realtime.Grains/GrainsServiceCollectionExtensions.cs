@@ -36,7 +36,6 @@ public static class GrainsServiceCollectionExtensions
 
         services.AddSingleton<OpenComplaintDirectory>();
         services.AddSingleton<FloorEventRouter>();
-        services.AddSingleton<ComplaintFactOutbox>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IAppliedWatermark>(sp => sp.GetRequiredService<IngestPipeline>());
         services.AddSingleton<ICheckpointCoordinator, IngestCheckpointCoordinator>();

@@ -28,7 +28,6 @@ internal sealed class ComplaintGrain(
     IStateCheckpointer checkpointer,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     OpenComplaintDirectory directory,
-    ComplaintFactOutbox facts,
     CompanyCalendar calendar,
     IOptions<GrainCollectionOptions> collection,
     ILogger<ComplaintGrain> log) : Grain, IComplaintGrain
@@ -154,7 +153,7 @@ internal sealed class ComplaintGrain(
         notifier.Publish(new LiveMessage(LiveMethods.ComplaintChanged, view, LiveScopes.For(view.TeamId, view.AgentId), "complaint:" + view.Id));
         // Agents and team record the facts in their own turns before this state is staged, so a checkpoint never holds
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
-        await ComplaintFacts.TellAsync(facts, complaint, view, now, state.Facts);
+        await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
         if (state.Complaint.Events.Exists(static e => e.Type == EventType.ComplaintBreachExplained))
             await BreachCauseReports.TellAsync(GrainFactory, "complaint:" + view.Id, complaint.Outcomes(now), complaint.Explanations, view.TeamId, view.AgentId, calendar, state.CausesTold ??= new(StringComparer.Ordinal));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);

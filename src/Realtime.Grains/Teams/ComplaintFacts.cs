@@ -34,13 +34,13 @@ public sealed class ComplaintFactsTold
 public static class ComplaintFacts
 {
     /// <summary>Tells agents and teams what they have not been told yet about <paramref name="complaint"/> at <paramref name="now"/>.</summary>
-    public static Task TellAsync(ComplaintFactOutbox outbox, Complaint complaint, ComplaintView view, DateTimeOffset now, ComplaintFactsTold told)
+    public static Task TellAsync(IGrainFactory grains, Complaint complaint, ComplaintView view, DateTimeOffset now, ComplaintFactsTold told)
     {
         var (agentFacts, teamFacts) = Derive(complaint, view, now, told);
         if (agentFacts.Count == 0 && teamFacts.Count == 0) return Task.CompletedTask;
         var calls = new List<Task>(agentFacts.Count + teamFacts.Count);
-        foreach (var (agent, facts) in agentFacts) calls.Add(outbox.TellAgentAsync(agent, facts));
-        foreach (var (team, facts) in teamFacts) calls.Add(outbox.TellTeamAsync(team, facts));
+        foreach (var (agent, facts) in agentFacts) calls.Add(grains.GetGrain<IAgentGrain>(agent).RecordComplaintFactsAsync(facts));
+        foreach (var (team, facts) in teamFacts) calls.Add(grains.GetGrain<ITeamGrain>(team).RecordComplaintFactsAsync(facts));
         return Task.WhenAll(calls);
     }
 
