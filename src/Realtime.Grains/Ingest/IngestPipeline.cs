@@ -7,7 +7,11 @@ using Realtime.Grains.Persistence;
 namespace Realtime.Grains.Ingest;
 
 /// <summary>The answer to an ingest request: how many events were new and how many were already known.</summary>
-public sealed record IngestResult(int Accepted, int Duplicates);
+public sealed record IngestResult(int Accepted, int Duplicates)
+{
+    /// <summary>Events of the batch whose id was already used by a different event (not applied; see <see cref="JournalAppendResult.Conflicts"/>).</summary>
+    public IReadOnlyList<FloorEvent> Conflicts { get; init; } = [];
+}
 
 /// <summary>
 /// The single path every event takes: requests queue their batches; one writer journals whatever has queued up in
@@ -88,6 +92,7 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     private async Task CommitAndDispatchAsync(List<PendingBatch> group)
     {
         IReadOnlyList<FloorEvent> accepted;
+        IReadOnlyList<FloorEvent> conflicts = [];
         if (group[0].AlreadyJournaled)
         {
             accepted = group.SelectMany(b => b.Events).ToList();
@@ -97,7 +102,9 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
             try
             {
                 var combined = group.Count == 1 ? group[0].Events : group.SelectMany(b => b.Events).ToList();
-                accepted = (await journal.AppendAsync(combined)).Accepted;
+                var appended = await journal.AppendAsync(combined);
+                accepted = appended.Accepted;
+                conflicts = appended.Conflicts;
             }
             catch (Exception e)
             {
@@ -107,6 +114,11 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
             }
         }
         var perBatch = SplitAccepted(group, accepted);
+        if (conflicts.Count > 0)
+        {
+            var conflicting = conflicts.ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var b in group) b.Conflicts = [.. b.Events.Where(conflicting.Contains)];
+        }
         if (accepted.Count == 0)
         {
             for (var i = 0; i < group.Count; i++) group[i].Complete(perBatch[i]);
@@ -166,8 +178,9 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     {
         public IReadOnlyList<FloorEvent> Events { get; } = events;
         public bool AlreadyJournaled { get; init; }
+        public IReadOnlyList<FloorEvent> Conflicts { get; set; } = [];
         public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public void Complete(int accepted) => Completion.TrySetResult(new IngestResult(accepted, Events.Count - accepted));
+        public void Complete(int accepted) => Completion.TrySetResult(new IngestResult(accepted, Events.Count - accepted) { Conflicts = Conflicts });
     }
 
     [LoggerMessage(LogLevel.Error, "Journal append of {Count} events failed; nothing of it was acknowledged")]

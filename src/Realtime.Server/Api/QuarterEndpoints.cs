@@ -17,9 +17,18 @@ public static class QuarterEndpoints
     /// <summary>Maps the quarter endpoints.</summary>
     public static void MapQuarters(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/quarters/{quarter}/close", async (string quarter, QuarterCloser closer, CancellationToken ct) =>
+        app.MapPost("/api/quarters/{quarter}/close", async (string quarter, QuarterCloser closer, [FromKeyedServices(FloorClock.Key)] TimeProvider time, CancellationToken ct) =>
         {
             if (!TryQuarter(quarter, out var q, out var problem)) return problem;
+            if (!InCalendarRange(q, closer.Calendar))
+                return Problems.BadParameter("quarter", $"{q} lies beyond the range of the calendar ({closer.Calendar.TimeZoneId})");
+            // A closed quarter is frozen for good: one that ended before any event would freeze an empty appraisal.
+            if (await closer.Store.GetAsync(q, ct) is null && (await closer.Store.QuartersWithEventsAsync(closer.Calendar, q.Next(), ct)).Count == 0
+                && closer.Calendar.QuarterOf(time.GetUtcNow()) > q)
+            {
+                return Problems.Status(StatusCodes.Status404NotFound, "No events in or before the quarter",
+                    $"{q} ended before the first event the server holds; there is nothing to close.");
+            }
             var outcome = await closer.CloseAsync(q, ct);
             if (outcome.Snapshot is not { } stored)
             {
@@ -99,6 +108,21 @@ public static class QuarterEndpoints
 
     private static IResult NotClosed(Quarter q) =>
         Problems.Status(StatusCodes.Status404NotFound, "Quarter not closed", $"{q} has no snapshot; close it with POST /api/quarters/{q}/close.");
+
+    /// <summary>Whether the quarter's first and last instants exist in the calendar's zone (0001Q1 and 9999Q4 fall off the ends of DateTimeOffset).</summary>
+    private static bool InCalendarRange(Quarter quarter, CompanyCalendar calendar)
+    {
+        try
+        {
+            _ = quarter.Start(calendar);
+            _ = quarter.End(calendar);
+            return quarter.Year > 1 && quarter.Year < 9999;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
 
     private static bool TryQuarter(string text, out Quarter quarter, out IResult problem)
     {

@@ -59,7 +59,7 @@ public static partial class RealtimeServer
         services.AddSingleton(sla.ToPolicy(calendars));
         var rubric = AddScorecards(services, configuration);
 
-        services.AddValidatedOptions<IngestOptions>("Ingest", o => o.MaxBodyBytes > 0 ? [] : [$"Ingest:MaxBodyBytes must be positive (was {o.MaxBodyBytes})"]);
+        services.AddValidatedOptions<IngestOptions>("Ingest", o => o.Validate());
         services.Configure<IngestOptions>(o => o.IngestKeys = ReadKeys(configuration.GetSection("Auth:IngestKeys")));
         services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
