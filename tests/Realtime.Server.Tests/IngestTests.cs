@@ -147,7 +147,7 @@ public sealed class IngestTests : IAsyncLifetime
     public async Task With_ingest_keys_configured_a_missing_or_wrong_key_is_401_and_a_right_one_is_accepted()
     {
         await using var app = new RealtimeApp(new() { ["Auth:IngestKeys:0"] = "k-one", ["Auth:IngestKeys:1"] = "k-two" });
-        var client = app.CreateClient();
+        var client = app.CreateAnonymousClient();
         var batch = new[] { Events.Opened("k-1", app.Time.GetUtcNow()) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/events", batch)).StatusCode);
         client.DefaultRequestHeaders.Add("X-Api-Key", "wrong");

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -45,7 +43,7 @@ public sealed class IngestOptions
         return errors;
     }
 
-    /// <summary>Keys accepted in <c>X-Api-Key</c> (<c>Auth:IngestKeys</c>); none means ingest is open.</summary>
+    /// <summary>Keys accepted in <c>X-Api-Key</c> (<c>Auth:IngestKeys</c>), each granting the <c>ingest</c> role.</summary>
     public string[] IngestKeys { get; set; } = [];
 }
 
@@ -58,9 +56,8 @@ public static partial class IngestEndpoints
     private static async Task<IResult> IngestAsync(HttpContext http, IngestPipeline pipeline, FloorEventReader reader, StorageReadiness readiness,
         IOptions<IngestOptions> options, [FromKeyedServices(FloorClock.Key)] TimeProvider time, ILogger<IngestPipeline> log)
     {
+        // Who may ingest (role ingest: a token, or a key of Auth:IngestKeys) is settled by the authorization policy on the route.
         var settings = options.Value;
-        if (settings.IngestKeys.Length > 0 && !IsAuthorized(http.Request.Headers["X-Api-Key"].ToString(), settings.IngestKeys))
-            return Problems.Status(StatusCodes.Status401Unauthorized, "Missing or invalid API key", "Send a configured ingest key in the X-Api-Key header.");
         // Only JSON: a form or text/plain body is what a page on another origin can send without a CORS preflight.
         if (!IsJson(http.Request.ContentType))
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"The body must be application/json (was '{http.Request.ContentType}').");
@@ -129,12 +126,4 @@ public static partial class IngestEndpoints
 
     [LoggerMessage(LogLevel.Warning, "Ingest: {Count} event id(s) were reused with a different payload and not applied: {Ids}")]
     private static partial void LogConflicts(ILogger log, int count, string ids);
-
-    private static bool IsAuthorized(string presented, string[] keys)
-    {
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        var ok = false;
-        foreach (var key in keys) ok |= CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(key));
-        return ok && presented.Length > 0;
-    }
 }

@@ -37,7 +37,7 @@ public static class QuarterEndpoints
             }
 
             return Envelope(await closer.WithLateEventsAsync(stored, ct));
-        });
+        }).RequireAuthorization(Auth.Policies.Manager);
 
         app.MapGet("/api/quarters/{quarter}/snapshot", async (string quarter, string? format, QuarterCloser closer, CancellationToken ct) =>
         {

@@ -21,11 +21,12 @@ public static class QueryEndpoints
 
         app.MapGet("/api/complaints", ListOpenAsync);
 
-        app.MapGet("/api/time", ([FromKeyedServices(FloorClock.Key)] TimeProvider time) => Results.Ok(new { now = time.GetUtcNow() }));
+        // Public (contract v2): clocks and probes carry no floor data.
+        app.MapGet("/api/time", ([FromKeyedServices(FloorClock.Key)] TimeProvider time) => Results.Ok(new { now = time.GetUtcNow() })).AllowAnonymous();
 
         app.MapGet("/health", (StorageReadiness readiness) => readiness.IsReady
             ? Results.Ok(new { status = "ready" })
-            : Results.Json(new { status = "unavailable", problem = readiness.Problem }, statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Json(new { status = "unavailable", problem = readiness.Problem }, statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
 
         // For operators and the load harness: is memory following active grains, and where does it sit? No customer data.
         app.MapGet("/health/runtime", async (IGrainFactory grains, DeadlineScheduler deadlines, OpenComplaintDirectory directory, Grains.Persistence.StateCheckpointer checkpointer, Live.SignalRLiveNotifier notifier) =>
@@ -52,7 +53,7 @@ public static class QueryEndpoints
                 threadPoolQueued = ThreadPool.PendingWorkItemCount,
                 workingSetBytes = process.WorkingSet64,
             });
-        });
+        }).AllowAnonymous();
     }
 
     /// <summary>Open complaints (optionally of a team or an agent), most urgent first, with their clocks.</summary>
