@@ -15,7 +15,15 @@ public interface IComplaintGrain : IDeadlineReceiver
 
     /// <summary>The complaint as it stands now; null when no event of it was ever received.</summary>
     Task<ComplaintView?> GetAsync();
+
+    /// <summary>The customer's unmasked name and phone, for an authorised and audited read; null when no event was received.</summary>
+    Task<CustomerContact?> GetCustomerContactAsync();
 }
+
+/// <summary>A complaint's customer name and phone as received (personal data: masked everywhere else).</summary>
+/// <param name="Name">The name, unmasked.</param>
+/// <param name="Phone">The phone, unmasked.</param>
+public sealed record CustomerContact(string? Name, string? Phone);
 
 /// <summary>What a complaint grain persists.</summary>
 public sealed class ComplaintGrainState

@@ -17,7 +17,8 @@ public static class QuarterEndpoints
     /// <summary>Maps the quarter endpoints.</summary>
     public static void MapQuarters(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/quarters/{quarter}/close", async (string quarter, QuarterCloser closer, [FromKeyedServices(FloorClock.Key)] TimeProvider time, CancellationToken ct) =>
+        app.MapPost("/api/quarters/{quarter}/close", async (string quarter, HttpContext http, QuarterCloser closer, Auth.AccessAuditor auditor,
+            [FromKeyedServices(FloorClock.Key)] TimeProvider time, CancellationToken ct) =>
         {
             if (!TryQuarter(quarter, out var q, out var problem)) return problem;
             if (!InCalendarRange(q, closer.Calendar))
@@ -36,6 +37,7 @@ public static class QuarterEndpoints
                     $"{q} ends at {outcome.EndsAt:yyyy-MM-dd'T'HH:mm:sszzz} ({closer.Calendar.TimeZoneId}); it can be closed from then on.");
             }
 
+            await auditor.RecordAsync(http.User, Grains.Audit.AccessActions.QuarterClose, "quarter:" + q, null, ct);
             return Envelope(await closer.WithLateEventsAsync(stored, ct));
         }).RequireAuthorization(Auth.Policies.Manager);
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Realtime.Grains.Audit;
 using Realtime.Server.Hosting;
 
 namespace Realtime.Server.Auth;
@@ -23,6 +25,11 @@ public static partial class AuthSetup
         services.AddSingleton<TokenService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<AccessRules>();
+        // In memory unless the PostgreSQL storage (registered after this) brings its own.
+        services.TryAddSingleton<IAccessAudit, InMemoryAccessAudit>();
+        services.AddValidatedOptions<AuditOptions>(AuditOptions.SectionName, o => o.Validate());
+        services.AddSingleton<AccessAuditor>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessAuditor>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, "Token, ingest key or anonymous roles", o => o.ForwardDefaultSelector = SchemeFor)

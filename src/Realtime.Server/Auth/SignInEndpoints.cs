@@ -16,7 +16,7 @@ public static class SignInEndpoints
                 [.. users.Demo.Select(d => new SignInDemoUser(d.User.Name, d.Label, d.Landing))]));
         }).AllowAnonymous();
 
-        app.MapPost("/api/auth/token", (SignInRequest? request, UserDirectory users, TokenService tokens, IOptions<AuthOptions> auth) =>
+        app.MapPost("/api/auth/token", async (SignInRequest? request, UserDirectory users, TokenService tokens, IOptions<AuthOptions> auth, AccessAuditor auditor) =>
         {
             if (auth.Value.Authority is { Length: > 0 })
                 return Problems.Status(StatusCodes.Status404NotFound, "Local sign-in is off", "Auth:Authority is set: sign in at the single sign-on.");
@@ -24,14 +24,16 @@ public static class SignInEndpoints
                 return Problems.BadParameter("user", "send {\"user\": ..., \"password\": ...}");
             if (users.Verify(name, password) is not { } user)
                 return Problems.Status(StatusCodes.Status401Unauthorized, "Sign-in failed", "Unknown user or wrong password.");
+            await auditor.RecordAsync(user.Name, Grains.Audit.AccessActions.SignIn, "user:" + user.Name);
             return Results.Ok(Answer(user, tokens));
         }).AllowAnonymous();
 
         // Only under --demo: the demo's users are made up at start and the floor is simulated, so one click signs in.
-        app.MapPost("/api/auth/demo", (SignInRequest? request, UserDirectory users, TokenService tokens) =>
+        app.MapPost("/api/auth/demo", async (SignInRequest? request, UserDirectory users, TokenService tokens, AccessAuditor auditor) =>
         {
             if (users.FindDemo(request?.User ?? "") is not { } demo)
                 return Problems.Status(StatusCodes.Status404NotFound, "No such demo user", "Demo users exist only when the server runs with --demo.");
+            await auditor.RecordAsync(demo.User.Name, Grains.Audit.AccessActions.SignIn, "user:" + demo.User.Name, "demo one-click sign-in");
             return Results.Ok(Answer(demo.User, tokens) with { Landing = demo.Landing });
         }).AllowAnonymous();
 

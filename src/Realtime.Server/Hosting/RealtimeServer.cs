@@ -108,6 +108,7 @@ public static partial class RealtimeServer
         reads.MapScorecards();
         reads.MapQuarters();
         app.MapSignIn();
+        app.MapAudit();
         var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
         app.MapHub<LiveHub>("/hubs/live", o => o.TransportMaxBufferSize = live.ConnectionBufferBytes).RequireAuthorization(Policies.Reader);
         app.MapDashboards();
