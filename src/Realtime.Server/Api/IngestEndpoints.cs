@@ -33,6 +33,9 @@ public sealed class IngestOptions
     /// <summary>Instants further than this ahead of the server clock are 400.</summary>
     public TimeSpan MaxClockSkew { get; set; } = DefaultMaxClockSkew;
 
+    /// <summary>The per-user (or per-key) rate limit of ingest requests; over it: 429 with Retry-After.</summary>
+    public IngestRateLimit RateLimit { get; set; } = new();
+
     /// <summary>The rules of <c>Ingest:*</c>, naming the key of each bad value.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -40,6 +43,8 @@ public sealed class IngestOptions
         if (MaxBodyBytes <= 0) errors.Add($"Ingest:MaxBodyBytes must be positive (was {MaxBodyBytes})");
         if (MaxEventAge <= TimeSpan.Zero || MaxEventAge > TimeSpan.FromDays(36_500)) errors.Add($"Ingest:MaxEventAge must be positive and at most 100 years (was {MaxEventAge})");
         if (MaxClockSkew < TimeSpan.Zero || MaxClockSkew > TimeSpan.FromDays(366)) errors.Add($"Ingest:MaxClockSkew must be from 0 to 366 days (was {MaxClockSkew})");
+        if (RateLimit.RequestsPerSecond < 1) errors.Add($"Ingest:RateLimit:RequestsPerSecond must be at least 1 (was {RateLimit.RequestsPerSecond})");
+        if (RateLimit.Burst < 1) errors.Add($"Ingest:RateLimit:Burst must be at least 1 (was {RateLimit.Burst})");
         return errors;
     }
 
@@ -51,7 +56,7 @@ public sealed class IngestOptions
 public static partial class IngestEndpoints
 {
     /// <summary>Maps the ingest endpoint.</summary>
-    public static void MapIngest(this IEndpointRouteBuilder app) => app.MapPost("/api/events", IngestAsync);
+    public static void MapIngest(this IEndpointRouteBuilder app) => app.MapPost("/api/events", IngestAsync).RequireRateLimiting(Auth.RateLimits.Ingest);
 
     private static async Task<IResult> IngestAsync(HttpContext http, IngestPipeline pipeline, FloorEventReader reader, StorageReadiness readiness,
         IOptions<IngestOptions> options, [FromKeyedServices(FloorClock.Key)] TimeProvider time, ILogger<IngestPipeline> log)

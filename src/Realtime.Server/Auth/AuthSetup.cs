@@ -21,6 +21,7 @@ public static partial class AuthSetup
     /// <summary>Registers authentication and the role policies.</summary>
     public static void AddRealtimeAuth(this IServiceCollection services)
     {
+        services.AddRealtimeRateLimits();
         services.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName, o => o.Validate());
         services.AddSingleton<TokenService>();
         services.AddSingleton<UserDirectory>();
@@ -82,6 +83,15 @@ public static partial class AuthSetup
                 return Task.CompletedTask;
             },
         };
+    }
+
+    /// <summary>The middleware, in order: security headers, authentication, authorization, rate limits (which partition by user).</summary>
+    public static void UseRealtimeAuth(this WebApplication app)
+    {
+        app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Authority);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
     }
 
     /// <summary>Logs, loudly, what a request without a token may do, and where the signing key comes from.</summary>

@@ -24,7 +24,9 @@ public sealed class IngestKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions
         var presented = Request.Headers[Header].ToString();
         if (presented.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
         if (!Matches(presented, ingest.Value.IngestKeys)) return Task.FromResult(AuthenticateResult.Fail("The X-Api-Key is not a configured ingest key."));
-        var identity = new ClaimsIdentity([new Claim(Roles.SubjectClaim, "ingest-key"), new Claim(Roles.RoleClaim, Roles.Ingest)], SchemeName, Roles.SubjectClaim, Roles.RoleClaim);
+        // Each key is a user of its own (rate limits, logs), named by a short hash so the key itself never shows.
+        var name = "ingest-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presented)))[..8];
+        var identity = new ClaimsIdentity([new Claim(Roles.SubjectClaim, name), new Claim(Roles.RoleClaim, Roles.Ingest)], SchemeName, Roles.SubjectClaim, Roles.RoleClaim);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -26,7 +26,7 @@ public static class SignInEndpoints
                 return Problems.Status(StatusCodes.Status401Unauthorized, "Sign-in failed", "Unknown user or wrong password.");
             await auditor.RecordAsync(user.Name, Grains.Audit.AccessActions.SignIn, "user:" + user.Name);
             return Results.Ok(Answer(user, tokens));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
 
         // Only under --demo: the demo's users are made up at start and the floor is simulated, so one click signs in.
         app.MapPost("/api/auth/demo", async (SignInRequest? request, UserDirectory users, TokenService tokens, AccessAuditor auditor) =>

@@ -99,9 +99,8 @@ public static partial class RealtimeServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();
+        app.UseRealtimeAuth();
         app.UseStaticFiles();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapGroup("").RequireAuthorization(Policies.Ingest).MapIngest();
         var reads = app.MapGroup("").RequireAuthorization(Policies.Reader).AddEndpointFilter<RouteGroupBuilder, ScopeFilter>();
         reads.MapQueries();
