@@ -117,14 +117,14 @@ public sealed class FloorSubscriber : IAsyncDisposable
     }
 
     /// <summary>Keeps trying to connect until the server listens (during its start-up), for at most <paramref name="timeout"/>.</summary>
-    public static async Task<FloorSubscriber> ConnectWhenListeningAsync(Uri server, TimeSpan timeout)
+    public static async Task<FloorSubscriber> ConnectWhenListeningAsync(Uri server, string? accessToken, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
         while (true)
         {
             try
             {
-                return await ConnectAsync(server);
+                return await ConnectAsync(server, accessToken);
             }
             catch (Exception) when (DateTime.UtcNow < until)
             {

@@ -20,10 +20,6 @@ public interface IComplaintGrain : IDeadlineReceiver
     Task<CustomerContact?> GetCustomerContactAsync();
 }
 
-/// <summary>A complaint's customer name and phone as received (personal data: masked everywhere else).</summary>
-/// <param name="Name">The name, unmasked.</param>
-/// <param name="Phone">The phone, unmasked.</param>
-public sealed record CustomerContact(string? Name, string? Phone);
 
 /// <summary>What a complaint grain persists.</summary>
 public sealed class ComplaintGrainState
