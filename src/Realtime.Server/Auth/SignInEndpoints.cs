@@ -6,14 +6,14 @@ namespace Realtime.Server.Auth;
 /// <summary>The built-in sign-in: <c>POST /api/auth/token</c>, the demo's one-click sign-in, <c>GET /api/auth/config</c> and <c>/api/auth/me</c>.</summary>
 public static class SignInEndpoints
 {
-    /// <summary>Maps the sign-in endpoints.</summary>
+    /// <summary>Maps the sign-in endpoints (the sign-in page lists the demo users that have a dashboard; the others sign in by API).</summary>
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/auth/config", (IOptions<AuthOptions> auth, UserDirectory users) =>
         {
             var o = auth.Value;
             return Results.Ok(new SignInConfig(o.Authority is { Length: > 0 } ? "oidc" : "local", o.Authority, o.ClientId,
-                [.. users.Demo.Select(d => new SignInDemoUser(d.User.Name, d.Label, d.Landing))]));
+                [.. users.Demo.Where(d => d.Landing is not null).Select(d => new SignInDemoUser(d.User.Name, d.Label, d.Landing!))]));
         }).AllowAnonymous();
 
         app.MapPost("/api/auth/token", async (SignInRequest? request, UserDirectory users, TokenService tokens, IOptions<AuthOptions> auth, AccessAuditor auditor) =>

@@ -38,7 +38,7 @@ public sealed class UserDirectory
 
     private static List<DemoUser> MakeDemoUsers()
     {
-        DemoUser Make(string name, string label, string landing, string role, string? agent = null, string? team = null)
+        DemoUser Make(string name, string label, string? landing, string role, string? agent = null, string? team = null)
         {
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
             var user = new AuthUser { Name = name, PasswordHash = PasswordHashing.Hash(password, DemoIterations), Roles = [role], AgentId = agent, TeamIds = team is null ? [] : [team] };
@@ -50,8 +50,8 @@ public sealed class UserDirectory
             Make("demo-supervisor", "Demo supervisor (team T1)", "/wallboard", Roles.Supervisor, team: "T1"),
             Make("demo-agent", "Demo agent (A101)", "/agent?id=A101", Roles.Agent, agent: "A101"),
             Make("demo-manager", "Demo manager", "/manager", Roles.Manager),
-            Make("demo-auditor", "Demo auditor", "/api/auth/me", Roles.Auditor),
-            Make("demo-ingest", "Demo integration (ingest)", "/api/auth/me", Roles.Ingest),
+            Make("demo-auditor", "Demo auditor", null, Roles.Auditor),
+            Make("demo-ingest", "Demo integration (ingest)", null, Roles.Ingest),
         ];
     }
 }

@@ -164,6 +164,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.NotEqual(users.Demo[0].Password, again.Demo[0].Password);
         var supervisor = users.FindDemo("demo-supervisor")!;
         Assert.Equal(["T1"], supervisor.User.TeamIds);
+        // One click lands on a dashboard; the auditor and the integration have none and sign in by API.
+        Assert.Equal("/wallboard", supervisor.Landing);
+        Assert.Null(users.FindDemo("demo-auditor")!.Landing);
         Assert.Empty(new UserDirectory(Options.Create(new AuthOptions()), Options.Create(new DemoOptions())).Demo);
     }
 
