@@ -72,7 +72,7 @@ public static class AlertScenario
             ["Actors__ClassSpecificCollectionAge__complaint"] = "00:00:05",
             ["Actors__CollectionQuantum"] = "00:00:02",
         });
-        await using var floor = await FloorSubscriber.ConnectAsync(server.BaseAddress);
+        await using var floor = await FloorSubscriber.ConnectAsync(server.BaseAddress, server.AccessToken);
 
         var windowStart = DateTimeOffset.UtcNow + lead + TimeSpan.FromSeconds(Math.Ceiling(n / 100_000.0) * 2);
         DateTimeOffset DueAt(long i) => windowStart + window * (i / (double)n);

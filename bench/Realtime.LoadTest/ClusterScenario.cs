@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Npgsql;
+using Realtime.Testing.Server;
 
 namespace Realtime.LoadTest;
 
@@ -34,7 +35,9 @@ public static class ClusterScenario
     public static async Task<ClusterFigure> RunAsync(string assembly, LoadProfile profile, Func<Task<string>> createDatabase)
     {
         var ingestEvents = Math.Min(profile.OpenComplaints, 50_000);
-        var longTarget = new Dictionary<string, string?> { ["Sla__Clocks__firstResponse__Target"] = "01:00:00", ["Orleans__Dashboard__Enabled"] = "false" };
+        // The servers of a cluster share a signing key.
+        var key = TestTokens.NewKey();
+        var longTarget = new Dictionary<string, string?> { ["Sla__Clocks__firstResponse__Target"] = "01:00:00", ["Orleans__Dashboard__Enabled"] = "false", ["Auth__SigningKey"] = key };
 
         // Ingest: one server, then two (posting to the one without the writer).
         double one, two;
@@ -59,14 +62,14 @@ public static class ClusterScenario
         var window = TimeSpan.FromSeconds(20);
         var lead = TimeSpan.FromSeconds(Math.Ceiling(n / Math.Max(1_000, two) * 2) + 15);
         var target = lead + window + TimeSpan.FromSeconds(10);
-        var alertEnvironment = new Dictionary<string, string?> { ["Sla__Clocks__firstResponse__Target"] = target.ToString(@"hh\:mm\:ss"), ["Orleans__Dashboard__Enabled"] = "false" };
+        var alertEnvironment = new Dictionary<string, string?> { ["Sla__Clocks__firstResponse__Target"] = target.ToString(@"hh\:mm\:ss"), ["Orleans__Dashboard__Enabled"] = "false", ["Auth__SigningKey"] = key };
         var alertDatabase = await createDatabase();
         await using var a = HarnessServer.Create(assembly, With(alertEnvironment, alertDatabase));
         await using var b = HarnessServer.Create(assembly, With(alertEnvironment, alertDatabase));
         await a.StartAsync();
         await b.StartAsync();
-        await using var boardA = await FloorSubscriber.ConnectAsync(a.BaseAddress);
-        await using var boardB = await FloorSubscriber.ConnectAsync(b.BaseAddress);
+        await using var boardA = await FloorSubscriber.ConnectAsync(a.BaseAddress, a.AccessToken);
+        await using var boardB = await FloorSubscriber.ConnectAsync(b.BaseAddress, b.AccessToken);
         var arrivedA = new ConcurrentDictionary<string, double>();
         var arrivedB = new ConcurrentDictionary<string, double>();
         boardA.OnBreach = (p, at) => Note(arrivedA, p, at);

@@ -21,7 +21,9 @@ public sealed class FloorSubscriber : IAsyncDisposable
     // 1 while a reconnect loop runs: a connection dropped during the loop's own attempt is retried by that loop, not a second one.
     private int _reconnecting;
 
-    private FloorSubscriber(Uri server) => _server = server;
+    private readonly string? _accessToken;
+
+    private FloorSubscriber(Uri server, string? accessToken) => (_server, _accessToken) = (server, accessToken);
 
     /// <summary>Called for every slaBreached: the payload and the arrival instant (wall clock, UTC).</summary>
     public Action<JsonElement, DateTimeOffset>? OnBreach { get; set; }
@@ -41,10 +43,10 @@ public sealed class FloorSubscriber : IAsyncDisposable
     /// </summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
 
-    /// <summary>Connects to <paramref name="server"/> and subscribes to the floor.</summary>
-    public static async Task<FloorSubscriber> ConnectAsync(Uri server, CancellationToken cancellationToken = default)
+    /// <summary>Connects to <paramref name="server"/> (signed in with <paramref name="accessToken"/>) and subscribes to the floor.</summary>
+    public static async Task<FloorSubscriber> ConnectAsync(Uri server, string? accessToken, CancellationToken cancellationToken = default)
     {
-        var subscriber = new FloorSubscriber(server);
+        var subscriber = new FloorSubscriber(server, accessToken);
         await subscriber.OpenAsync(cancellationToken);
         return subscriber;
     }
@@ -52,7 +54,11 @@ public sealed class FloorSubscriber : IAsyncDisposable
     private async Task OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_server, "hubs/live"), o => (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true))
+            .WithUrl(new Uri(_server, "hubs/live"), o =>
+            {
+                (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true);
+                o.AccessTokenProvider = () => Task.FromResult(_accessToken);
+            })
             .Build();
         connection.ServerTimeout = TimeSpan.FromMinutes(5);
         connection.On<JsonElement>("slaBreached", payload =>
@@ -111,14 +117,14 @@ public sealed class FloorSubscriber : IAsyncDisposable
     }
 
     /// <summary>Keeps trying to connect until the server listens (during its start-up), for at most <paramref name="timeout"/>.</summary>
-    public static async Task<FloorSubscriber> ConnectWhenListeningAsync(Uri server, TimeSpan timeout)
+    public static async Task<FloorSubscriber> ConnectWhenListeningAsync(Uri server, string? accessToken, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
         while (true)
         {
             try
             {
-                return await ConnectAsync(server);
+                return await ConnectAsync(server, accessToken);
             }
             catch (Exception) when (DateTime.UtcNow < until)
             {

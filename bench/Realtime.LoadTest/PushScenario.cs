@@ -31,7 +31,7 @@ public static class PushScenario
         var clients = new List<FloorSubscriber>(k);
         for (var c = 0; c < k; c += 50)
         {
-            var group = await Task.WhenAll(Enumerable.Range(c, Math.Min(50, k - c)).Select(_ => FloorSubscriber.ConnectAsync(server.BaseAddress)));
+            var group = await Task.WhenAll(Enumerable.Range(c, Math.Min(50, k - c)).Select(_ => FloorSubscriber.ConnectAsync(server.BaseAddress, server.AccessToken)));
             clients.AddRange(group);
         }
         for (var c = 0; c < k; c++)

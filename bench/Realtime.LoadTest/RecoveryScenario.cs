@@ -93,7 +93,7 @@ public static class RecoveryScenario
         long byPush = 0;
         var restart = Stopwatch.StartNew();
         server.Start();
-        await using var floor = await FloorSubscriber.ConnectWhenListeningAsync(server.BaseAddress, TimeSpan.FromMinutes(2));
+        await using var floor = await FloorSubscriber.ConnectWhenListeningAsync(server.BaseAddress, server.AccessToken, TimeSpan.FromMinutes(2));
         floor.OnBreach = (payload, _) =>
         {
             var number = FloorEvents.NumberOf(payload.GetProperty("complaintId").GetString()!, Prefix);

@@ -47,9 +47,11 @@ public sealed class PostgresEventJournal(NpgsqlDataSource dataSource) : IEventJo
         // Repeats inside the batch never reach the database: the first occurrence wins, the rest are duplicates.
         var firstById = new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
         var unique = new List<FloorEvent>(batch.Count);
+        var conflicts = new List<FloorEvent>();
         foreach (var floorEvent in batch)
         {
             if (firstById.TryAdd(floorEvent.Id, unique.Count)) unique.Add(floorEvent);
+            else if (!SamePayload(unique[firstById[floorEvent.Id]], floorEvent)) conflicts.Add(floorEvent);
         }
 
         var ids = new string[unique.Count];
@@ -103,11 +105,33 @@ public sealed class PostgresEventJournal(NpgsqlDataSource dataSource) : IEventJo
         }
 
         var accepted = new List<FloorEvent>(sequenceById.Count);
+        List<FloorEvent>? known = null;
         foreach (var floorEvent in unique)
         {
             if (sequenceById.TryGetValue(floorEvent.Id, out var sequence)) accepted.Add(floorEvent with { Sequence = sequence });
+            else (known ??= []).Add(floorEvent);
         }
-        return new JournalAppendResult(accepted, batch.Count - accepted.Count);
+        // Redeliveries are normal and cost one more read; only then is the stored event compared with the one sent.
+        if (known is not null) await AddConflictsAsync(known, conflicts, cancellationToken).ConfigureAwait(false);
+        return new JournalAppendResult(accepted, batch.Count - accepted.Count) { Conflicts = conflicts };
+    }
+
+    private static bool SamePayload(FloorEvent a, FloorEvent b) => a with { Sequence = 0 } == b with { Sequence = 0 };
+
+    /// <summary>Adds the ids of <paramref name="known"/> whose journaled event differs from the one sent.</summary>
+    private async Task AddConflictsAsync(List<FloorEvent> known, List<FloorEvent> conflicts, CancellationToken cancellationToken)
+    {
+        var sent = known.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        await using var connection = await PostgresConnections.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT id, seq, payload FROM journal WHERE id = ANY($1)", connection);
+        command.Parameters.Add(TextArray([.. sent.Keys]));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetString(0);
+            var stored = JournalJson.Deserialize(reader.GetFieldValue<byte[]>(2), reader.GetInt64(1));
+            if (!SamePayload(stored, sent[id])) conflicts.Add(sent[id]);
+        }
     }
 
     /// <inheritdoc />

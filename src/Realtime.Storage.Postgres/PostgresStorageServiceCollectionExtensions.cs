@@ -54,6 +54,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IDeadlineIndex>(sp => sp.GetRequiredService<PostgresDeadlineIndex>());
         services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<PostgresCheckpointStore>());
         services.AddSingleton<Realtime.Grains.Quarters.IQuarterSnapshotStore>(sp => new PostgresQuarterSnapshotStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<Realtime.Grains.Audit.IAccessAudit>(sp => new PostgresAccessAudit(sp.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }
 }

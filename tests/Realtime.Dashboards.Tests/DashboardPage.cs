@@ -49,6 +49,8 @@ public sealed class DashboardPage : IAsyncDisposable
             BaseURL = server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Signed in as the sign-in page leaves a user: the token in the session (a user with every role).
+        await context.AddInitScriptAsync($"sessionStorage.setItem('realtime.accessToken', {System.Text.Json.JsonSerializer.Serialize(server.AccessToken)});");
         var page = await context.NewPageAsync();
         var view = new DashboardPage(context, page);
         if (prepare is not null) await prepare(page);

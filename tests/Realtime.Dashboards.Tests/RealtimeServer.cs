@@ -48,8 +48,14 @@ public class RealtimeServer : IAsyncLifetime
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => _process.BaseAddress;
 
-    /// <summary>A client for the server's REST API.</summary>
+    /// <summary>A client for the server's REST API (signed in with every role).</summary>
     public HttpClient Http => _process.Http;
+
+    /// <summary>The token <see cref="Http"/> sends; boards get it as a signed-in user's session (see <see cref="DashboardPage"/>).</summary>
+    public string AccessToken => _process.AccessToken ?? throw new InvalidOperationException("The server runs without Auth:SigningKey.");
+
+    /// <summary>The server's signing key, for tokens of a given role.</summary>
+    public string SigningKey => _process.SigningKey ?? throw new InvalidOperationException("The server runs without Auth:SigningKey.");
 
     /// <inheritdoc />
     public Task InitializeAsync() => _process.StartAsync();

@@ -18,8 +18,9 @@ public sealed class WallboardClusterTests(HeadlessChromium chromium) : IAsyncLif
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        _boardServer = new ClusterMemberServer(_database.ConnectionString);
-        _other = new ClusterMemberServer(_database.ConnectionString);
+        var key = Testing.Server.TestTokens.NewKey();
+        _boardServer = new ClusterMemberServer(_database.ConnectionString, key);
+        _other = new ClusterMemberServer(_database.ConnectionString, key);
         // One after the other: the first is the cluster's oldest silo.
         await _boardServer.InitializeAsync();
         await _other.InitializeAsync();

@@ -59,11 +59,11 @@ public sealed class IngestTests : IAsyncLifetime
         // unknown fields are ignored.
         var body = """
             [
-              {"\u0069d": "spell-1", "type": "complaint.opened", "occurredAt": "2026-11-02 09:00:00.123456789z", "complaintId": "s-1",
+              {"\u0069d": "spell-1", "type": "complaint.opened", "occurredAt": "2026-11-02 01:00:00.123456789z", "complaintId": "s-1",
                "teamId": "T-wrong", "teamId": "T-right", "agentId": "A1", "note": "ignored"},
               {"id": "spell-2", "type": "complaint.opened", "occurredAt": "2026-11-02t09:00:00+08:00", "complaintId": "s-2", "teamId": "T1",
                "category": null, "\u0063ategory": "claims"},
-              {"id": "spell-3", "type": "complaint.opened", "occurredAt": "2026-11-02T09:00:00.123456789Z", "complaintId": "s-3", "teamId": "T1"}
+              {"id": "spell-3", "type": "complaint.opened", "occurredAt": "2026-11-02T01:00:00.123456789Z", "complaintId": "s-3", "teamId": "T1"}
             ]
             """;
         var response = await _app.CreateClient().PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -71,7 +71,7 @@ public sealed class IngestTests : IAsyncLifetime
         var client = _app.CreateClient();
         var first = await client.GetFromJsonAsync<JsonElement>("/api/complaints/s-1");
         Assert.Equal("T-right", first.GetProperty("teamId").GetString());
-        var nineDigits = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_568);
+        var nineDigits = new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero).AddTicks(1_234_568);
         Assert.Equal(nineDigits, first.GetProperty("openedAt").GetDateTimeOffset());
         Assert.Equal(nineDigits, (await client.GetFromJsonAsync<JsonElement>("/api/complaints/s-3")).GetProperty("openedAt").GetDateTimeOffset());
         var second = await client.GetFromJsonAsync<JsonElement>("/api/complaints/s-2");
@@ -147,7 +147,7 @@ public sealed class IngestTests : IAsyncLifetime
     public async Task With_ingest_keys_configured_a_missing_or_wrong_key_is_401_and_a_right_one_is_accepted()
     {
         await using var app = new RealtimeApp(new() { ["Auth:IngestKeys:0"] = "k-one", ["Auth:IngestKeys:1"] = "k-two" });
-        var client = app.CreateClient();
+        var client = app.CreateAnonymousClient();
         var batch = new[] { Events.Opened("k-1", app.Time.GetUtcNow()) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/events", batch)).StatusCode);
         client.DefaultRequestHeaders.Add("X-Api-Key", "wrong");

@@ -18,6 +18,38 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
     /// <summary>The server's clock; advancing it fires due deadlines.</summary>
     public FakeTimeProvider Time { get; } = new();
 
+    /// <summary>This server's <c>Auth:SigningKey</c>, for tokens of any role (<see cref="TestTokens.Create"/>).</summary>
+    public string SigningKey { get; } = TestTokens.NewKey();
+
+    /// <summary>The token (every role) that clients of <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> and hub subscribers send.</summary>
+    public string AccessToken => _token ??= TestTokens.AllRoles(SigningKey);
+
+    private string? _token;
+
+    /// <summary>A client without credentials (to prove what anonymous callers get).</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client sending <paramref name="token"/> (or none).</summary>
+    public HttpClient CreateClient(string? token)
+    {
+        var client = CreateAnonymousClient();
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        // Tests written before sign-in call the API as a user with every role; CreateAnonymousClient opts out.
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AccessToken);
+    }
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +58,7 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
         // Every app has a silo of its own; test classes run side by side, so each listens on a free port and runs no gateway.
         builder.UseSetting("Orleans:Endpoints:SiloPort", FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:Endpoints:GatewayPort", "0");
+        builder.UseSetting("Auth:SigningKey", SigningKey);
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(Grains.FloorClock.Key, Time));
     }
@@ -40,6 +73,23 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
             await poll.WaitForNextTickAsync(timeout.Token);
     }
 
+    /// <summary>A live-hub connection (not started) over the test server's WebSockets, signed in with <paramref name="token"/>.</summary>
+    public HubConnection CreateHubConnection(string token)
+    {
+        var sockets = Server.CreateWebSocketClient();
+        // The SignalR client over the test server's WebSockets: no real socket, the same hub protocol.
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, "hubs/live"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                // Signed in as browsers are: the token as access_token in the query string (the custom factory skips the client's header).
+                o.WebSocketFactory = (context, ct) => new ValueTask<WebSocket>(sockets.ConnectAsync(
+                    new Uri(context.Uri + (context.Uri.Query.Length > 0 ? "&" : "?") + "access_token=" + Uri.EscapeDataString(token)), ct));
+            })
+            .Build();
+    }
+
     /// <summary>Posts <paramref name="events"/> to the ingest endpoint.</summary>
     public Task<HttpResponseMessage> PostEventsAsync(object events, HttpClient? client = null) =>
         (client ?? CreateClient()).PostAsJsonAsync("/api/events", events);
@@ -47,16 +97,7 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
     /// <summary>A started live-hub client subscribed to <paramref name="scope"/>, recording every message it receives.</summary>
     public async Task<LiveRecorder> SubscribeAsync(string scope)
     {
-        var sockets = Server.CreateWebSocketClient();
-        // The SignalR client over the test server's WebSockets: no real socket, the same hub protocol.
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.BaseAddress, "hubs/live"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.WebSocketFactory = (context, ct) => new ValueTask<WebSocket>(sockets.ConnectAsync(context.Uri, ct));
-            })
-            .Build();
+        var connection = CreateHubConnection(AccessToken);
         var recorder = new LiveRecorder(connection);
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", scope);

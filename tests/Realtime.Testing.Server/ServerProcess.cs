@@ -39,15 +39,26 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Orleans__Endpoints__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__Endpoints__GatewayPort"] = "0",
         };
+        // Signed in: a key of its own for each server, and a token with every role on its client (contract v2 needs one).
+        chosen["Auth__SigningKey"] = TestTokens.NewKey();
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) chosen[key] = value;
         _environment = chosen;
+        SigningKey = chosen["Auth__SigningKey"];
+        AccessToken = SigningKey is { Length: > 0 } signing ? TestTokens.AllRoles(signing) : null;
         AssemblyPath = _options.AssemblyPath ?? DefaultAssemblyPath;
         BaseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}/");
         Http = new HttpClient(_options.HttpHandler?.Invoke() ?? new HttpClientHandler()) { BaseAddress = BaseAddress, Timeout = _options.HttpTimeout };
+        if (AccessToken is not null) Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AccessToken);
     }
 
     /// <summary>The port of its Orleans silo (how the cluster's membership table and deadline holders name it).</summary>
     public int SiloPort => int.Parse(_environment["Orleans__Endpoints__SiloPort"]!, CultureInfo.InvariantCulture);
+
+    /// <summary>The server's <c>Auth:SigningKey</c> (base64), for tokens of other roles (<see cref="TestTokens.Create"/>); null when the caller removed it.</summary>
+    public string? SigningKey { get; }
+
+    /// <summary>A token with every role, as <see cref="Http"/> sends it; for hub clients (<c>AccessTokenProvider</c>) and browsers.</summary>
+    public string? AccessToken { get; }
 
     /// <summary>Where the server listens (with a trailing slash, so relative paths resolve under it).</summary>
     public Uri BaseAddress { get; }

@@ -76,6 +76,12 @@ internal sealed class ComplaintGrain(
         return Task.FromResult(Exists(complaint) ? complaint.View(time.GetUtcNow()) : null);
     }
 
+    public Task<CustomerContact?> GetCustomerContactAsync()
+    {
+        var (state, complaint) = Load();
+        return Task.FromResult(Exists(complaint) ? new CustomerContact(state.Complaint.CustomerName, state.Complaint.CustomerPhone) : null);
+    }
+
     public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
         var (state, complaint) = Load();

@@ -15,7 +15,11 @@ public interface IComplaintGrain : IDeadlineReceiver
 
     /// <summary>The complaint as it stands now; null when no event of it was ever received.</summary>
     Task<ComplaintView?> GetAsync();
+
+    /// <summary>The customer's unmasked name and phone, for an authorised and audited read; null when no event was received.</summary>
+    Task<CustomerContact?> GetCustomerContactAsync();
 }
+
 
 /// <summary>What a complaint grain persists.</summary>
 public sealed class ComplaintGrainState

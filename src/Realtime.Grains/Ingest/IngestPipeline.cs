@@ -93,6 +93,7 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     private async Task CommitAndDispatchAsync(List<PendingBatch> group)
     {
         IReadOnlyList<FloorEvent> accepted;
+        IReadOnlyList<FloorEvent> conflicts = [];
         if (group[0].AlreadyJournaled)
         {
             accepted = group.SelectMany(b => b.Events).ToList();
@@ -103,8 +104,10 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
             {
                 var combined = group.Count == 1 ? group[0].Events : group.SelectMany(b => b.Events).ToList();
                 var started = TimeProvider.System.GetTimestamp();
-                accepted = (await journal.AppendAsync(combined)).Accepted;
+                var appended = await journal.AppendAsync(combined);
                 RealtimeMetrics.CommitDuration.Record(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+                accepted = appended.Accepted;
+                conflicts = appended.Conflicts;
             }
             catch (Exception e)
             {
@@ -114,6 +117,11 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
             }
         }
         var perBatch = SplitAccepted(group, accepted);
+        if (conflicts.Count > 0)
+        {
+            var conflicting = conflicts.ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var b in group) b.Conflicts = [.. b.Events.Where(conflicting.Contains)];
+        }
         if (accepted.Count == 0)
         {
             for (var i = 0; i < group.Count; i++) group[i].Complete(perBatch[i]);
@@ -233,8 +241,9 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     {
         public IReadOnlyList<FloorEvent> Events { get; } = events;
         public bool AlreadyJournaled { get; init; }
+        public IReadOnlyList<FloorEvent> Conflicts { get; set; } = [];
         public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public void Complete(int accepted) => Completion.TrySetResult(new IngestResult(accepted, Events.Count - accepted));
+        public void Complete(int accepted) => Completion.TrySetResult(new IngestResult(accepted, Events.Count - accepted) { Conflicts = Conflicts });
     }
 
     [LoggerMessage(LogLevel.Error, "Journal append of {Count} events failed; nothing of it was acknowledged")]

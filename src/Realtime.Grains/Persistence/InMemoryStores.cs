@@ -12,21 +12,26 @@ namespace Realtime.Grains.Persistence;
 public sealed class InMemoryEventJournal : IEventJournal
 {
     private readonly object _gate = new();
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    // Each id with its event's hash: enough to tell a redelivery from a different event reusing the id (a hash collision
+    // would only miss the report, never drop a new event). Record hashes are per process, as is this journal.
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <inheritdoc />
     public Task<JournalAppendResult> AppendAsync(IReadOnlyList<FloorEvent> batch, CancellationToken cancellationToken = default)
     {
         var accepted = new List<FloorEvent>(batch.Count);
+        List<FloorEvent>? conflicts = null;
         lock (_gate)
         {
             foreach (var e in batch)
             {
-                if (_ids.Add(e.Id)) accepted.Add(e with { Sequence = ++_sequence });
+                var hash = (e.Sequence == 0 ? e : e with { Sequence = 0 }).GetHashCode();
+                if (_ids.TryAdd(e.Id, hash)) accepted.Add(e with { Sequence = ++_sequence });
+                else if (_ids[e.Id] != hash) (conflicts ??= []).Add(e);
             }
         }
-        return Task.FromResult(new JournalAppendResult(accepted, batch.Count - accepted.Count));
+        return Task.FromResult(new JournalAppendResult(accepted, batch.Count - accepted.Count) { Conflicts = conflicts ?? [] });
     }
 
     /// <inheritdoc />

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Realtime.Domain.Events;
+using Realtime.Grains;
 using Realtime.Grains.Ingest;
 using Realtime.Server.Hosting;
 using Realtime.Server.Ingest;
@@ -27,21 +27,52 @@ public sealed class IngestOptions
     /// <summary>How long a request waits for the journal's writer to move to a survivor when its server died (then 503).</summary>
     public TimeSpan FailoverWait { get; set; } = DefaultFailoverWait;
 
-    /// <summary>Keys accepted in <c>X-Api-Key</c> (<c>Auth:IngestKeys</c>); none means ingest is open.</summary>
+    /// <summary>Default of <see cref="MaxEventAge"/>: a quarter's appraisal looks back a year at most, with a month to spare.</summary>
+    public static readonly TimeSpan DefaultMaxEventAge = TimeSpan.FromDays(400);
+
+    /// <summary>Default of <see cref="MaxClockSkew"/>: room for clocks of integrations a few minutes fast.</summary>
+    public static readonly TimeSpan DefaultMaxClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Instants (<c>occurredAt</c>, <c>visitedAt</c>) older than this before the server clock are 400.</summary>
+    public TimeSpan MaxEventAge { get; set; } = DefaultMaxEventAge;
+
+    /// <summary>Instants further than this ahead of the server clock are 400.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = DefaultMaxClockSkew;
+
+    /// <summary>The per-user (or per-key) rate limit of ingest requests; over it: 429 with Retry-After.</summary>
+    public IngestRateLimit RateLimit { get; set; } = new();
+
+    /// <summary>The rules of <c>Ingest:*</c>, naming the key of each bad value.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MaxBodyBytes <= 0) errors.Add($"Ingest:MaxBodyBytes must be positive (was {MaxBodyBytes})");
+        if (MaxEventAge <= TimeSpan.Zero || MaxEventAge > TimeSpan.FromDays(36_500)) errors.Add($"Ingest:MaxEventAge must be positive and at most 100 years (was {MaxEventAge})");
+        if (MaxClockSkew < TimeSpan.Zero || MaxClockSkew > TimeSpan.FromDays(366)) errors.Add($"Ingest:MaxClockSkew must be from 0 to 366 days (was {MaxClockSkew})");
+        if (RateLimit.RequestsPerSecond < 1) errors.Add($"Ingest:RateLimit:RequestsPerSecond must be at least 1 (was {RateLimit.RequestsPerSecond})");
+        if (FailoverWait < TimeSpan.Zero) errors.Add($"Ingest:FailoverWait must not be negative (was {FailoverWait})");
+        if (RateLimit.Burst < 1) errors.Add($"Ingest:RateLimit:Burst must be at least 1 (was {RateLimit.Burst})");
+        return errors;
+    }
+
+    /// <summary>Keys accepted in <c>X-Api-Key</c> (<c>Auth:IngestKeys</c>), each granting the <c>ingest</c> role.</summary>
     public string[] IngestKeys { get; set; } = [];
 }
 
 /// <summary><c>POST /api/events</c>: validate the whole batch, journal it (all or nothing), answer 202 once durable.</summary>
-public static class IngestEndpoints
+public static partial class IngestEndpoints
 {
     /// <summary>Maps the ingest endpoint.</summary>
-    public static void MapIngest(this IEndpointRouteBuilder app) => app.MapPost("/api/events", IngestAsync);
+    public static void MapIngest(this IEndpointRouteBuilder app) => app.MapPost("/api/events", IngestAsync).RequireRateLimiting(Auth.RateLimits.Ingest);
 
-    private static async Task<IResult> IngestAsync(HttpContext http, IGrainFactory grains, FloorEventReader reader, StorageReadiness readiness, IOptions<IngestOptions> options)
+    private static async Task<IResult> IngestAsync(HttpContext http, IGrainFactory grains, FloorEventReader reader, StorageReadiness readiness,
+        IOptions<IngestOptions> options, [FromKeyedServices(FloorClock.Key)] TimeProvider time, ILogger<IngestPipeline> log)
     {
+        // Who may ingest (role ingest: a token, or a key of Auth:IngestKeys) is settled by the authorization policy on the route.
         var settings = options.Value;
-        if (settings.IngestKeys.Length > 0 && !IsAuthorized(http.Request.Headers["X-Api-Key"].ToString(), settings.IngestKeys))
-            return Problems.Status(StatusCodes.Status401Unauthorized, "Missing or invalid API key", "Send a configured ingest key in the X-Api-Key header.");
+        // Only JSON: a form or text/plain body is what a page on another origin can send without a CORS preflight.
+        if (!IsJson(http.Request.ContentType))
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"The body must be application/json (was '{http.Request.ContentType}').");
 
         using var body = await RequestBody.ReadAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
         if (body is null)
@@ -59,9 +90,10 @@ public static class IngestEndpoints
                 return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Too many events", $"A request may carry at most {IngestOptions.MaxEventsPerRequest} events; this one has {count}.");
             events = new List<FloorEvent>(count);
             var index = 0;
+            var window = new InstantWindow(time.GetUtcNow(), settings.MaxEventAge, settings.MaxClockSkew);
             foreach (var element in document.RootElement.EnumerateArray())
             {
-                if (reader.Read(element, index++, errors) is { } e) events.Add(e);
+                if (reader.Read(element, index++, errors, window) is { } e) events.Add(e);
             }
         }
         catch (JsonException e)
@@ -91,7 +123,9 @@ public static class IngestEndpoints
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Events stored, not applied",
                 "The batch is in the journal but a grain could not apply it; it is not acknowledged and is applied again when the server restarts. Retrying returns it as duplicates.");
         }
-        return Results.Json(new { accepted = result.Accepted, duplicates = result.Duplicates }, statusCode: StatusCodes.Status202Accepted);
+        var conflicts = Conflicts(events, result.Conflicts);
+        if (conflicts.Count > 0) LogConflicts(log, conflicts.Count, string.Join(", ", conflicts.Select(c => c.Id).Take(20)));
+        return Results.Json(new IngestAnswer(result.Accepted, result.Duplicates, conflicts), statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>
@@ -118,11 +152,22 @@ public static class IngestEndpoints
 
     private static readonly TimeSpan FailoverRetryPause = TimeSpan.FromMilliseconds(250);
 
-    private static bool IsAuthorized(string presented, string[] keys)
+    /// <summary>Each conflicting event with its index in the batch.</summary>
+    private static List<IngestConflict> Conflicts(List<FloorEvent> events, IReadOnlyList<FloorEvent> conflicts)
     {
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        var ok = false;
-        foreach (var key in keys) ok |= CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(key));
-        return ok && presented.Length > 0;
+        if (conflicts.Count == 0) return [];
+        var conflicting = conflicts.ToHashSet(ReferenceEqualityComparer.Instance);
+        var found = new List<IngestConflict>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (conflicting.Contains(events[i])) found.Add(new IngestConflict(i, events[i].Id, "this id is already used by an event with a different payload; this event was not applied"));
+        }
+        return found;
     }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && string.Equals(parsed.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(LogLevel.Warning, "Ingest: {Count} event id(s) were reused with a different payload and not applied: {Ids}")]
+    private static partial void LogConflicts(ILogger log, int count, string ids);
 }

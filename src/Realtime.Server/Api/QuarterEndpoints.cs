@@ -17,9 +17,19 @@ public static class QuarterEndpoints
     /// <summary>Maps the quarter endpoints.</summary>
     public static void MapQuarters(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/quarters/{quarter}/close", async (string quarter, QuarterCloser closer, CancellationToken ct) =>
+        app.MapPost("/api/quarters/{quarter}/close", async (string quarter, HttpContext http, QuarterCloser closer, Auth.AccessAuditor auditor,
+            [FromKeyedServices(FloorClock.Key)] TimeProvider time, CancellationToken ct) =>
         {
             if (!TryQuarter(quarter, out var q, out var problem)) return problem;
+            if (!InCalendarRange(q, closer.Calendar))
+                return Problems.BadParameter("quarter", $"{q} lies beyond the range of the calendar ({closer.Calendar.TimeZoneId})");
+            // A closed quarter is frozen for good: one that ended before any event would freeze an empty appraisal.
+            if (await closer.Store.GetAsync(q, ct) is null && (await closer.Store.QuartersWithEventsAsync(closer.Calendar, q.Next(), ct)).Count == 0
+                && closer.Calendar.QuarterOf(time.GetUtcNow()) > q)
+            {
+                return Problems.Status(StatusCodes.Status404NotFound, "No events in or before the quarter",
+                    $"{q} ended before the first event the server holds; there is nothing to close.");
+            }
             var outcome = await closer.CloseAsync(q, ct);
             if (outcome.Snapshot is not { } stored)
             {
@@ -27,8 +37,9 @@ public static class QuarterEndpoints
                     $"{q} ends at {outcome.EndsAt:yyyy-MM-dd'T'HH:mm:sszzz} ({closer.Calendar.TimeZoneId}); it can be closed from then on.");
             }
 
+            await auditor.RecordAsync(http.User, Grains.Audit.AccessActions.QuarterClose, "quarter:" + q, null, ct);
             return Envelope(await closer.WithLateEventsAsync(stored, ct));
-        });
+        }).RequireAuthorization(Auth.Policies.Manager);
 
         app.MapGet("/api/quarters/{quarter}/snapshot", async (string quarter, string? format, QuarterCloser closer, CancellationToken ct) =>
         {
@@ -99,6 +110,21 @@ public static class QuarterEndpoints
 
     private static IResult NotClosed(Quarter q) =>
         Problems.Status(StatusCodes.Status404NotFound, "Quarter not closed", $"{q} has no snapshot; close it with POST /api/quarters/{q}/close.");
+
+    /// <summary>Whether the quarter's first and last instants exist in the calendar's zone (0001Q1 and 9999Q4 fall off the ends of DateTimeOffset).</summary>
+    private static bool InCalendarRange(Quarter quarter, CompanyCalendar calendar)
+    {
+        try
+        {
+            _ = quarter.Start(calendar);
+            _ = quarter.End(calendar);
+            return quarter.Year > 1 && quarter.Year < 9999;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
 
     private static bool TryQuarter(string text, out Quarter quarter, out IResult problem)
     {

@@ -14,18 +14,30 @@ public static class QueryEndpoints
     /// <summary>Maps the read endpoints.</summary>
     public static void MapQueries(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/complaints/{id}", async (string id, IGrainFactory grains) =>
-            await grains.GetGrain<IComplaintGrain>(id).GetAsync() is { } view
-                ? Results.Ok(ComplaintResource.From(view))
-                : Problems.Status(StatusCodes.Status404NotFound, "Complaint not found", $"No event of complaint '{id}' has been received."));
+        app.MapGet("/api/complaints/{id}", async (string id, bool? unmasked, string? reason, HttpContext http, IGrainFactory grains, Auth.AccessAuditor auditor) =>
+        {
+            var grain = grains.GetGrain<IComplaintGrain>(id);
+            if (await grain.GetAsync() is not { } view)
+                return Problems.Status(StatusCodes.Status404NotFound, "Complaint not found", $"No event of complaint '{id}' has been received.");
+            if (unmasked != true) return Results.Ok(ComplaintResource.From(view));
+            // Personal data unmasked: managers only, with a stated reason, and every such read goes to the access audit first.
+            if (!http.User.IsInRole(Auth.Roles.Manager))
+                return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only managers may read unmasked personal data.");
+            if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+                return Problems.BadParameter("reason", "state why the unmasked name and phone are needed (1 to 500 characters)");
+            var contact = await grain.GetCustomerContactAsync();
+            await auditor.RecordAsync(http.User, Grains.Audit.AccessActions.UnmaskedRead, "complaint:" + id, reason.Trim());
+            return Results.Ok(ComplaintResource.From(view) with { CustomerName = contact?.Name, CustomerPhone = contact?.Phone });
+        });
 
         app.MapGet("/api/complaints", ListOpenAsync);
 
-        app.MapGet("/api/time", ([FromKeyedServices(FloorClock.Key)] TimeProvider time) => Results.Ok(new { now = time.GetUtcNow() }));
+        // Public (contract v2): clocks and probes carry no floor data.
+        app.MapGet("/api/time", ([FromKeyedServices(FloorClock.Key)] TimeProvider time) => Results.Ok(new { now = time.GetUtcNow() })).AllowAnonymous();
 
         app.MapGet("/health", (StorageReadiness readiness) => readiness.IsReady
             ? Results.Ok(new { status = "ready" })
-            : Results.Json(new { status = "unavailable", problem = readiness.Problem }, statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Json(new { status = "unavailable", problem = readiness.Problem }, statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
 
         // For operators and the load harness: is memory following active grains, and where does it sit? No customer data.
         app.MapGet("/health/runtime", async (IGrainFactory grains, DeadlineScheduler deadlines, OpenComplaintDirectory directory, Grains.Persistence.StateCheckpointer checkpointer, Live.SignalRLiveNotifier notifier) =>
@@ -52,7 +64,7 @@ public static class QueryEndpoints
                 threadPoolQueued = ThreadPool.PendingWorkItemCount,
                 workingSetBytes = process.WorkingSet64,
             });
-        });
+        }).AllowAnonymous();
     }
 
     /// <summary>Open complaints (optionally of a team or an agent), most urgent first, with their clocks.</summary>

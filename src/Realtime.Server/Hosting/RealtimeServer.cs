@@ -10,6 +10,7 @@ using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 using Realtime.Grains.Quarters;
 using Realtime.Server.Api;
+using Realtime.Server.Auth;
 using Realtime.Server.Demo;
 using Realtime.Server.Hosting.Silo;
 using Realtime.Server.Ingest;
@@ -53,10 +54,11 @@ public static partial class RealtimeServer
         services.AddConfiguredPolicies();
         AddCompanyCalendar(services, configuration);
 
-        services.AddValidatedOptions<IngestOptions>("Ingest", IngestRules);
+        services.AddValidatedOptions<IngestOptions>("Ingest", o => o.Validate());
         services.Configure<IngestOptions>(o => o.IngestKeys = ReadKeys(configuration.GetSection("Auth:IngestKeys")));
         services.Configure<JsonOptions>(o => WireJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddRealtimeAuth();
         services.AddSignalR().AddJsonProtocol(o => WireJson.Configure(o.PayloadSerializerOptions));
 
         services.AddSingleton<StorageReadiness>();
@@ -90,16 +92,20 @@ public static partial class RealtimeServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();
+        app.UseRealtimeAuth();
         app.UseStaticFiles();
         app.UseReadinessGate();
-        app.MapIngest();
-        app.MapQueries();
-        app.MapCases();
-        app.MapBreachCauses();
-        app.MapScorecards();
-        app.MapQuarters();
+        app.MapGroup("").RequireAuthorization(Policies.Ingest).MapIngest();
+        var reads = app.MapGroup("").RequireAuthorization(Policies.Reader).AddEndpointFilter<RouteGroupBuilder, ScopeFilter>();
+        reads.MapQueries();
+        reads.MapCases();
+        reads.MapBreachCauses();
+        reads.MapScorecards();
+        reads.MapQuarters();
+        app.MapSignIn();
+        app.MapAudit();
         var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
-        app.MapHub<LiveHub>("/hubs/live", o => o.TransportMaxBufferSize = live.ConnectionBufferBytes);
+        app.MapHub<LiveHub>("/hubs/live", o => o.TransportMaxBufferSize = live.ConnectionBufferBytes).RequireAuthorization(Policies.Reader);
         app.MapDashboards();
         app.MapSiloDashboard();
         app.MapRealtimeTelemetry();
@@ -109,7 +115,7 @@ public static partial class RealtimeServer
     private static void MapDashboards(this WebApplication app)
     {
         var root = app.Environment.WebRootFileProvider;
-        foreach (var (route, file) in new[] { ("/", "wallboard.html"), ("/wallboard", "wallboard.html"), ("/agent", "agent.html"), ("/manager", "manager.html") })
+        foreach (var (route, file) in new[] { ("/", "wallboard.html"), ("/wallboard", "wallboard.html"), ("/agent", "agent.html"), ("/manager", "manager.html"), ("/signin", "signin.html") })
         {
             // HEAD too: uptime checks and kiosk browsers probe a dashboard before they load it.
             app.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], () => root.GetFileInfo(file) is { Exists: true, PhysicalPath: { } path }
@@ -132,14 +138,6 @@ public static partial class RealtimeServer
         }
     }
 
-    private static IReadOnlyList<string> IngestRules(IngestOptions o)
-    {
-        var errors = new List<string>();
-        if (o.MaxBodyBytes <= 0) errors.Add($"Ingest:MaxBodyBytes must be positive (was {o.MaxBodyBytes})");
-        if (o.FailoverWait < TimeSpan.Zero) errors.Add($"Ingest:FailoverWait must not be negative (was {o.FailoverWait})");
-        return errors;
-    }
-
     private static IReadOnlyList<string> CheckpointRules(CheckpointOptions o)
     {
         var errors = new List<string>();
@@ -159,12 +157,9 @@ public static partial class RealtimeServer
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Realtime.Server");
         if (app.Services.GetService<IStorageEngine>() is null) LogInMemory(log);
-        if (app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.IngestKeys.Length == 0) LogOpenIngest(log);
+        AuthSetup.LogAuthAtStart(app.Services, log);
     }
 
     [LoggerMessage(LogLevel.Warning, "**************** IN-MEMORY STORAGE: no ConnectionStrings:Postgres is configured. Events, clocks and scores live only in this process and are LOST when it stops. Set ConnectionStrings__Postgres for durable storage. ****************")]
     private static partial void LogInMemory(ILogger log);
-
-    [LoggerMessage(LogLevel.Warning, "Ingest is OPEN: Auth:IngestKeys is not configured, so POST /api/events accepts events without an X-Api-Key.")]
-    private static partial void LogOpenIngest(ILogger log);
 }

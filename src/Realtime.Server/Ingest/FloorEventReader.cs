@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Realtime.Domain.Events;
 
 namespace Realtime.Server.Ingest;
@@ -28,8 +29,14 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
     private static partial Regex Rfc3339();
 
-    /// <summary>Reads the event at <paramref name="index"/>; null with errors added when it is not valid.</summary>
-    public FloorEvent? Read(JsonElement element, int index, List<EventError> errors)
+    /// <summary>Largest accepted magnitude of a rating's <c>value</c>: percents, scores and counts stay far below it, and sums of it stay finite.</summary>
+    public const double MaxRatingValue = 1_000_000;
+
+    /// <summary>
+    /// Reads the event at <paramref name="index"/>; null with errors added when it is not valid. With <paramref name="window"/>,
+    /// instants outside it are errors.
+    /// </summary>
+    public FloorEvent? Read(JsonElement element, int index, List<EventError> errors, InstantWindow? window = null)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -37,7 +44,7 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
             return null;
         }
         var before = errors.Count;
-        var f = new Fields(element, index, errors);
+        var f = new Fields(element, index, errors, window);
 
         var id = f.Id(Field.Id, required: true);
         var typeName = f.Text(Field.Type, required: true, MaxIdLength);
@@ -73,8 +80,8 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
             Score = f.Number(Field.Score, type is EventType.SurveySubmitted, 0, 100),
             VisitedAt = f.Timestamp(Field.VisitedAt, required: type is EventType.FollowupCompleted),
             Indicator = f.Text(Field.Indicator, type is EventType.AgentRated, MaxIdLength),
-            Value = f.Number(Field.Value, type is EventType.AgentRated, double.MinValue, double.MaxValue),
-            Period = f.Text(Field.Period, false, 32),
+            Value = f.Number(Field.Value, type is EventType.AgentRated, -MaxRatingValue, MaxRatingValue),
+            Period = f.Period(occurredAt),
             Rater = f.Enum(Field.Rater, Raters),
             CaseId = f.Id(Field.CaseId, required: type.IsCaseEvent()),
             CaseType = f.Id(Field.CaseType, required: type is EventType.CaseOpened),
@@ -151,27 +158,100 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
     {
         private readonly int _index;
         private readonly List<EventError> _errors;
+        private readonly InstantWindow? _window;
         private FieldValues _values;
         private int _present;
+        private int _malformed;
 
-        public Fields(JsonElement element, int index, List<EventError> errors)
+        public Fields(JsonElement element, int index, List<EventError> errors, InstantWindow? window)
         {
             _index = index;
             _errors = errors;
+            _window = window;
             foreach (var property in element.EnumerateObject())
             {
                 var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                if (!IsWellFormedName(property, raw))
+                {
+                    _errors.Add(new EventError(_index, "", MalformedText));
+                    continue;
+                }
                 // An escaped name (\u0069d) is rare: decode it rather than miss it. A repeated name: the last one counts,
                 // as with JsonElement.TryGetProperty.
                 var field = raw.Contains((byte)'\\') ? FieldOf(Encoding.UTF8.GetBytes(property.Name)) : FieldOf(raw);
+                // Text the parser let through but no string can hold (invalid UTF-8, a lone surrogate) is named here, in any
+                // field, known or not: reading it later would throw, and storing it would fail after the 202.
+                if (!IsWellFormed(property.Value))
+                {
+                    _errors.Add(new EventError(_index, field < 0 ? Shortened(property.Name) : FieldNames[field], MalformedText));
+                    if (field >= 0) _malformed |= 1 << field;
+                    continue;
+                }
                 if (field < 0) continue;
                 _values[field] = property.Value;
                 _present |= 1 << field;
             }
         }
 
+        private static string Shortened(string name) => name.Length <= MaxIdLength ? name : name[..MaxIdLength] + "…";
+
+        private const string MalformedText = "is not valid text: invalid UTF-8 or a lone surrogate escape (\\uD800-\\uDFFF without its pair)";
+
+        private static bool IsWellFormedName(JsonProperty property, ReadOnlySpan<byte> raw)
+        {
+            if (!raw.Contains((byte)'\\')) return Utf8.IsValid(raw);
+            try
+            {
+                _ = property.Name;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Whether every string in <paramref name="value"/> (names too, at any depth) decodes to valid UTF-16.</summary>
+        private static bool IsWellFormed(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    var raw = JsonMarshal.GetRawUtf8Value(value);
+                    if (!raw.Contains((byte)'\\')) return Utf8.IsValid(raw);
+                    try
+                    {
+                        _ = value.GetString();
+                        return true;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return false;
+                    }
+                case JsonValueKind.Object:
+                    foreach (var p in value.EnumerateObject())
+                    {
+                        if (!IsWellFormedName(p, JsonMarshal.GetRawUtf8PropertyName(p)) || !IsWellFormed(p.Value)) return false;
+                    }
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (!IsWellFormed(item)) return false;
+                    }
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
         private readonly bool TryGet(Field field, bool required, out JsonElement value)
         {
+            if ((_malformed & (1 << (int)field)) != 0)
+            {
+                value = default;
+                return false;
+            }
             if ((_present & (1 << (int)field)) != 0)
             {
                 value = _values[(int)field];
@@ -211,10 +291,42 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
                 // of RFC 3339 (a space, a lower-case t or z), and fractions finer than a tick, which it rounds (System.Text.Json
                 // would truncate them).
                 DateTimeOffset t;
-                if (FractionDigits(s) <= 7 && _values[(int)field].TryGetDateTimeOffset(out t)) return t;
-                if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out t)) return t;
+                if ((FractionDigits(s) <= 7 && _values[(int)field].TryGetDateTimeOffset(out t))
+                    || DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out t))
+                {
+                    return InWindow(field, t);
+                }
             }
             Fail(field, "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-02T09:00:00+08:00");
+            return null;
+        }
+
+        private readonly DateTimeOffset? InWindow(Field field, DateTimeOffset t)
+        {
+            if (_window is not { } w) return t;
+            if (t < w.Earliest)
+            {
+                Fail(field, $"lies more than {w.MaxAge.TotalDays.ToString(CultureInfo.InvariantCulture)} days before the server clock ({w.Now:O}; Ingest:MaxEventAge)");
+                return null;
+            }
+            if (t > w.Latest)
+            {
+                Fail(field, $"lies more than {w.MaxSkew} ahead of the server clock ({w.Now:O}; Ingest:MaxClockSkew)");
+                return null;
+            }
+            return t;
+        }
+
+        /// <summary>
+        /// A rating's period: free text, but one written as a quarter (<c>2026Q3</c>) must lie within a year of the event,
+        /// so a rating cannot file itself in 0001Q1 or 9999Q4.
+        /// </summary>
+        public readonly string? Period(DateTimeOffset? occurredAt)
+        {
+            var s = Text(Field.Period, false, 32);
+            if (s is null || occurredAt is not { } at || !Domain.Calendars.Quarter.TryParse(s, out var quarter)) return s;
+            if (Math.Abs(quarter.Year - at.Year) <= 1) return s;
+            Fail(Field.Period, $"quarter {s} is more than a year away from occurredAt");
             return null;
         }
 

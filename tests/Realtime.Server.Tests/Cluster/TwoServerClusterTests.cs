@@ -32,6 +32,8 @@ public sealed class TwoServerClusterTests : IAsyncLifetime
             ["ConnectionStrings__Postgres"] = _database.ConnectionString,
             ["Sla__Clocks__firstResponse__Target"] = FirstResponseTarget.ToString("c"),
             ["Orleans__Dashboard__Enabled"] = "false",
+            // Servers of one cluster share their signing key, so a token from one is good on every other.
+            ["Auth__SigningKey"] = TestTokens.NewKey(),
         };
         _first = new ServerProcess(environment);
         _second = new ServerProcess(environment);
@@ -261,7 +263,11 @@ public sealed class TwoServerClusterTests : IAsyncLifetime
         public static async Task<Board> ConnectAsync(ServerProcess server)
         {
             var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o => (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true))
+                .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o =>
+                {
+                    (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true);
+                    o.AccessTokenProvider = () => Task.FromResult(server.AccessToken);
+                })
                 .Build();
             var board = new Board(connection);
             await connection.StartAsync();

@@ -43,7 +43,8 @@ public sealed class PostgresServerTests : IAsyncLifetime
     [Fact]
     public async Task An_id_seen_before_a_restart_is_still_a_duplicate_after_it()
     {
-        var opened = Events.Opened("restart-dup", DateTimeOffset.UtcNow);
+        // The apps' fake clock starts at 2026-11-02 09:00 +08:00; ingest refuses instants more than 5 minutes ahead of it.
+        var opened = Events.Opened("restart-dup", new FakeTimeProvider().GetUtcNow().AddHours(-1));
         await using (var first = NewApp())
         {
             await first.WaitUntilReadyAsync();
@@ -129,14 +130,14 @@ public sealed class PostgresServerTests : IAsyncLifetime
         var client = app.CreateClient();
 
         await _database.SetAcceptingConnectionsAsync(false);
-        var refused = await app.PostEventsAsync(new[] { Events.Opened("during-outage", DateTimeOffset.UtcNow) }, client);
+        var refused = await app.PostEventsAsync(new[] { Events.Opened("during-outage", app.Time.GetUtcNow()) }, client);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         await HealthBecomesAsync(app, client, HttpStatusCode.ServiceUnavailable);
 
         await _database.SetAcceptingConnectionsAsync(true);
         await HealthBecomesAsync(app, client, HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/during-outage")).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await app.PostEventsAsync(new[] { Events.Opened("after-outage", DateTimeOffset.UtcNow) }, client)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.PostEventsAsync(new[] { Events.Opened("after-outage", app.Time.GetUtcNow()) }, client)).StatusCode);
     }
 
     /// <summary>

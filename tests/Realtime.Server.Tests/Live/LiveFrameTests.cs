@@ -30,7 +30,7 @@ public sealed class LiveFrameTests : IAsyncLifetime
     public async Task Pushes_waiting_together_go_out_in_one_frame_each_as_its_own_hub_message()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        using var socket = await RawHubSocket.ConnectAndSubscribeAsync(_server.BaseAddress, "floor", timeout.Token);
+        using var socket = await RawHubSocket.ConnectAndSubscribeAsync(_server.BaseAddress, _server.AccessToken, "floor", timeout.Token);
 
         // Opened an hour ago: each first-response clock is breached in the turn that opens it.
         var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);

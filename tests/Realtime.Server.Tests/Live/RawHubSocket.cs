@@ -10,13 +10,14 @@ internal static class RawHubSocket
     public const char RecordSeparator = '\u001e';
 
     /// <summary>
-    /// Connects to the hub at <paramref name="server"/>, negotiates the JSON protocol and calls <c>Subscribe</c> with
-    /// <paramref name="scope"/> as invocation <c>"1"</c>; reads nothing.
+    /// Connects to the hub at <paramref name="server"/> (with <paramref name="accessToken"/> in the query string, as browsers
+    /// send it), negotiates the JSON protocol and calls <c>Subscribe</c> with <paramref name="scope"/> as invocation <c>"1"</c>; reads nothing.
     /// </summary>
-    public static async Task<ClientWebSocket> ConnectAndSubscribeAsync(Uri server, string scope, CancellationToken cancellationToken)
+    public static async Task<ClientWebSocket> ConnectAndSubscribeAsync(Uri server, string? accessToken, string scope, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"ws://{server.Authority}/hubs/live"), cancellationToken);
+        var query = accessToken is null ? "" : "?access_token=" + Uri.EscapeDataString(accessToken);
+        await socket.ConnectAsync(new Uri($"ws://{server.Authority}/hubs/live{query}"), cancellationToken);
         await SendAsync(socket, """{"protocol":"json","version":1}""", cancellationToken);
         await SendAsync(socket, $$"""{"type":1,"invocationId":"1","target":"Subscribe","arguments":["{{scope}}"]}""", cancellationToken);
         return socket;

@@ -38,7 +38,11 @@ public sealed class SlowDashboardTests : IAsyncLifetime
         var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var expected = 0;
         await using var board = new HubConnectionBuilder()
-            .WithUrl(new Uri(_server.BaseAddress, "hubs/live"), o => (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true))
+            .WithUrl(new Uri(_server.BaseAddress, "hubs/live"), o =>
+            {
+                (o.Transports, o.SkipNegotiation) = (HttpTransportType.WebSockets, true);
+                o.AccessTokenProvider = () => Task.FromResult(_server.AccessToken);
+            })
             .Build();
         board.On<JsonElement>("complaintChanged", view =>
         {
@@ -90,7 +94,7 @@ public sealed class SlowDashboardTests : IAsyncLifetime
     /// <summary>A hub connection over a bare WebSocket, subscribed to <paramref name="scope"/>, that reads nothing more until asked.</summary>
     private async Task<ClientWebSocket> SubscribeRawAsync(string scope, CancellationToken cancellationToken)
     {
-        var socket = await RawHubSocket.ConnectAndSubscribeAsync(_server.BaseAddress, scope, cancellationToken);
+        var socket = await RawHubSocket.ConnectAndSubscribeAsync(_server.BaseAddress, _server.AccessToken, scope, cancellationToken);
         var completion = await ReadUntilAsync(socket, null, cancellationToken);
         Assert.False(completion.TryGetProperty("error", out var error), error.ToString());
         return socket;

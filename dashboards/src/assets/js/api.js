@@ -1,11 +1,13 @@
 // REST access to the Realtime server; the dashboards are served by the same origin.
 
+import { authFetch } from './auth.js';
+
 /**
  * GETs a JSON document and fails loudly on any non-2xx answer.
  * @param {string} path
  */
 export async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  const response = await authFetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
   if (!response.ok) throw Object.assign(new Error(`GET ${path} answered ${response.status}`), { status: response.status });
   return response.json();
 }

@@ -6,6 +6,7 @@
 // (or while loading) is lost. Synchronisations never overlap: a reconnect during one makes it
 // run again before the held pushes are applied, so an older REST answer can never land last.
 
+import { accessToken } from './auth.js';
 import { t, onLanguageChange } from './i18n.js';
 import { PushBuffer } from './pushBuffer.js';
 
@@ -48,7 +49,8 @@ export class LiveConnection {
     this.syncing = null;
     this.syncAgain = false;
     this.connection = new signalR.HubConnectionBuilder()
-      .withUrl('/hubs/live')
+      // A browser WebSocket cannot carry a header: SignalR sends the token as access_token in the query string.
+      .withUrl('/hubs/live', { accessTokenFactory: () => accessToken() ?? '' })
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: ({ previousRetryCount, elapsedMilliseconds }) =>
           elapsedMilliseconds > reconnectingForMs ? null : retryDelaysMs[Math.min(previousRetryCount, retryDelaysMs.length - 1)],

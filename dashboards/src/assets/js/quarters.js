@@ -2,13 +2,14 @@
 // The endpoints may not be deployed on a server; then every call says so ({ available: false })
 // and the view shows that, never made-up figures.
 
+import { authFetch } from './auth.js';
 import { sortRows } from './table.js';
 
 /** Thrown when the quarter endpoints are missing on this server (404 on the list). */
 export class QuartersUnavailable extends Error {}
 
 async function request(method, path) {
-  const response = await fetch(path, { method, headers: { Accept: 'application/json' }, cache: 'no-store' });
+  const response = await authFetch(path, { method, headers: { Accept: 'application/json' }, cache: 'no-store' });
   let body = null;
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) body = await response.json();

@@ -3,6 +3,7 @@
 // an agent's final score across quarters, CSV download. When the server has no quarter
 // endpoints it says so and shows nothing else: never made-up figures.
 
+import { download } from '../auth.js';
 import { t } from '../i18n.js';
 import { formatScore, scoreBands } from '../score.js';
 import { bandChip } from '../scoreView.js';
@@ -120,6 +121,11 @@ export class QuarterSection {
         csv.className = 'small-button csv-download';
         csv.href = snapshotCsvUrl(q.quarter);
         csv.download = `snapshot-${q.quarter}.csv`;
+        // A link cannot send the token: fetch the file with it instead.
+        csv.addEventListener('click', (event) => {
+          event.preventDefault();
+          download(csv.href, csv.download);
+        });
         csv.textContent = t('quarters.csv');
         actions.append(csv);
       }

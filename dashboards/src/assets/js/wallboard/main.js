@@ -3,6 +3,7 @@
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
 import { getOpenComplaints, getBoard, getDailyKpis, getTeams } from '../api.js';
+import { whoAmI } from '../auth.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
 import { ComplaintBoard } from './board.js';
@@ -18,6 +19,18 @@ const maxLoadedComplaints = 2000;
 const clockResyncMs = 10 * 60_000;
 
 const query = new URLSearchParams(window.location.search);
+
+// The floor is for managers: a supervisor opening it gets their first team's board, an agent their own view.
+if (!query.get('team') && !query.get('teams')) {
+  const me = await whoAmI();
+  const target = me && !me.roles.includes('manager')
+    ? (me.teamIds.length > 0 ? `/wallboard?${new URLSearchParams([...query, ['team', me.teamIds[0]]])}` : me.agentId ? `/agent?id=${encodeURIComponent(me.agentId)}` : null)
+    : null;
+  if (target) {
+    window.location.replace(target);
+    await new Promise(() => {});
+  }
+}
 // TV mode (?tv=1): no controls or cursor on screen, and without ?team= the board shows one team after another.
 const tv = ['1', 'true', 'yes'].includes(query.get('tv')?.toLowerCase());
 const rotateMs = Math.max(5, Number(query.get('rotate')) || 30) * 1000;
