@@ -49,6 +49,7 @@ public static partial class AuthSetup
     {
         if (context.Request.Headers.Authorization.Count > 0) return JwtBearerDefaults.AuthenticationScheme;
         if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token")) return JwtBearerDefaults.AuthenticationScheme;
+        if (context.Request.Path.StartsWithSegments(Hosting.Silo.SiloHosting.DashboardPath) && context.Request.Cookies.ContainsKey(OrleansDashboardCookie)) return JwtBearerDefaults.AuthenticationScheme;
         if (context.Request.Headers.ContainsKey(IngestKeyHandler.Header)) return IngestKeyHandler.SchemeName;
         return AnonymousRolesHandler.SchemeName;
     }
@@ -80,10 +81,17 @@ public static partial class AuthSetup
             {
                 if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
                     context.Token = token;
+                // Orleans' dashboard is a page of its own: the dashboards hand it their token in a cookie scoped to its path.
+                else if (context.Request.Path.StartsWithSegments(Hosting.Silo.SiloHosting.DashboardPath)
+                    && context.Request.Cookies[OrleansDashboardCookie] is { Length: > 0 } carried)
+                    context.Token = carried;
                 return Task.CompletedTask;
             },
         };
     }
+
+    /// <summary>The cookie in which the dashboards carry their token to Orleans' dashboard (path <c>/orleans</c>, same-site strict).</summary>
+    public const string OrleansDashboardCookie = "realtime_orleans";
 
     /// <summary>The middleware, in order: security headers, authentication, authorization, rate limits (which partition by user).</summary>
     public static void UseRealtimeAuth(this WebApplication app)

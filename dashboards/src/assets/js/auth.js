@@ -4,6 +4,19 @@
 
 const storageKey = 'realtime.accessToken';
 const browser = typeof window !== 'undefined' && typeof sessionStorage !== 'undefined';
+// Orleans' own dashboard (/orleans) is a page the server does not write, so it cannot send the token: a session cookie
+// scoped to that path carries it there (strict same-site, so another site's page cannot ride on it).
+export const orleansCookie = 'realtime_orleans';
+
+/** The cookie that carries `token` to /orleans (an expired one when `token` is null), as document.cookie takes it. */
+export function orleansCookieFor(token, secure) {
+  const value = token ? encodeURIComponent(token) : '';
+  return `${orleansCookie}=${value}; Path=/orleans; SameSite=Strict${secure ? '; Secure' : ''}${token ? '' : '; Max-Age=0'}`;
+}
+
+function carryToOrleans(token) {
+  if (browser && typeof document !== 'undefined') document.cookie = orleansCookieFor(token, window.location.protocol === 'https:');
+}
 
 /** Moves a token from the fragment into the session and removes it from the address bar (and so from history). */
 function takeFragmentToken() {
@@ -11,6 +24,7 @@ function takeFragmentToken() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const token = params.get('access_token');
   if (token) sessionStorage.setItem(storageKey, token);
+  if (token) carryToOrleans(token);
   params.delete('access_token');
   const rest = params.toString();
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
@@ -25,6 +39,7 @@ export function accessToken() {
 /** Keeps `token` for the session. */
 export function keepToken(token) {
   if (browser) sessionStorage.setItem(storageKey, token);
+  carryToOrleans(token);
 }
 
 /** The Authorization header for the session's token, if any. */
@@ -37,6 +52,7 @@ export function authHeaders() {
 export function signIn() {
   if (!browser) return;
   sessionStorage.removeItem(storageKey);
+  carryToOrleans(null);
   const back = window.location.pathname + window.location.search;
   window.location.assign(`/signin?return=${encodeURIComponent(back)}`);
 }

@@ -22,10 +22,12 @@ public static class SiloHosting
     /// <summary>Where Orleans' dashboard is served.</summary>
     public const string DashboardPath = "/orleans";
 
-    /// <summary>Serves Orleans' dashboard at <see cref="DashboardPath"/> when it is enabled.</summary>
+    /// <summary>Serves Orleans' dashboard at <see cref="DashboardPath"/> when it is enabled, to managers only.</summary>
     public static void MapSiloDashboard(this WebApplication app)
     {
-        if (app.Configuration.GetValue(DashboardEnabledKey, true)) app.MapOrleansDashboard(DashboardPath);
+        // It names every grain (complaint, agent and team ids) and the cluster's layout: a manager's view. A browser reaches it
+        // signed in through the dashboards' cookie (Auth.AuthSetup.OrleansDashboardCookie), a client with a bearer token.
+        if (app.Configuration.GetValue(DashboardEnabledKey, true)) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Auth.Policies.Manager);
     }
 
     /// <summary>Adds the silo to <paramref name="builder"/> (<c>UseOrleans</c>) with its options bound and validated at start.</summary>
