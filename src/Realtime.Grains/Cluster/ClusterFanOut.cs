@@ -82,7 +82,7 @@ public sealed partial class ClusterFanOut(
                 var target = new Target(member.SiloAddress);
                 if (_targets.TryAdd(member.SiloAddress, target))
                 {
-                    target.Sending = Task.Run(() => SendAsync(target));
+                    _ = Task.Run(() => SendAsync(target));
                     LogJoined(member.SiloAddress);
                 }
             }
@@ -121,8 +121,6 @@ public sealed partial class ClusterFanOut(
 
         public Channel<RelayedChange> Queue { get; } = Channel.CreateBounded<RelayedChange>(
             new BoundedChannelOptions(MaxBacklog) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
-
-        public Task Sending { get; set; } = Task.CompletedTask;
     }
 
     [LoggerMessage(LogLevel.Information, "Silo {Silo} joined: this silo's pushes and board changes now reach it")]
