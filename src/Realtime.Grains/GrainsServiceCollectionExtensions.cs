@@ -10,6 +10,7 @@ using Realtime.Grains.Agents;
 using Realtime.Grains.Cluster;
 using Realtime.Grains.Complaints;
 using Realtime.Grains.Deadlines;
+using Realtime.Grains.Hosting;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Persistence;
 using Realtime.Grains.Serialization;
@@ -27,6 +28,8 @@ public static class GrainsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRealtimeGrains(this IServiceCollection services)
     {
+        // First of the interface type providers, so Orleans asks it before working the answer out again (see the type).
+        services.Insert(0, ServiceDescriptor.Singleton<IGrainInterfaceTypeProvider, CachedGrainInterfaceTypes>());
         services.TryAddSingleton<IGrainStateStore, InMemoryGrainStateStore>();
         services.TryAddSingleton<IEventJournal, InMemoryEventJournal>();
         services.TryAddSingleton<InMemoryCheckpointStore>();

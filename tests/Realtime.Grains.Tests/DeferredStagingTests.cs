@@ -38,6 +38,35 @@ public sealed class DeferredStagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_busy_agent_is_pushed_in_the_turn_that_brings_a_change_once_the_delay_has_passed_since_its_last_push()
+    {
+        var at = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        static bool Today(LiveMessage m) => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D3", Window: "today" };
+        await _host.SubmitAsync(Service("D3", at, firstContactResolved: true));
+        _host.Time.Advance(Delay);
+        await _host.Live.NextAsync(Today);
+
+        // A change shortly after the push waits: its timer would push it a delay after it came.
+        _host.Time.Advance(Delay * 0.8);
+        await _host.SubmitAsync(Service("D3", at.AddSeconds(1), firstContactResolved: false));
+        Assert.Single(_host.Live.All, Today);
+
+        // The next call comes after a delay since the last push and before that timer: it pushes both changes itself.
+        _host.Time.Advance(Delay * 0.4);
+        await _host.SubmitAsync(Service("D3", at.AddSeconds(2), firstContactResolved: false));
+        var pushes = _host.Live.All.Where(Today).ToList();
+        Assert.Equal(2, pushes.Count);
+        Assert.Equal(33.3, ((ScorecardResource)pushes[1].Payload).Indicators.Single(i => i.Id == "first_contact_resolution").Value!.Value, 1);
+
+        // Nothing is left for the timer to push.
+        _host.Time.Advance(Delay);
+        await _host.SubmitAsync(Service("D4", at, firstContactResolved: true));
+        _host.Time.Advance(Delay);
+        await _host.Live.NextAsync(m => m.Method == LiveMethods.ScoreChanged && m.Payload is ScorecardResource { AgentId: "D4" });
+        Assert.Equal(2, _host.Live.All.Count(Today));
+    }
+
+    [Fact]
     public async Task A_pushed_agent_stages_its_state_when_the_next_checkpoint_asks_not_at_every_push()
     {
         var at = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));

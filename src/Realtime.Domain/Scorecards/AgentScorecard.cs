@@ -52,11 +52,11 @@ public static class AgentScorecard
     }
 
     /// <summary>Grades <paramref name="values"/>, one per indicator in <see cref="Rubric.Ordered"/> order (null: no data).</summary>
-    /// <remarks>Runs for every window after every change of an agent, so it builds exactly-sized arrays and no LINQ.</remarks>
+    /// <remarks>Runs for every window after every change of an agent, so it keeps only the values of indicators and builds no LINQ.</remarks>
     private static ScorecardGrades Grade(Rubric rubric, ReadOnlySpan<double?> values)
     {
         var dimensions = rubric.Dimensions;
-        var indicators = new IndicatorScore[values.Length];
+        var indicatorValues = values.ToArray();
         Span<double> scores = stackalloc double[dimensions.Count];
         Span<bool> hasScore = stackalloc bool[dimensions.Count];
         double totalWeight = 0, totalWeighted = 0;
@@ -74,13 +74,10 @@ public static class AgentScorecard
                 var indicator = ordered[k];
                 if (values[k] is not { } value)
                 {
-                    indicators[k] = rubric.NoData[k];
                     continue;
                 }
 
-                var band = indicator.Grade(value);
-                var points = rubric.Points.For(band);
-                indicators[k] = new IndicatorScore(indicator.Id, dimension.Id, value, band, points);
+                var points = rubric.Points.For(indicator.Grade(value));
                 if (indicator.Weight > 0)
                 {
                     weighted += indicator.Weight * points;
@@ -132,7 +129,7 @@ public static class AgentScorecard
         }
 
         double? total = coveredCount == 0 ? null : totalWeighted / totalWeight;
-        return new ScorecardGrades(indicators, dimensionScores, total, covered);
+        return new ScorecardGrades(new GradedIndicators(rubric, indicatorValues), dimensionScores, total, covered);
     }
 
     private static Scorecard Build(AgentActivity activity, ScorecardWindow? window, Quarter quarter, LocalDateRange days, Rubric rubric, Rater rater)

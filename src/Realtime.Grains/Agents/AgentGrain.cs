@@ -33,7 +33,7 @@ internal sealed class AgentGrain(
     private DeferredStaging? _deferredStaging;
 
     private DeferredStaging Deferred =>
-        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, FlushAsync);
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, FlushAsync, time);
 
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 64;
@@ -88,6 +88,7 @@ internal sealed class AgentGrain(
         // Journal events can wait for one recompute and push, and their stage for the next checkpoint (they are replayed
         // if the server dies first).
         if (changed && !Deferred.Defer(events[0].Sequence)) AfterChange();
+        else PushIfDue();
         if (forTeam is not null) return Task.FromResult(new AgentApplyResult(_state.TeamId, forTeam));
         // Most batches carry nothing for the team: answer with the same completed task while the team stays the same.
         if (_nothingForTeam is null || _nothingForTeam.Result.TeamId != _state.TeamId)
@@ -116,6 +117,7 @@ internal sealed class AgentGrain(
         }
         // Facts too: the checkpoint that would write a complaint's "told" record asks this grain to stage first.
         if (changed && !Deferred.DeferFacts()) AfterChange();
+        else PushIfDue();
         return Task.CompletedTask;
     }
 
@@ -142,6 +144,21 @@ internal sealed class AgentGrain(
     {
         var date = Activity.Calendar.DateOf(at);
         if (_state.LastActiveOn is not { } last || date > last) _state.LastActiveOn = date;
+    }
+
+    /// <summary>Pushes (or flushes, when a checkpoint asked) in this turn what would otherwise wait for the timer's turn.</summary>
+    private void PushIfDue()
+    {
+        if (_deferredStaging is not { } deferred) return;
+        if (deferred.StageRequested)
+        {
+            AfterChange();
+        }
+        else if (deferred.PublishDue)
+        {
+            PublishChanges(time.GetUtcNow());
+            deferred.Published();
+        }
     }
 
     private Task PublishAsync()

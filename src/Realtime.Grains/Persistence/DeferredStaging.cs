@@ -9,6 +9,10 @@ namespace Realtime.Grains.Persistence;
 /// grain to stage first (so the complaint states that told it a fact are never written without it).
 /// </summary>
 /// <remarks>
+/// A grain that is called again once <c>delay</c> has passed since its last push may push in that turn
+/// (<see cref="PublishDue"/>, <see cref="Published"/>) instead of waiting for its timer: on a busy floor the timer's turn
+/// was one more Orleans message per agent four times a second. Either way a change waits at most <c>delay</c>, and
+/// pushes stay at least <c>delay</c> apart.
 /// Staging serializes the whole state; doing it at every push serialized states the next push replaced before any
 /// checkpoint wrote them. Made once per activation with everything it needs: a busy grain defers on every call, and
 /// passing method groups allocated two delegates each time.
@@ -19,15 +23,20 @@ namespace Realtime.Grains.Persistence;
 /// <param name="grain">The grain.</param>
 /// <param name="publish">Pushes what changed (runs in a grain turn).</param>
 /// <param name="flush">Pushes what changed and stages the state, which calls <see cref="Done"/> (runs in a grain turn).</param>
+/// <param name="clock">The clock the grain's timers run on.</param>
 internal sealed class DeferredStaging(
     TimeSpan delay,
     Func<Func<CancellationToken, Task>, GrainTimerCreationOptions, IGrainTimer> registerTimer,
     IStateCheckpointer checkpointer,
     GrainKey grain,
     Func<Task> publish,
-    Func<Task> flush)
+    Func<Task> flush,
+    TimeProvider clock)
 {
+    private readonly Lock _timerGate = new();
     private IGrainTimer? _timer;
+    // When changes were last pushed (or the grain came into memory: a new activation waits for its first burst).
+    private long _lastPublished = clock.GetTimestamp();
     private Action? _stageNow;
     private bool _holdsWatermark;
     private bool _publishPending;
@@ -70,6 +79,23 @@ internal sealed class DeferredStaging(
         return true;
     }
 
+    /// <summary>Whether changes wait for their push and the last push was at least the delay ago: the grain may push in this turn.</summary>
+    public bool PublishDue => _publishPending && clock.GetElapsedTime(_lastPublished) >= delay;
+
+    /// <summary>Whether a checkpoint asked this grain to stage: the grain may flush in this turn instead of its timer's.</summary>
+    public bool StageRequested => _stageRequested && _stagePending;
+
+    /// <summary>The grain pushed its changes in its own turn; the timer stays armed only for a stage the checkpointer asked for.</summary>
+    public void Published()
+    {
+        _publishPending = false;
+        _lastPublished = clock.GetTimestamp();
+        lock (_timerGate)
+        {
+            if (!_stageRequested) ChangeTimer(Timeout.InfiniteTimeSpan);
+        }
+    }
+
     private Task OnTimer()
     {
         if (_stageRequested)
@@ -79,16 +105,25 @@ internal sealed class DeferredStaging(
         }
         if (!_publishPending) return Task.CompletedTask;
         _publishPending = false;
+        _lastPublished = clock.GetTimestamp();
         return publish();
     }
 
     /// <summary>Called by the checkpointer from any thread: push and stage in the grain's next turn.</summary>
     private void StageNow()
     {
-        _stageRequested = true;
+        lock (_timerGate)
+        {
+            _stageRequested = true;
+            ChangeTimer(TimeSpan.Zero);
+        }
+    }
+
+    private void ChangeTimer(TimeSpan due)
+    {
         try
         {
-            _timer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            _timer?.Change(due, Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {
@@ -99,8 +134,10 @@ internal sealed class DeferredStaging(
     /// <summary>The grain pushed and staged its state (everything applied so far is in it).</summary>
     public void Done()
     {
+        _stageRequested = false;
         _publishPending = false;
         _stagePending = false;
         _holdsWatermark = false;
+        _lastPublished = clock.GetTimestamp();
     }
 }

@@ -36,7 +36,7 @@ internal sealed class TeamGrain(
     private DeferredStaging? _deferredStaging;
 
     private DeferredStaging Deferred =>
-        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, AfterChangeAsync);
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, AfterChangeAsync, time);
 
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 512;
