@@ -6,13 +6,12 @@ using static Realtime.Grains.Tests.FloorEvents;
 namespace Realtime.Grains.Tests;
 
 /// <summary>Agent grains fed through the ingest pipeline give the scorecards domain.md describes.</summary>
-public sealed class AgentScorecardTests : IAsyncLifetime
+public sealed class AgentScorecardTests(DefaultGrainsCluster cluster) : IClassFixture<DefaultGrainsCluster>
 {
-    private GrainsTestHost _host = null!;
+    private readonly GrainsTestHost _host = cluster.Host;
+    private readonly string _run = cluster.NextRun();
 
-    public async Task InitializeAsync() => _host = await GrainsTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private string Id(string name) => name + _run;
 
     private DateTimeOffset Now => _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
 
@@ -21,19 +20,19 @@ public sealed class AgentScorecardTests : IAsyncLifetime
     {
         var morning = Now;
         var events = new List<FloorEvent>();
-        for (var i = 0; i < 40; i++) events.Add(Service("A1", morning.AddMinutes(i), firstContactResolved: i < 30, responseSeconds: 30));
-        events.Add(Survey("A1", morning.AddMinutes(50), 80));
-        events.Add(Survey("A1", morning.AddMinutes(51), 90));
-        for (var i = 0; i < 3; i++) events.Add(Praise("A1", morning.AddMinutes(52 + i)));
-        events.Add(Opened("c-about", morning.AddMinutes(55), agent: "A2", about: "A1"));
+        for (var i = 0; i < 40; i++) events.Add(Service(Id("A1"), morning.AddMinutes(i), firstContactResolved: i < 30, responseSeconds: 30, team: Id("T1")));
+        events.Add(Survey(Id("A1"), morning.AddMinutes(50), 80));
+        events.Add(Survey(Id("A1"), morning.AddMinutes(51), 90));
+        for (var i = 0; i < 3; i++) events.Add(Praise(Id("A1"), morning.AddMinutes(52 + i)));
+        events.Add(Opened(Id("c-about"), morning.AddMinutes(55), agent: Id("A2"), about: Id("A1"), team: Id("T1")));
         await _host.SubmitAsync([.. events]);
 
-        var card = await _host.Grains.GetGrain<IAgentGrain>("A1").GetScorecardAsync(ScorecardWindow.Today);
+        var card = await _host.Grains.GetGrain<IAgentGrain>(Id("A1")).GetScorecardAsync(ScorecardWindow.Today);
 
         Assert.NotNull(card);
         Assert.Equal(88, card.Total);
         Assert.Equal([DimensionIds.CustomerSatisfaction], card.CoveredDimensions);
-        Assert.Equal("T1", card.TeamId);
+        Assert.Equal(Id("T1"), card.TeamId);
         Assert.Equal((85.0, "good", 80.0), Indicator(card, IndicatorIds.Satisfaction));
         Assert.Equal((2.5, "excellent", 100.0), Indicator(card, IndicatorIds.ComplaintRate));
         Assert.Equal((75.0, "good", 80.0), Indicator(card, IndicatorIds.FirstContactResolution));
@@ -49,14 +48,14 @@ public sealed class AgentScorecardTests : IAsyncLifetime
     public async Task Complaint_about_an_agent_and_the_owners_first_response_reach_the_agents_indicators()
     {
         var opened = Now;
-        await _host.SubmitAsync(Service("A6", opened), Opened("c-1", opened, agent: "A5", about: "A6"));
-        await _host.SubmitAsync(Complaint(EventType.ComplaintResponded, "c-1", opened.AddSeconds(90), agent: "A5"));
+        await _host.SubmitAsync(Service(Id("A6"), opened, team: Id("T1")), Opened(Id("c-1"), opened, agent: Id("A5"), about: Id("A6"), team: Id("T1")));
+        await _host.SubmitAsync(Complaint(EventType.ComplaintResponded, Id("c-1"), opened.AddSeconds(90), agent: Id("A5")));
 
-        var owner = await _host.Grains.GetGrain<IAgentGrain>("A5").GetScorecardAsync(ScorecardWindow.Today);
-        var about = await _host.Grains.GetGrain<IAgentGrain>("A6").GetScorecardAsync(ScorecardWindow.Today);
+        var owner = await _host.Grains.GetGrain<IAgentGrain>(Id("A5")).GetScorecardAsync(ScorecardWindow.Today);
+        var about = await _host.Grains.GetGrain<IAgentGrain>(Id("A6")).GetScorecardAsync(ScorecardWindow.Today);
 
         Assert.Equal((90.0, "excellent", 100.0), Indicator(owner!, IndicatorIds.AvgResponseTime));
-        Assert.Equal("T1", owner!.TeamId);
+        Assert.Equal(Id("T1"), owner!.TeamId);
         Assert.Equal((100.0, "fail", 0.0), Indicator(about!, IndicatorIds.ComplaintRate));
     }
 
@@ -66,20 +65,20 @@ public sealed class AgentScorecardTests : IAsyncLifetime
         var opened = Now;
         FloorEvent[] journaled =
         [
-            Service("A1", opened, responseSeconds: 20) with { Sequence = 1 },
-            Survey("A1", opened.AddMinutes(1), 70) with { Sequence = 2 },
-            Opened("c-1", opened, agent: "A1", about: "A1") with { Sequence = 3 },
-            Complaint(EventType.ComplaintResponded, "c-1", opened.AddSeconds(40), agent: "A1") with { Sequence = 4 },
+            Service(Id("A1"), opened, responseSeconds: 20, team: Id("T1")) with { Sequence = 1 },
+            Survey(Id("A1"), opened.AddMinutes(1), 70) with { Sequence = 2 },
+            Opened(Id("c-1"), opened, agent: Id("A1"), about: Id("A1"), team: Id("T1")) with { Sequence = 3 },
+            Complaint(EventType.ComplaintResponded, Id("c-1"), opened.AddSeconds(40), agent: Id("A1")) with { Sequence = 4 },
         ];
         await _host.Pipeline.ReplayAsync(journaled);
-        var agent = _host.Grains.GetGrain<IAgentGrain>("A1");
-        var team = _host.Grains.GetGrain<Teams.ITeamGrain>("T1");
+        var agent = _host.Grains.GetGrain<IAgentGrain>(Id("A1"));
+        var team = _host.Grains.GetGrain<Teams.ITeamGrain>(Id("T1"));
         var before = await agent.GetScorecardAsync(ScorecardWindow.Today);
         var teamBefore = Teams.KpisResource.Of((await team.GetKpisAsync(ScorecardWindow.Today))!);
 
         await _host.Pipeline.ReplayAsync(journaled);
         await _host.Pipeline.ReplayAsync(journaled[2..]);
-        var complaint = _host.Grains.GetGrain<Complaints.IComplaintGrain>("c-1");
+        var complaint = _host.Grains.GetGrain<Complaints.IComplaintGrain>(Id("c-1"));
         await complaint.ReceiveDeadlineAsync(Now);
         await complaint.ReceiveDeadlineAsync(Now);
         var after = await agent.GetScorecardAsync(ScorecardWindow.Today);
@@ -96,7 +95,7 @@ public sealed class AgentScorecardTests : IAsyncLifetime
     [Fact]
     public async Task An_agent_without_events_has_no_scorecard()
     {
-        Assert.Null(await _host.Grains.GetGrain<IAgentGrain>("nobody").GetScorecardAsync(ScorecardWindow.Today));
+        Assert.Null(await _host.Grains.GetGrain<IAgentGrain>(Id("nobody")).GetScorecardAsync(ScorecardWindow.Today));
     }
 
     internal static (double?, string?, double?) Indicator(ScorecardResource card, string id)

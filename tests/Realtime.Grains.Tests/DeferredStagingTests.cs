@@ -13,15 +13,10 @@ namespace Realtime.Grains.Tests;
 /// A busy agent pushes once per deferral delay (one push for a burst of events, carrying all of them) and stages its
 /// state only when a checkpoint asks.
 /// </summary>
-public sealed class DeferredStagingTests : IAsyncLifetime
+public sealed class DeferredStagingTests(DeferringGrainsCluster cluster) : IClassFixture<DeferringGrainsCluster>
 {
-    private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(250);
-    private GrainsTestHost _host = null!;
-
-    // Checkpoints only when a test writes one: the background one runs on the real clock and would stage at random.
-    public async Task InitializeAsync() => _host = await GrainsTestHost.StartAsync(deferredStageDelay: Delay, checkpointInterval: TimeSpan.FromHours(1));
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private static readonly TimeSpan Delay = DeferringGrainsCluster.Delay;
+    private readonly GrainsTestHost _host = cluster.Host;
 
     [Fact]
     public async Task A_burst_of_services_is_pushed_once_after_the_delay_with_every_event_counted()

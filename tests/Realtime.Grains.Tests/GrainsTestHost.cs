@@ -18,7 +18,8 @@ namespace Realtime.Grains.Tests;
 /// <summary>
 /// The grains on a one-silo Orleans <see cref="TestCluster"/> (in process), with in-memory storage, a fake floor clock
 /// (grain timers run on it too) and a notifier that records every push. Calls go through the silo's own grain factory,
-/// as the server's ingest and queries do.
+/// as the server's ingest and queries do. A test class shares one (<see cref="GrainsCluster"/>, a class fixture); a test
+/// that needs its own storage, its own clock date or hooks on every push starts its own.
 /// </summary>
 public sealed class GrainsTestHost : IAsyncDisposable
 {
