@@ -48,7 +48,7 @@ public sealed class QuarterCloser(
     Rubric rubric,
     KpiTargets targets,
     BonusTable bonusTable,
-    SlaPolicy policy,
+    Policies.PolicyCatalog policies,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time)
 {
     private readonly SemaphoreSlim _closing = new(1, 1);
@@ -74,6 +74,8 @@ public sealed class QuarterCloser(
         {
             if (await store.GetAsync(quarter, cancellationToken) is { } raced) return new QuarterCloseOutcome(raced, end);
             var now = time.GetUtcNow();
+            // The clocks configured at the close are stamped into the snapshot: later policy changes never reach it.
+            var policy = policies.CurrentComplaints;
             var closedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
             long through;
             IReadOnlyList<AgentQuarterInput> agents;
@@ -127,6 +129,7 @@ public sealed class QuarterCloser(
         var frozen = QuarterSnapshotReader.Read(stored.Content);
         var zone = CalendarOf(stored);
         // The clocks in force at the close (stamped), not today's: a later change of targets must not change the recomputation.
+        var policy = policies.CurrentComplaints;
         var closedUnder = frozen.Config.SlaClocks is { } clocks ? policy with { Clocks = clocks } : policy;
         var (agents, teams) = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, closedUnder, cancellationToken);
         var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams, stored.Quarter, zone, frozen.Config.KpiTargets);
