@@ -120,6 +120,20 @@ public sealed class Case
     /// <summary>The case's owner (the latest event naming one, in time order).</summary>
     public string? AgentId => Timeline.AgentId;
 
+    /// <summary>Its team and owner at <paramref name="at"/>: from the latest event (in time) at or before it naming one; an explanation names none.</summary>
+    public (string? TeamId, string? AgentId) OwnerAt(DateTimeOffset at)
+    {
+        string? team = null, agent = null;
+        foreach (var e in State.Events)
+        {
+            if (e.OccurredAt > at) break;
+            if (e.Type == EventType.CaseBreachExplained) continue;
+            team = e.TeamId ?? team;
+            agent = e.AgentId ?? agent;
+        }
+        return (team ?? TeamId, agent ?? AgentId);
+    }
+
     /// <summary>Why its breaches happened, as recorded (<c>case.breachExplained</c>), in time order.</summary>
     public IReadOnlyList<BreachExplanation> Explanations =>
         State.Events.Where(e => e.Type == EventType.CaseBreachExplained && e.ReasonCode is not null)

@@ -97,6 +97,23 @@ public sealed class Complaint
         State.Events.Where(e => e.Type == EventType.ComplaintBreachExplained && e.ReasonCode is not null)
             .Select(e => new BreachExplanation(e.Clock, e.ReasonCode!, e.Reason, e.OccurredAt, e.AgentId)).ToArray();
 
+    /// <summary>
+    /// Its team and owner at <paramref name="at"/>: from the latest opening or assignment (in time) at or before it. A breach
+    /// counts against whoever owned the complaint when it happened, however it is told or replayed later.
+    /// </summary>
+    public (string? TeamId, string? AgentId) OwnerAt(DateTimeOffset at)
+    {
+        string? team = null, agent = null;
+        foreach (var e in State.Events)
+        {
+            if (e.OccurredAt > at) break;
+            if (e.Type is not (EventType.ComplaintOpened or EventType.ComplaintAssigned)) continue;
+            team = e.TeamId ?? team;
+            agent = e.AgentId ?? agent;
+        }
+        return (team ?? State.TeamId, agent ?? State.AgentId);
+    }
+
     /// <summary>Each policy clock's state at <paramref name="now"/> and whether it has ended met or breached.</summary>
     public IReadOnlyList<ClockOutcome> Outcomes(DateTimeOffset now) =>
         Timeline.Tracks.Select(t => ViewOf(t, now)).Select(v => new ClockOutcome(v.Name, v.State, v.StoppedAt, v.BreachedAt)).ToArray();

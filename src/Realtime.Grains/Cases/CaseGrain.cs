@@ -109,7 +109,7 @@ internal sealed class CaseGrain(
         await TellDirectoryAsync(view);
         await TellKpisAsync(view.TeamId, now);
         if (Domain.Explanations is { Count: > 0 } explanations)
-            await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), explanations, view.TeamId, view.AgentId, calendar, _state.CausesTold ??= new(StringComparer.Ordinal));
+            await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), explanations, Domain.OwnerAt, calendar, _state.CausesTold ??= new(StringComparer.Ordinal));
         checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
         var scopes = LiveScopes.For(view.TeamId, view.AgentId);
         foreach (var signal in signals)

@@ -183,7 +183,7 @@ internal sealed class ComplaintGrain(
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
         await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
         if (state.Complaint.Events.Exists(static e => e.Type == EventType.ComplaintBreachExplained))
-            await BreachCauseReports.TellAsync(GrainFactory, "complaint:" + view.Id, complaint.Outcomes(now), complaint.Explanations, view.TeamId, view.AgentId, calendar, state.CausesTold ??= new(StringComparer.Ordinal));
+            await BreachCauseReports.TellAsync(GrainFactory, "complaint:" + view.Id, complaint.Outcomes(now), complaint.Explanations, complaint.OwnerAt, calendar, state.CausesTold ??= new(StringComparer.Ordinal));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
         checkpointer.Stage(StateKey, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         _stored = bytes;
