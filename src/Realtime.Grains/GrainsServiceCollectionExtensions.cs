@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Cases;
+using Realtime.Domain.Clocks;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains.Agents;
@@ -13,6 +14,7 @@ using Realtime.Grains.Deadlines;
 using Realtime.Grains.Hosting;
 using Realtime.Grains.Ingest;
 using Realtime.Grains.Persistence;
+using Realtime.Grains.Policies;
 using Realtime.Grains.Serialization;
 using Realtime.Grains.Teams;
 
@@ -62,6 +64,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(Rubric.Default);
         services.TryAddSingleton(new KpiTargets());
         services.TryAddSingleton(CasePolicy.Empty);
+        // The policies the grains run under: the registered ones at start, then what the host publishes on a configuration reload.
+        services.TryAddSingleton(sp => new PolicyCatalog(sp.GetService<SlaPolicy>() ?? SlaPolicy.Default, sp.GetRequiredService<CasePolicy>()));
+        services.TryAddSingleton<PolicyRecalculator>();
 
         // Stop order is the reverse of this: the silo (registered after) deactivates every grain first, then the last checkpoint, then ingest.
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());

@@ -26,10 +26,14 @@ public sealed class BreachCauseLedger
         return true;
     }
 
-    /// <summary>The breaches of <paramref name="range"/> (of <paramref name="teamId"/> when given), per reason, team and agent.</summary>
-    public BreachCauseSummary Summarize(LocalDateRange range, string? teamId = null)
+    /// <summary>
+    /// The breaches of <paramref name="range"/> (of <paramref name="teamId"/> when given; of subjects whose key starts with
+    /// <paramref name="keyPrefix"/>, e.g. <c>complaint:</c>, when given), per reason, team and agent.
+    /// </summary>
+    public BreachCauseSummary Summarize(LocalDateRange range, string? teamId = null, string? keyPrefix = null)
     {
-        var causes = Causes.Values.Where(c => c.Day >= range.First && c.Day <= range.Last && (teamId is null || c.TeamId == teamId)).ToList();
+        var causes = Causes.Values.Where(c => c.Day >= range.First && c.Day <= range.Last && (teamId is null || c.TeamId == teamId)
+            && (keyPrefix is null || c.Key.StartsWith(keyPrefix, StringComparison.Ordinal))).ToList();
         return new BreachCauseSummary(
             causes.Count,
             CountReasons(causes),

@@ -18,8 +18,17 @@ public static class BreachCauseRules
     /// <param name="agentId">Its owner.</param>
     /// <param name="calendar">The company calendar the breach day is reckoned in.</param>
     public static IReadOnlyList<BreachCause> Explained(string subject, IReadOnlyList<ClockOutcome> outcomes, IReadOnlyList<BreachExplanation> explanations,
-        string? teamId, string? agentId, CompanyCalendar calendar)
+        string? teamId, string? agentId, CompanyCalendar calendar) =>
+        Explained(subject, outcomes, explanations, _ => (teamId, agentId), calendar);
+
+    /// <summary>
+    /// As the other overload, each cause under the team and owner at its breach instant (<paramref name="ownerAt"/>), so the
+    /// live count and a replay of the same events (a quarter snapshot and its verification) attribute it alike.
+    /// </summary>
+    public static IReadOnlyList<BreachCause> Explained(string subject, IReadOnlyList<ClockOutcome> outcomes, IReadOnlyList<BreachExplanation> explanations,
+        Func<DateTimeOffset, (string? TeamId, string? AgentId)> ownerAt, CompanyCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(ownerAt);
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(explanations);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -34,8 +43,9 @@ public static class BreachCauseRules
                 ({ } n, { } g) => n.ExplainedAt >= g.ExplainedAt ? n : g,
                 _ => named ?? general,
             };
-            if (explanation is not null)
-                causes.Add(new BreachCause($"{subject}/{outcome.Clock}", outcome.Clock, explanation.ReasonCode, calendar.DateOf(outcome.BreachedAt!.Value), teamId, agentId));
+            if (explanation is null) continue;
+            var (teamId, agentId) = ownerAt(outcome.BreachedAt!.Value);
+            causes.Add(new BreachCause($"{subject}/{outcome.Clock}", outcome.Clock, explanation.ReasonCode, calendar.DateOf(outcome.BreachedAt!.Value), teamId, agentId));
         }
         return causes;
     }

@@ -2,6 +2,7 @@ using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
+using Realtime.Domain.Policies;
 using Realtime.Domain.Privacy;
 
 namespace Realtime.Domain.Cases;
@@ -82,11 +83,56 @@ public sealed class Case
         var timeline = Timeline;
         var attributes = timeline.Attributes.ToDictionary(p => p.Key, p => Masked(p.Key, p.Value), StringComparer.Ordinal);
         return new CaseView(State.Id, State.CaseType, timeline.Status, timeline.TeamId, timeline.AgentId, timeline.OpenedAt, timeline.ClosedAt,
-            attributes, timeline.Steps.ToDictionary(StringComparer.Ordinal), timeline.Applicable.Select(t => Complaint.ViewOf(t, now)).ToArray());
+            attributes, timeline.Steps.ToDictionary(StringComparer.Ordinal), timeline.Applicable.Select(t => Complaint.ViewOf(t, now, VersionOf(t))).ToArray());
+    }
+
+    /// <summary>
+    /// This case's events replayed under <paramref name="policy"/> as seen at <paramref name="now"/>, on a copy of its state
+    /// (this case is left as it is); signals already given are kept where the other policy gives them too, as for
+    /// <see cref="Complaint.ReplayUnder"/>.
+    /// </summary>
+    public Case ReplayUnder(CasePolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var replayed = new Case(State.Copy(), policy);
+        var tracks = replayed.Timeline.Applicable.ToList();
+        ClockTrack? Current(string clock, int cycle) => tracks.FirstOrDefault(t => t.Policy.Name == clock && t.Cycle == cycle);
+        var state = replayed.State;
+        state.Breaches = state.Breaches
+            .Select(b => Current(b.Clock, b.Cycle) is { } t && t.Reach(t.Policy.Target) is { } at && at <= now ? b with { BreachedAt = at } : null)
+            .OfType<BreachRecord>()
+            .ToList();
+        state.Warnings = state.Warnings
+            .Where(w => Current(w.Clock, w.Cycle) is { } t && t.Reach(t.Policy.TimeAtFraction(w.Fraction)) is { } at && at <= now)
+            .ToList();
+        return replayed;
+    }
+
+    private string VersionOf(ClockTrack track)
+    {
+        foreach (var clock in Policy.Clocks)
+        {
+            if (ReferenceEquals(clock.Clock, track.Policy)) return PolicyVersion.Of(clock);
+        }
+        return PolicyVersion.Of(track.Policy);
     }
 
     /// <summary>The case's owner (the latest event naming one, in time order).</summary>
     public string? AgentId => Timeline.AgentId;
+
+    /// <summary>Its team and owner at <paramref name="at"/>: from the latest event (in time) at or before it naming one; an explanation names none.</summary>
+    public (string? TeamId, string? AgentId) OwnerAt(DateTimeOffset at)
+    {
+        string? team = null, agent = null;
+        foreach (var e in State.Events)
+        {
+            if (e.OccurredAt > at) break;
+            if (e.Type == EventType.CaseBreachExplained) continue;
+            team = e.TeamId ?? team;
+            agent = e.AgentId ?? agent;
+        }
+        return (team ?? TeamId, agent ?? AgentId);
+    }
 
     /// <summary>Why its breaches happened, as recorded (<c>case.breachExplained</c>), in time order.</summary>
     public IReadOnlyList<BreachExplanation> Explanations =>

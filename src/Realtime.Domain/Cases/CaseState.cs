@@ -22,4 +22,14 @@ public sealed class CaseState
 
     /// <summary>Breaches already signalled.</summary>
     public List<BreachRecord> Breaches { get; set; } = [];
+
+    /// <summary>A copy whose lists can change without touching this one (their entries are immutable records).</summary>
+    internal CaseState Copy()
+    {
+        var copy = (CaseState)MemberwiseClone();
+        copy.Events = [.. Events];
+        copy.Warnings = [.. Warnings];
+        copy.Breaches = [.. Breaches];
+        return copy;
+    }
 }

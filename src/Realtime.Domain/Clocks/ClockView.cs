@@ -50,4 +50,10 @@ public sealed record ClockView(
 
     /// <summary>When a clock <see cref="OutsideWorkingHours"/> counts again (the next working period's start); null otherwise.</summary>
     public DateTimeOffset? CountingResumesAt { get; init; }
+
+    /// <summary>
+    /// The version of the clock's policy this view was computed under (<see cref="Policies.PolicyVersion"/>): a running case
+    /// keeps the version it started with until a recalculation moves it to the configured one.
+    /// </summary>
+    public string? PolicyVersion { get; init; }
 }

@@ -1,6 +1,7 @@
 using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Events;
+using Realtime.Domain.Policies;
 using Realtime.Domain.Privacy;
 
 namespace Realtime.Domain.Complaints;
@@ -95,6 +96,23 @@ public sealed class Complaint
     public IReadOnlyList<BreachExplanation> Explanations =>
         State.Events.Where(e => e.Type == EventType.ComplaintBreachExplained && e.ReasonCode is not null)
             .Select(e => new BreachExplanation(e.Clock, e.ReasonCode!, e.Reason, e.OccurredAt, e.AgentId)).ToArray();
+
+    /// <summary>
+    /// Its team and owner at <paramref name="at"/>: from the latest opening or assignment (in time) at or before it. A breach
+    /// counts against whoever owned the complaint when it happened, however it is told or replayed later.
+    /// </summary>
+    public (string? TeamId, string? AgentId) OwnerAt(DateTimeOffset at)
+    {
+        string? team = null, agent = null;
+        foreach (var e in State.Events)
+        {
+            if (e.OccurredAt > at) break;
+            if (e.Type is not (EventType.ComplaintOpened or EventType.ComplaintAssigned)) continue;
+            team = e.TeamId ?? team;
+            agent = e.AgentId ?? agent;
+        }
+        return (team ?? State.TeamId, agent ?? State.AgentId);
+    }
 
     /// <summary>Each policy clock's state at <paramref name="now"/> and whether it has ended met or breached.</summary>
     public IReadOnlyList<ClockOutcome> Outcomes(DateTimeOffset now) =>
@@ -208,16 +226,47 @@ public sealed class Complaint
         return due.OrderBy(d => d.At).ThenBy(d => d.Order).Select(d => d.Signal).ToArray();
     }
 
+    /// <summary>
+    /// This complaint's events replayed under <paramref name="policy"/> as seen at <paramref name="now"/>, on a copy of its
+    /// state (this complaint is left as it is). The signals already given are kept where the other policy gives them too
+    /// (a breach at its new instant); the others are dropped, so a breach the other policy brings forward is signalled by the
+    /// next <see cref="Advance"/>, and one it removes no longer blocks a later breach. Earlier runs of a clock (before a
+    /// restart on reopen) keep their records.
+    /// </summary>
+    public Complaint ReplayUnder(SlaPolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var replayed = new Complaint(State.Copy(), policy);
+        var tracks = replayed.Timeline.Tracks;
+        var state = replayed.State;
+        ClockTrack? TrackOf(string clock) => tracks.FirstOrDefault(t => t.Policy.Name == clock);
+        // A record of an earlier run (Cycle below the track's) stays: that run ended before the reopen.
+        state.Breaches = state.Breaches
+            .Select(b => TrackOf(b.Clock) is not { } t ? null
+                : b.Cycle < t.Cycle ? b
+                : b.Cycle == t.Cycle && t.Reach(t.Policy.Target) is { } at && at <= now ? b with { BreachedAt = at }
+                : null)
+            .OfType<BreachRecord>()
+            .ToList();
+        state.Warnings = state.Warnings
+            .Where(w => TrackOf(w.Clock) is { } t && (w.Cycle < t.Cycle || (w.Cycle == t.Cycle && t.Reach(t.Policy.TimeAtFraction(w.Fraction)) is { } at && at <= now)))
+            .ToList();
+        var level = Math.Max(replayed.Timeline.AutoLevelAt(now), replayed.Timeline.ManualLevelAt(now));
+        state.Escalations = state.Escalations.Where(e => e.Level <= level).ToList();
+        return replayed;
+    }
+
     private int EscalationLevelAt(DateTimeOffset now) =>
         Math.Max(HighestEscalationSignalled(), Math.Max(Timeline.AutoLevelAt(now), Timeline.ManualLevelAt(now)));
 
     /// <summary>A clock as users see it at <paramref name="now"/> (generic cases show theirs the same way).</summary>
-    internal static ClockView ViewOf(ClockTrack track, DateTimeOffset now)
+    internal static ClockView ViewOf(ClockTrack track, DateTimeOffset now, string? version = null)
     {
         var policy = track.Policy;
         var calendar = policy.Calendar;
+        version ??= PolicyVersion.Of(policy);
         if (!track.Started)
-            return new ClockView(policy.Name, null, policy.Target, TimeSpan.Zero, policy.Target, null, null) { Calendar = calendar?.Name };
+            return new ClockView(policy.Name, null, policy.Target, TimeSpan.Zero, policy.Target, null, null) { Calendar = calendar?.Name, PolicyVersion = version };
 
         var elapsed = track.ElapsedAt(now);
         var reach = track.Reach(policy.Target);
@@ -237,6 +286,7 @@ public sealed class Complaint
             Calendar = calendar?.Name,
             OutsideWorkingHours = outside,
             CountingResumesAt = outside ? calendar!.NextWorkingTimeStart(now) : null,
+            PolicyVersion = version,
         };
     }
 

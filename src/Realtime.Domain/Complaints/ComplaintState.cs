@@ -38,6 +38,17 @@ public sealed class ComplaintState
     public List<BreachRecord> Breaches { get; set; } = [];
     /// <summary>Escalation levels already signalled, in order.</summary>
     public List<EscalationRecord> Escalations { get; set; } = [];
+
+    /// <summary>A copy whose lists can change without touching this one (their entries are immutable records).</summary>
+    internal ComplaintState Copy()
+    {
+        var copy = (ComplaintState)MemberwiseClone();
+        copy.Events = [.. Events];
+        copy.Warnings = [.. Warnings];
+        copy.Breaches = [.. Breaches];
+        copy.Escalations = [.. Escalations];
+        return copy;
+    }
 }
 
 /// <summary>

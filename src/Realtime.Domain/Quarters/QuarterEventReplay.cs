@@ -10,7 +10,11 @@ namespace Realtime.Domain.Quarters;
 /// <summary>What a <see cref="QuarterEventReplay"/> rebuilt: every agent's quarter history and team, and every team's activity.</summary>
 /// <param name="Agents">The agents' histories and teams (the input of <see cref="QuarterAppraisal.Build"/>).</param>
 /// <param name="Teams">The teams' activity in the quarter (the input of <see cref="QuarterAppraisal.ComputeTeamKpis"/>), by team id.</param>
-public sealed record QuarterReplayResult(IReadOnlyList<AgentQuarterInput> Agents, IReadOnlyList<TeamActivity> Teams);
+public sealed record QuarterReplayResult(IReadOnlyList<AgentQuarterInput> Agents, IReadOnlyList<TeamActivity> Teams)
+{
+    /// <summary>The explained breaches of the complaints opened in the quarter, each under the team and owner at its breach instant.</summary>
+    public IReadOnlyList<BreachCauses.BreachCause> BreachCauses { get; init; } = [];
+}
 
 /// <summary>
 /// Rebuilds every agent's quarter history and every team's quarter KPIs from a stream of journaled events, one event at a
@@ -77,9 +81,11 @@ public sealed class QuarterEventReplay
         ArgumentNullException.ThrowIfNull(e);
         if (e.Sequence > _throughSequence || e.OccurredAt < _start) return false;
         var inQuarter = e.OccurredAt < _end;
-        if (!inQuarter && !(e.Type == EventType.AgentRated && Quarter.TryParse(e.Period, out var period) && period == _quarter)) return false;
-        // Generic cases and breach explanations have no part in the appraisal (an explaining agent is not appraised for it).
-        if (e.Type.IsCaseEvent() || e.Type.IsBreachExplanation()) return false;
+        // Ratings and breach explanations of the quarter are often entered after its end (before the close).
+        if (!inQuarter && e.Type != EventType.ComplaintBreachExplained && !(e.Type == EventType.AgentRated && Quarter.TryParse(e.Period, out var period) && period == _quarter)) return false;
+        // Generic cases have no part in the appraisal; a complaint's explanations only feed its breach causes (an explaining
+        // agent is not appraised for it).
+        if (e.Type.IsCaseEvent()) return false;
         var used = e.Type.IsComplaintEvent() ? ComplaintEvent(e) : AgentEvent(e);
         if (used) EventsUsed++;
         return used;
@@ -88,11 +94,14 @@ public sealed class QuarterEventReplay
     /// <summary>The agents' histories and teams and the teams' activity, after every event was applied. Call once.</summary>
     public QuarterReplayResult Finish()
     {
+        var causes = new List<BreachCauses.BreachCause>();
         foreach (var (id, state) in _complaints)
         {
             var complaint = new Complaint(state, _policy);
             if (Opening(state) is not { } opening) continue;
             var opened = opening.OccurredAt;
+            if (state.Events.Exists(static x => x.Type == EventType.ComplaintBreachExplained))
+                causes.AddRange(BreachCauses.BreachCauseRules.Explained("complaint:" + id, complaint.Outcomes(_end), complaint.Explanations, complaint.OwnerAt, _calendar));
             if (state.AboutAgentId is { } about) Agent(about).Activity.RecordComplaintAbout(opened);
             if (opening.TeamId is { } openedIn)
             {
@@ -157,7 +166,7 @@ public sealed class QuarterEventReplay
             null,
             _teamDays[id].OfType<TeamDay>().ToArray(),
             _teamCustomers.TryGetValue(id, out var customers) ? [customers] : [])).ToArray();
-        return new QuarterReplayResult(agents, teams);
+        return new QuarterReplayResult(agents, teams) { BreachCauses = causes };
     }
 
     private bool ComplaintEvent(FloorEvent e)

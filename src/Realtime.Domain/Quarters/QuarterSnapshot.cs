@@ -25,7 +25,14 @@ public sealed record QuarterSnapshot(
     QuarterConfiguration Config,
     IReadOnlyList<AgentAppraisal> Agents,
     IReadOnlyList<TeamAppraisal> Teams,
-    QuarterKpis Department);
+    QuarterKpis Department)
+{
+    /// <summary>
+    /// The explained complaint breaches of the quarter (by breach day) per reason, team and agent, each under the team and
+    /// owner at its breach instant; null in snapshots closed before causes were kept (their content stays as it was).
+    /// </summary>
+    public BreachCauses.BreachCauseSummary? BreachCauses { get; init; }
+}
 
 /// <summary>The configuration a snapshot was computed with (rubric weights, bands and points, KPI targets, bonus table, final-score weights).</summary>
 /// <param name="Rubric">The scorecard rubric.</param>

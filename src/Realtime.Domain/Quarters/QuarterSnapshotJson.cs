@@ -54,6 +54,7 @@ public static class QuarterSnapshotJson
             w.WritePropertyName("kpis");
             WriteKpis(w, snapshot.Department);
             w.WriteEndObject();
+            if (snapshot.BreachCauses is { } causes) WriteCauses(w, causes);
             w.WriteEndObject();
         }
 
@@ -191,6 +192,35 @@ public static class QuarterSnapshotJson
         Number(w, "bonusCoefficient", a.BonusCoefficient);
         Number(w, "rankInTeam", a.RankInTeam);
         Number(w, "rankOnFloor", a.RankOnFloor);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCauses(Utf8JsonWriter w, BreachCauses.BreachCauseSummary causes)
+    {
+        w.WriteStartObject("breachCauses");
+        w.WriteNumber("total", causes.Total);
+        WriteReasons(w, causes.Reasons);
+        foreach (var (name, counts) in new[] { ("teams", causes.Teams), ("agents", causes.Agents) })
+        {
+            w.WriteStartArray(name);
+            foreach (var c in counts)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", c.Id);
+                w.WriteString("teamId", c.TeamId);
+                w.WriteNumber("total", c.Total);
+                WriteReasons(w, c.Reasons);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteReasons(Utf8JsonWriter w, IReadOnlyDictionary<string, int> reasons)
+    {
+        w.WriteStartObject("reasons");
+        foreach (var (code, count) in reasons.OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteNumber(code, count);
         w.WriteEndObject();
     }
 

@@ -30,12 +30,24 @@ public static class QuarterSnapshotReader
                     ReadKpis(t.GetProperty("kpis")),
                     Double(t, "meanFinalScore"),
                     Int(t, "rank"))).ToArray(),
-                ReadKpis(root.GetProperty("department").GetProperty("kpis")));
+                ReadKpis(root.GetProperty("department").GetProperty("kpis")))
+            {
+                BreachCauses = root.TryGetProperty("breachCauses", out var causes) ? ReadCauses(causes) : null,
+            };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new JsonException("Not a quarter snapshot: " + e.Message, e);
         }
+    }
+
+    private static BreachCauses.BreachCauseSummary ReadCauses(JsonElement e)
+    {
+        static SortedDictionary<string, int> Reasons(JsonElement r) =>
+            new(r.GetProperty("reasons").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal), StringComparer.Ordinal);
+        static BreachCauses.BreachCauseCount[] Counts(JsonElement a) =>
+            a.EnumerateArray().Select(c => new BreachCauses.BreachCauseCount(c.GetProperty("id").GetString()!, c.GetProperty("teamId").GetString(), c.GetProperty("total").GetInt32(), Reasons(c))).ToArray();
+        return new BreachCauses.BreachCauseSummary(e.GetProperty("total").GetInt32(), Reasons(e), Counts(e.GetProperty("teams")), Counts(e.GetProperty("agents")));
     }
 
     /// <summary>Reads only the KPIs of every team and of the department (what verify keeps from the stored snapshot).</summary>

@@ -12,6 +12,9 @@ public static class AccessActions
     /// <summary>A manager closed (froze) a quarter.</summary>
     public const string QuarterClose = "quarter-close";
 
+    /// <summary>A manager recalculated the running complaints and cases under the configured clock policies.</summary>
+    public const string PolicyRecalculate = "policy-recalculate";
+
     /// <summary>An auditor read the audit.</summary>
     public const string AuditRead = "audit-read";
 }

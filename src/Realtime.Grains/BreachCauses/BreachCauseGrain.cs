@@ -34,4 +34,6 @@ internal sealed class BreachCauseGrain(IStateCheckpointer checkpointer, ILiveNot
     }
 
     public Task<BreachCauseSummary> GetAsync(LocalDateRange range, string? teamId) => Task.FromResult(_ledger.Summarize(range, teamId));
+
+    public Task<BreachCauseSummary> GetOfAsync(LocalDateRange range, string keyPrefix) => Task.FromResult(_ledger.Summarize(range, null, keyPrefix));
 }

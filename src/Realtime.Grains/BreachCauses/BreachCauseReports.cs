@@ -15,15 +15,16 @@ public static class BreachCauseReports
 
     /// <summary>
     /// Tells the causes of <paramref name="subject"/>'s explained breaches that differ from those in <paramref name="told"/>
-    /// (then records them there, for the grain to stage after this returns).
+    /// (then records them there, for the grain to stage after this returns). Each counts under the team and owner at its breach
+    /// instant (<paramref name="ownerAt"/>), as a quarter snapshot replayed from the journal counts it.
     /// </summary>
     public static async Task TellAsync(IGrainFactory grains, string subject, IReadOnlyList<ClockOutcome> outcomes, IReadOnlyList<BreachExplanation> explanations,
-        string? teamId, string? agentId, CompanyCalendar calendar, Dictionary<string, BreachCause> told)
+        Func<DateTimeOffset, (string? TeamId, string? AgentId)> ownerAt, CompanyCalendar calendar, Dictionary<string, BreachCause> told)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(told);
         if (explanations.Count == 0) return;
-        var changed = BreachCauseRules.Explained(subject, outcomes, explanations, teamId, agentId, calendar)
+        var changed = BreachCauseRules.Explained(subject, outcomes, explanations, ownerAt, calendar)
             .Where(c => !(told.TryGetValue(c.Key, out var before) && before == c)).ToList();
         if (changed.Count == 0) return;
         await grains.GetGrain<IBreachCauseGrain>(FloorKey).RecordAsync(changed);

@@ -14,4 +14,7 @@ public interface IBreachCauseGrain : IGrainWithStringKey
 
     /// <summary>The explained breaches of <paramref name="range"/> (of <paramref name="teamId"/> when given).</summary>
     Task<BreachCauseSummary> GetAsync(LocalDateRange range, string? teamId);
+
+    /// <summary>The explained breaches of <paramref name="range"/> of the subjects whose key starts with <paramref name="keyPrefix"/> (e.g. <c>complaint:</c>).</summary>
+    Task<BreachCauseSummary> GetOfAsync(LocalDateRange range, string keyPrefix);
 }

@@ -5,10 +5,12 @@ using Realtime.Domain.Cases;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
+using Realtime.Domain.Policies;
 using Realtime.Grains.BreachCauses;
 using Realtime.Grains.Deadlines;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
+using Realtime.Grains.Policies;
 
 namespace Realtime.Grains.Cases;
 
@@ -19,7 +21,7 @@ namespace Realtime.Grains.Cases;
 /// </summary>
 [GrainType("case")]
 internal sealed class CaseGrain(
-    CasePolicy policy,
+    PolicyCatalog policies,
     DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
@@ -35,7 +37,9 @@ internal sealed class CaseGrain(
         _state = await checkpointer.LoadAsync(StateKey, cancellationToken) is { } bytes
             ? JsonSerializer.Deserialize<CaseGrainState>(bytes.Span, GrainJson.Options)!
             : new CaseGrainState { Case = new CaseState { Id = this.GetPrimaryKeyString() } };
-        _case = new Case(_state.Case, policy);
+        // A running case keeps the policy version it started under (a new one takes the configured version).
+        _case = new Case(_state.Case, policies.CasesOf(_state.PolicyVersion));
+        _state.PolicyVersion = PolicyVersion.Of(_case.Policy);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(StateKey);
@@ -59,6 +63,23 @@ internal sealed class CaseGrain(
     }
 
     public Task<CaseView?> GetAsync() => Task.FromResult(Exists ? Domain.View(time.GetUtcNow()) : null);
+
+    public async Task<PolicyRecalculation?> RecalculateAsync(bool apply)
+    {
+        var target = policies.CurrentCases;
+        var (before, after) = (PolicyVersion.Of(Domain.Policy), PolicyVersion.Of(target));
+        if (!Exists || Domain.Status == CaseStatus.Closed || before == after) return null;
+        var now = time.GetUtcNow();
+        var replayed = Domain.ReplayUnder(target, now);
+        var view = Domain.View(now);
+        var result = new PolicyRecalculation("case", view.Id, view.CaseType, view.TeamId, view.AgentId, before, after, ClockChange.Between(view.Clocks, replayed.View(now).Clocks));
+        if (!apply) return result;
+        _state.Case = replayed.State;
+        _state.PolicyVersion = after;
+        _case = replayed;
+        await AfterChangeAsync();
+        return result;
+    }
 
     public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
@@ -88,7 +109,7 @@ internal sealed class CaseGrain(
         await TellDirectoryAsync(view);
         await TellKpisAsync(view.TeamId, now);
         if (Domain.Explanations is { Count: > 0 } explanations)
-            await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), explanations, view.TeamId, view.AgentId, calendar, _state.CausesTold ??= new(StringComparer.Ordinal));
+            await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), explanations, Domain.OwnerAt, calendar, _state.CausesTold ??= new(StringComparer.Ordinal));
         checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
         var scopes = LiveScopes.For(view.TeamId, view.AgentId);
         foreach (var signal in signals)

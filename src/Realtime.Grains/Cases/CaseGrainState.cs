@@ -19,4 +19,7 @@ public sealed class CaseGrainState
 
     /// <summary>The explained breaches told to the floor's breach causes, so only a changed explanation is told again; null until one is.</summary>
     public Dictionary<string, Domain.BreachCauses.BreachCause>? CausesTold { get; set; }
+
+    /// <summary>The version of the case policy its clocks run under; null in state stored before versions (the configured one applies).</summary>
+    public string? PolicyVersion { get; set; }
 }

@@ -15,4 +15,7 @@ public interface ICaseGrain : IDeadlineReceiver
 
     /// <summary>The case as it stands now; null when no event of it was ever received.</summary>
     Task<CaseView?> GetAsync();
+
+    /// <summary>As <see cref="Complaints.IComplaintGrain.RecalculateAsync"/>, for a case that is not closed.</summary>
+    Task<Policies.PolicyRecalculation?> RecalculateAsync(bool apply);
 }

@@ -7,11 +7,13 @@ using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Complaints;
 using Realtime.Domain.Events;
+using Realtime.Domain.Policies;
 using Realtime.Grains.BreachCauses;
 using Realtime.Grains.Deadlines;
 using Realtime.Grains.Diagnostics;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
+using Realtime.Grains.Policies;
 using Realtime.Grains.Teams;
 
 namespace Realtime.Grains.Complaints;
@@ -22,7 +24,7 @@ namespace Realtime.Grains.Complaints;
 /// </summary>
 [GrainType("complaint")]
 internal sealed class ComplaintGrain(
-    SlaPolicy policy,
+    PolicyCatalog policies,
     DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
@@ -82,6 +84,23 @@ internal sealed class ComplaintGrain(
         return Task.FromResult(Exists(complaint) ? new CustomerContact(state.Complaint.CustomerName, state.Complaint.CustomerPhone) : null);
     }
 
+    public async Task<PolicyRecalculation?> RecalculateAsync(bool apply)
+    {
+        var (state, complaint) = Load();
+        var target = policies.CurrentComplaints;
+        var (before, after) = (PolicyVersion.Of(complaint.Policy), PolicyVersion.Of(target));
+        if (!Exists(complaint) || !complaint.IsOpen || before == after) return null;
+        var now = time.GetUtcNow();
+        var replayed = complaint.ReplayUnder(target, now);
+        var view = complaint.View(now);
+        var result = new PolicyRecalculation("complaint", view.Id, null, view.TeamId, view.AgentId, before, after, ClockChange.Between(view.Clocks, replayed.View(now).Clocks));
+        if (!apply) return result;
+        state.Complaint = replayed.State;
+        state.PolicyVersion = after;
+        await AfterChangeAsync(state, replayed);
+        return result;
+    }
+
     public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
         var (state, complaint) = Load();
@@ -134,6 +153,9 @@ internal sealed class ComplaintGrain(
     private (ComplaintGrainState State, Complaint Complaint) Load()
     {
         var state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = this.GetPrimaryKeyString() } };
+        // A running complaint keeps the policy version it started under (a new one takes the configured version).
+        var policy = policies.ComplaintsOf(state.PolicyVersion);
+        state.PolicyVersion = PolicyVersion.Of(policy);
         return (state, new Complaint(state.Complaint, policy));
     }
 
@@ -161,7 +183,7 @@ internal sealed class ComplaintGrain(
         // "told" without the receivers' counts being staged first (they also drop a fact they already hold).
         await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
         if (state.Complaint.Events.Exists(static e => e.Type == EventType.ComplaintBreachExplained))
-            await BreachCauseReports.TellAsync(GrainFactory, "complaint:" + view.Id, complaint.Outcomes(now), complaint.Explanations, view.TeamId, view.AgentId, calendar, state.CausesTold ??= new(StringComparer.Ordinal));
+            await BreachCauseReports.TellAsync(GrainFactory, "complaint:" + view.Id, complaint.Outcomes(now), complaint.Explanations, complaint.OwnerAt, calendar, state.CausesTold ??= new(StringComparer.Ordinal));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
         checkpointer.Stage(StateKey, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
         _stored = bytes;

@@ -16,6 +16,13 @@ public interface IComplaintGrain : IDeadlineReceiver
     /// <summary>The complaint as it stands now; null when no event of it was ever received.</summary>
     Task<ComplaintView?> GetAsync();
 
+    /// <summary>
+    /// Replays this complaint under the configured policy when it is open and runs under another version: the clocks that
+    /// read differently, and with <paramref name="apply"/> it adopts the version, signals what is now due and pushes its
+    /// new state. Null when there is nothing to recalculate.
+    /// </summary>
+    Task<Policies.PolicyRecalculation?> RecalculateAsync(bool apply);
+
     /// <summary>The customer's unmasked name and phone, for an authorised and audited read; null when no event was received.</summary>
     Task<CustomerContact?> GetCustomerContactAsync();
 }
@@ -38,4 +45,7 @@ public sealed class ComplaintGrainState
     /// a breach is explained (most complaints never are, and their stored state stays as small as before).
     /// </summary>
     public Dictionary<string, Domain.BreachCauses.BreachCause>? CausesTold { get; set; }
+
+    /// <summary>The version of the complaint policy its clocks run under; null in state stored before versions (the configured one applies).</summary>
+    public string? PolicyVersion { get; set; }
 }

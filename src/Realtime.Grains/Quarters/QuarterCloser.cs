@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Kpis;
 using Realtime.Domain.Quarters;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains.Agents;
+using Realtime.Grains.BreachCauses;
 using Realtime.Grains.Persistence;
 using Realtime.Grains.Teams;
 
@@ -48,7 +50,7 @@ public sealed class QuarterCloser(
     Rubric rubric,
     KpiTargets targets,
     BonusTable bonusTable,
-    SlaPolicy policy,
+    Policies.PolicyCatalog policies,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time)
 {
     private readonly SemaphoreSlim _closing = new(1, 1);
@@ -74,14 +76,18 @@ public sealed class QuarterCloser(
         {
             if (await store.GetAsync(quarter, cancellationToken) is { } raced) return new QuarterCloseOutcome(raced, end);
             var now = time.GetUtcNow();
+            // The clocks configured at the close are stamped into the snapshot: later policy changes never reach it.
+            var policy = policies.CurrentComplaints;
             var closedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
             long through;
             IReadOnlyList<AgentQuarterInput> agents;
             IReadOnlyList<TeamActivity> teams;
+            BreachCauseSummary causes;
             if (store.CanReplayJournal)
             {
                 through = await store.JournalHighWaterAsync(cancellationToken);
-                (agents, teams) = await ReplayAsync(quarter, calendar, closedAt, through, policy, cancellationToken);
+                var replayed = await ReplayAsync(quarter, calendar, closedAt, through, policy, cancellationToken);
+                (agents, teams, causes) = (replayed.Agents, replayed.Teams, CausesOf(quarter, replayed));
             }
             else
             {
@@ -89,10 +95,14 @@ public sealed class QuarterCloser(
                 var live = await TeamActivitiesAsync();
                 teams = live.Select(t => t.Activity).ToArray();
                 agents = await StoredAgentsAsync(live.SelectMany(t => t.AgentIds), cancellationToken);
+                // No event contents to replay: the live ledger, which counts each cause under the owner at its breach as a replay does.
+                causes = await grains.GetGrain<IBreachCauseGrain>(BreachCauseReports.FloorKey).GetOfAsync(new LocalDateRange(quarter.FirstDay, quarter.LastDay), "complaint:");
             }
 
             var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams, quarter, calendar, targets);
-            var snapshot = QuarterAppraisal.Build(quarter, calendar, new QuarterConfiguration(rubric, targets, bonusTable) { SlaClocks = policy.Clocks }, agents, teamKpis, department);
+            var snapshot = QuarterAppraisal.Build(quarter, calendar, new QuarterConfiguration(rubric, targets, bonusTable) { SlaClocks = policy.Clocks }, agents, teamKpis, department)
+                with
+            { BreachCauses = causes };
             var content = QuarterSnapshotJson.Serialize(snapshot);
             var stored = await store.AddAsync(new StoredQuarterSnapshot(quarter, content, QuarterSnapshotJson.Hash(content), closedAt, through), cancellationToken);
             return new QuarterCloseOutcome(stored, end);
@@ -127,16 +137,27 @@ public sealed class QuarterCloser(
         var frozen = QuarterSnapshotReader.Read(stored.Content);
         var zone = CalendarOf(stored);
         // The clocks in force at the close (stamped), not today's: a later change of targets must not change the recomputation.
+        var policy = policies.CurrentComplaints;
         var closedUnder = frozen.Config.SlaClocks is { } clocks ? policy with { Clocks = clocks } : policy;
-        var (agents, teams) = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, closedUnder, cancellationToken);
-        var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(teams, stored.Quarter, zone, frozen.Config.KpiTargets);
-        var recomputed = QuarterAppraisal.Build(stored.Quarter, zone, frozen.Config, agents, teamKpis, department);
+        var replayed = await ReplayAsync(stored.Quarter, zone, stored.ClosedAt, stored.ThroughSequence, closedUnder, cancellationToken);
+        var (teamKpis, department) = QuarterAppraisal.ComputeTeamKpis(replayed.Teams, stored.Quarter, zone, frozen.Config.KpiTargets);
+        // A snapshot closed before causes were kept has none, and its recomputation none either.
+        var recomputed = QuarterAppraisal.Build(stored.Quarter, zone, frozen.Config, replayed.Agents, teamKpis, department)
+            with
+        { BreachCauses = frozen.BreachCauses is null ? null : CausesOf(stored.Quarter, replayed) };
         var hash = QuarterSnapshotJson.Hash(QuarterSnapshotJson.Serialize(recomputed));
         return new QuarterVerification(true, hash == stored.Hash, stored.Hash, hash, null);
     }
 
     /// <summary>The snapshot in <paramref name="stored"/> (read once per hash: stored snapshots never change).</summary>
     public QuarterSnapshot Read(StoredQuarterSnapshot stored) => _read.GetOrAdd(stored.Hash, _ => QuarterSnapshotReader.Read(stored.Content));
+
+    private static BreachCauseSummary CausesOf(Quarter quarter, QuarterReplayResult replayed)
+    {
+        var ledger = new BreachCauseLedger();
+        foreach (var cause in replayed.BreachCauses) ledger.Record(cause);
+        return ledger.Summarize(new LocalDateRange(quarter.FirstDay, quarter.LastDay));
+    }
 
     private CompanyCalendar CalendarOf(StoredQuarterSnapshot stored)
     {

@@ -25,13 +25,13 @@ public static class CaseEndpoints
     }
 
     /// <summary>Cases that are not closed (of a type, a team; only paused ones), breached first, then most urgent.</summary>
-    private static async Task<IResult> ListAsync(IGrainFactory grains, CasePolicy policy, string? type, string? status, string? team, int? limit)
+    private static async Task<IResult> ListAsync(IGrainFactory grains, Grains.Policies.PolicyCatalog policies, string? type, string? status, string? team, int? limit)
     {
         if (status is not (null or "" or "open" or "paused"))
             return Problems.BadParameter("status", "must be 'open' (every case not closed) or 'paused': closed cases are read one by one with GET /api/cases/{id}");
         if (limit is < 1 or > MaxLimit) return Problems.BadParameter("limit", $"must be from 1 to {MaxLimit}");
         // Without a type, every type that has clocks (a type is only known to the server through its clocks).
-        var types = string.IsNullOrWhiteSpace(type) ? policy.CaseTypes : [type];
+        var types = string.IsNullOrWhiteSpace(type) ? policies.CurrentCases.CaseTypes : [type];
         var teamId = string.IsNullOrWhiteSpace(team) ? null : team;
         var pages = await Task.WhenAll(types.Select(t => grains.GetGrain<ICaseDirectoryGrain>(t).QueryAsync(teamId, status == "paused", limit ?? DefaultLimit)));
         var summaries = pages.SelectMany(p => p.Items)

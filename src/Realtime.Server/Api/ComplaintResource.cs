@@ -9,13 +9,14 @@ namespace Realtime.Server.Api;
 /// A clock on a working-time calendar names it, and says when it is outside working hours and when it counts again.
 /// </summary>
 public sealed record ClockResource(string Name, string State, TimeSpan Target, TimeSpan Elapsed, TimeSpan Remaining, DateTimeOffset? DueAt, DateTimeOffset? BreachedAt, DateTimeOffset? StartedAt, DateTimeOffset? StoppedAt,
-    string? Calendar = null, bool OutsideWorkingHours = false, DateTimeOffset? CountingResumesAt = null)
+    string? Calendar = null, bool OutsideWorkingHours = false, DateTimeOffset? CountingResumesAt = null, string? PolicyVersion = null)
 {
     /// <summary>The wire form of <paramref name="c"/> (a complaint's or a case's clock).</summary>
     public static ClockResource From(ClockView c) =>
-        new(c.Name, StateName(c.State), c.Target, c.Elapsed, c.Remaining, c.DueAt, c.BreachedAt, c.StartedAt, c.StoppedAt, c.Calendar, c.OutsideWorkingHours, c.CountingResumesAt);
+        new(c.Name, StateName(c.State), c.Target, c.Elapsed, c.Remaining, c.DueAt, c.BreachedAt, c.StartedAt, c.StoppedAt, c.Calendar, c.OutsideWorkingHours, c.CountingResumesAt, c.PolicyVersion);
 
-    private static string StateName(ClockState? state) => state switch
+    /// <summary>A clock state's wire name (<c>notStarted</c> for null).</summary>
+    internal static string StateName(ClockState? state) => state switch
     {
         ClockState.Running => "running",
         ClockState.Paused => "paused",

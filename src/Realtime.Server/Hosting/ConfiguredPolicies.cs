@@ -30,6 +30,8 @@ public static class ConfiguredPolicies
         services.AddValidatedOptions<SlaOptions, IReadOnlyDictionary<string, WorkingCalendar>>(SlaOptions.SectionName, (o, calendars) => o.Validate(calendars));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.ToPolicy(sp.GetRequiredService<IReadOnlyDictionary<string, WorkingCalendar>>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.ToCasePolicy(sp.GetRequiredService<IReadOnlyDictionary<string, WorkingCalendar>>()));
+        // Those are the policies at start; a reload of Sla publishes new versions to the grains' policy catalog.
+        services.AddHostedService<PolicyReload>();
 
         services.AddValidatedOptions<ScorecardOptions>(ScorecardOptions.SectionName, o => o.Validate());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScorecardOptions>>().Value.ToRubric());

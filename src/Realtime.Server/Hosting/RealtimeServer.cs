@@ -102,6 +102,7 @@ public static partial class RealtimeServer
         reads.MapBreachCauses();
         reads.MapScorecards();
         reads.MapQuarters();
+        app.MapGroup("").RequireAuthorization(Policies.Manager).MapPolicies();
         app.MapSignIn();
         app.MapAudit();
         var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
