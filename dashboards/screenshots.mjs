@@ -85,7 +85,7 @@ for (const shot of shots) {
   await until(async () => (await page('Runtime.evaluate', { expression: `!!document.querySelector(${JSON.stringify(shot.ready)})`, returnByValue: true })).result.value,
     60, `${shot.path} to show ${shot.ready}`);
   // Let the live connection come up and a few pushes land (countdowns tick, the live dot turns green).
-  await until(async () => (await page('Runtime.evaluate', { expression: "document.querySelector('#live-indicator')?.dataset.state === 'live'", returnByValue: true })).result.value,
+  await until(async () => (await page('Runtime.evaluate', { expression: "document.querySelector('#live-indicator')?.dataset.state === 'connected'", returnByValue: true })).result.value,
     30, `${shot.path} to go live`);
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const { data } = await page('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 } });
