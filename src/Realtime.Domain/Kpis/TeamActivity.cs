@@ -111,6 +111,7 @@ public sealed class TeamActivity
     {
         if (DayOf(breachedAt) is not { } day) return false;
         day.Breaches++;
+        day.BreachesByHour[TimeZoneInfo.ConvertTime(breachedAt, _calendar.Zone).Hour]++;
         return true;
     }
 

@@ -8,7 +8,8 @@ namespace Realtime.Domain.Kpis;
 /// A team's KPI counters for one local date of the company calendar (a daily bucket of <see cref="TeamActivity"/>).
 /// Serialized as a compact array <c>["2026-11-02", opened, resolved, resolvedWithin48h, resolvedWithin7d, breaches,
 /// firstResponseMillisecondsSum, firstResponseCount, surveyScoreSum, surveyCount, followupsCompleted,
-/// followupsEnteredWithin24h, servicesHandled, firstContactResolved, {category: opened}]</c>.
+/// followupsEnteredWithin24h, servicesHandled, firstContactResolved, {category: opened}, [breaches per local hour 0–23]]</c>;
+/// the category object and the hour array are written only when they hold something, so older states read unchanged.
 /// </summary>
 [JsonConverter(typeof(TeamDayJsonConverter))]
 public sealed class TeamDay
@@ -46,6 +47,8 @@ public sealed class TeamDay
     public int FirstContactResolved { get; internal set; }
     /// <summary>Complaints opened per category.</summary>
     public SortedDictionary<string, int> OpenedByCategory { get; } = new(StringComparer.Ordinal);
+    /// <summary>Clock breaches per local hour of the day (index 0–23, company time zone): when in the day breaches cluster.</summary>
+    public int[] BreachesByHour { get; } = new int[24];
 
     internal void Add(TeamDay other)
     {
@@ -65,6 +68,11 @@ public sealed class TeamDay
         foreach (var (category, count) in other.OpenedByCategory)
         {
             OpenedByCategory[category] = OpenedByCategory.GetValueOrDefault(category) + count;
+        }
+
+        for (var hour = 0; hour < BreachesByHour.Length; hour++)
+        {
+            BreachesByHour[hour] += other.BreachesByHour[hour];
         }
     }
 
@@ -123,6 +131,17 @@ public sealed class TeamDayJsonConverter : JsonConverter<TeamDay>
                 continue;
             }
 
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                for (var hour = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; hour++)
+                {
+                    if (hour >= day.BreachesByHour.Length) throw new JsonException("Too many hours in a team day.");
+                    day.BreachesByHour[hour] = reader.GetInt32();
+                }
+
+                continue;
+            }
+
             if (count == CounterCount)
             {
                 throw new JsonException("Too many values in a team day.");
@@ -140,8 +159,9 @@ public sealed class TeamDayJsonConverter : JsonConverter<TeamDay>
     {
         var values = value.Counters();
         var hasCategories = value.OpenedByCategory.Count > 0;
+        var hasHours = value.BreachesByHour.Any(h => h != 0);
         var length = values.Length;
-        while (!hasCategories && length > 0 && values[length - 1] == 0)
+        while (!hasCategories && !hasHours && length > 0 && values[length - 1] == 0)
         {
             length--;
         }
@@ -162,6 +182,17 @@ public sealed class TeamDayJsonConverter : JsonConverter<TeamDay>
             }
 
             writer.WriteEndObject();
+        }
+
+        if (hasHours)
+        {
+            writer.WriteStartArray();
+            foreach (var count in value.BreachesByHour)
+            {
+                writer.WriteNumberValue(count);
+            }
+
+            writer.WriteEndArray();
         }
 
         writer.WriteEndArray();

@@ -5,6 +5,7 @@ using Realtime.Domain.Calendars;
 using Realtime.Domain.Scorecards;
 using Realtime.Grains;
 using Realtime.Grains.BreachCauses;
+using Realtime.Reports;
 
 namespace Realtime.Server.Api;
 
@@ -18,15 +19,19 @@ public static class BreachCauseEndpoints
     public static void MapBreachCauses(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/breach-causes/reasons", (IOptions<BreachCauseOptions> options) => Results.Ok(new { reasons = options.Value.EffectiveReasons }));
-        app.MapGet("/api/floor/breach-causes", (string? window, string? from, string? to, IGrainFactory grains, CompanyCalendar calendar, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
-            SummaryAsync(null, window, from, to, grains, calendar, time));
-        app.MapGet("/api/teams/{id}/breach-causes", (string id, string? window, string? from, string? to, IGrainFactory grains, CompanyCalendar calendar, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
-            SummaryAsync(id, window, from, to, grains, calendar, time));
+        app.MapGet("/api/floor/breach-causes", (string? window, string? from, string? to, string? format, IGrainFactory grains, CompanyCalendar calendar, IOptions<BreachCauseOptions> options, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
+            SummaryAsync(null, window, from, to, format, grains, calendar, options.Value, time));
+        app.MapGet("/api/teams/{id}/breach-causes", (string id, string? window, string? from, string? to, string? format, IGrainFactory grains, CompanyCalendar calendar, IOptions<BreachCauseOptions> options, [FromKeyedServices(FloorClock.Key)] TimeProvider time) =>
+            SummaryAsync(id, window, from, to, format, grains, calendar, options.Value, time));
     }
 
-    /// <summary>By breach day: <c>window</c> (<c>today</c>, <c>7d</c>, <c>qtd</c>; default today) or <c>from</c>/<c>to</c> (local dates, inclusive).</summary>
-    private static async Task<IResult> SummaryAsync(string? teamId, string? window, string? from, string? to, IGrainFactory grains, CompanyCalendar calendar, TimeProvider time)
+    /// <summary>
+    /// By breach day: <c>window</c> (<c>today</c>, <c>7d</c>, <c>qtd</c>; default today) or <c>from</c>/<c>to</c> (local dates,
+    /// inclusive); <c>?format=csv|xlsx</c> downloads the table (causes by team and by individual).
+    /// </summary>
+    private static async Task<IResult> SummaryAsync(string? teamId, string? window, string? from, string? to, string? format, IGrainFactory grains, CompanyCalendar calendar, BreachCauseOptions options, TimeProvider time)
     {
+        if (!ReportFormats.TryParse(format, out var f, out var problem)) return problem;
         LocalDateRange range;
         if (from is not null || to is not null)
         {
@@ -43,6 +48,12 @@ public static class BreachCauseEndpoints
             range = w.DaysAt(time.GetUtcNow(), calendar);
         }
         var summary = await grains.GetGrain<IBreachCauseGrain>(BreachCauseReports.FloorKey).GetAsync(range, teamId);
+        if (f != ReportFormat.Json)
+        {
+            return ReportFormats.File(f, [BreachCauseReport.Sheet(summary, options.EffectiveReasons)],
+                $"realtime-breach-causes-{teamId ?? "floor"}-{range.First:yyyy-MM-dd}-{range.Last:yyyy-MM-dd}");
+        }
+
         return Results.Ok(new { teamId = teamId ?? "floor", from = range.First, to = range.Last, summary.Total, summary.Reasons, summary.Teams, summary.Agents });
     }
 

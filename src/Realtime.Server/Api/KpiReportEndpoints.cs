@@ -69,7 +69,7 @@ public static class KpiReportEndpoints
     }
 
     /// <summary>The team's activity, or for the floor (<paramref name="teamId"/> null) the merged floor then every team; null for an unknown team.</summary>
-    private static async Task<List<TeamActivity>?> ActivitiesAsync(IGrainFactory grains, string? teamId)
+    internal static async Task<List<TeamActivity>?> ActivitiesAsync(IGrainFactory grains, string? teamId)
     {
         if (teamId is not null) return await grains.GetGrain<ITeamGrain>(teamId).GetSnapshotAsync() is { } one ? [one.Activity] : null;
         var teamIds = await grains.GetGrain<IFloorGrain>(IFloorGrain.Key).GetTeamIdsAsync();

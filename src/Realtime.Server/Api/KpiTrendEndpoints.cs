@@ -32,6 +32,7 @@ public static class KpiTrendEndpoints
             return Results.Ok(new FloorDailyKpis(now, DailyKpisResource.Of(floor), teams));
         }).WithSeriesExports();
         app.MapKpiReports();
+        app.MapBreakdowns();
     }
 
     private static bool TryDays(int? days, out int n, out IResult problem)

@@ -6,8 +6,8 @@ using Realtime.Reports;
 namespace Realtime.Server.Api;
 
 /// <summary>
-/// Report routes beside the quarter endpoints: <c>GET /api/quarters/{quarter}/ranking</c> (JSON, <c>?format=csv</c> or
-/// <c>xlsx</c>), and the workbook of a whole snapshot used by <c>GET /api/quarters/{quarter}/snapshot?format=xlsx</c>.
+/// Report routes beside the quarter endpoints: <c>GET /api/quarters/{quarter}/ranking</c> and the team competition
+/// <c>GET /api/quarters/{quarter}/teams</c> (JSON, <c>?format=csv</c> or <c>xlsx</c>), and the workbook of a whole snapshot used by <c>GET /api/quarters/{quarter}/snapshot?format=xlsx</c>.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -28,6 +28,23 @@ public static class ReportEndpoints
                 .Select(a => new RankingItem(a.RankOnFloor, a.AgentId, a.TeamId, a.FinalScore, a.BonusCoefficient, a.RankInTeam, a.SelfTotal, a.SupervisorTotal))
                 .ToList();
             return Results.Ok(new QuarterRanking(q.ToString(), closed.Stored.Hash, items));
+        });
+
+        // The group competition (季度竞赛): teams by their rank in the snapshot, with the KPIs they were judged on.
+        app.MapGet("/api/quarters/{quarter}/teams", async (string quarter, string? format, QuarterCloser closer, CancellationToken ct) =>
+        {
+            if (!Quarter.TryParse(quarter, out var q))
+                return Problems.BadParameter("quarter", $"'{quarter}' is not a quarter; expected the form 2026Q3 (four-digit year, capital Q, 1-4)");
+            if (!ReportFormats.TryParse(format, out var f, out var problem)) return problem;
+            if (await closer.GetAsync(q, ct) is not { } closed)
+                return Problems.Status(StatusCodes.Status404NotFound, "Quarter not closed", $"{q} has no snapshot; close it with POST /api/quarters/{q}/close.");
+            var snapshot = closer.Read(closed.Stored);
+            if (f != ReportFormat.Json) return ReportFormats.File(f, [QuarterSnapshotWorkbook.Teams(snapshot)], $"realtime-{q}-teams");
+            var items = snapshot.Teams
+                .OrderBy(t => t.Rank ?? int.MaxValue).ThenBy(t => t.TeamId, StringComparer.Ordinal)
+                .Select(t => new { rank = t.Rank, teamId = t.TeamId, meanFinalScore = t.MeanFinalScore, agents = snapshot.Agents.Count(a => a.TeamId == t.TeamId), kpis = t.Kpis })
+                .ToList();
+            return Results.Ok(new { quarter = q.ToString(), hash = closed.Stored.Hash, items });
         });
     }
 

@@ -120,6 +120,26 @@ public class TeamKpisTests
     }
 
     [Fact]
+    public void Breaches_count_under_their_local_hour_and_a_day_written_without_hours_still_reads()
+    {
+        var team = ScriptedDay();
+        // 06:30 UTC is 14:30 in the company zone (UTC+8).
+        team.ComplaintBreached(new DateTimeOffset(2026, 11, 2, 6, 30, 0, TimeSpan.Zero));
+        var range = new LocalDateRange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2));
+
+        var hours = team.Totals(range).BreachesByHour;
+        Assert.Equal(1, hours[9]);
+        Assert.Equal(1, hours[14]);
+        Assert.Equal(2, hours.Sum());
+
+        var restored = JsonSerializer.Deserialize<TeamActivity>(JsonSerializer.Serialize(team))!;
+        Assert.Equal(hours, restored.Totals(range).BreachesByHour);
+        var older = JsonSerializer.Deserialize<TeamDay>("[\"2026-11-02\",1,0,0,0,1]")!;
+        Assert.Equal(1, older.Breaches);
+        Assert.All(older.BreachesByHour, h => Assert.Equal(0, h));
+    }
+
+    [Fact]
     public void A_team_history_round_trips_through_json()
     {
         var original = ScriptedDay();

@@ -10,6 +10,8 @@ import { AgentRanking } from './ranking.js';
 import { QuarterSection } from './quarterSection.js';
 import { CaseKpiTable, loadFloorCaseKpis } from './caseKpis.js';
 import { BreachCauseSection } from './breachCauses.js';
+import { ManagerCharts } from './charts.js';
+import { ReportList } from './reports.js';
 
 const query = new URLSearchParams(window.location.search);
 const timeZone = query.get('tz')?.trim() || 'Asia/Shanghai';
@@ -19,6 +21,8 @@ const kpiTable = new KpiTable(byId('kpis'));
 const ranking = new AgentRanking(byId('ranking'));
 const caseKpis = new CaseKpiTable(byId('case-kpis'));
 const breachCauses = new BreachCauseSection(byId('breach-causes'), getJson);
+const charts = new ManagerCharts(byId('charts'), getJson);
+const reports = new ReportList(byId('reports'), getJson);
 const quarters = new QuarterSection(byId('quarters'), byId('close-dialog'), timeZone);
 let rankingWindow = 'today';
 
@@ -30,6 +34,8 @@ setUpPage({
     caseKpis.render();
     breachCauses.render();
     ranking.render();
+    charts.render();
+    reports.render();
     quarters.render();
     renderWindowButtons();
     renderCauseWindowButtons();
@@ -132,7 +138,7 @@ const live = new LiveConnection({
   indicator: byId('live-indicator'),
   async resync() {
     await syncServerClock();
-    await Promise.all([loadKpis(), loadCaseKpis(), breachCauses.reload(), loadRanking(rankingWindow), quarters.reload()]);
+    await Promise.all([loadKpis(), loadCaseKpis(), breachCauses.reload(), loadRanking(rankingWindow), quarters.reload(), charts.reload(), reports.reload()]);
   },
   handlers: {
     kpiChanged(kpis) {
