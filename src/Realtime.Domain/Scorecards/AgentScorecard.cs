@@ -52,13 +52,14 @@ public static class AgentScorecard
     }
 
     /// <summary>Grades <paramref name="values"/>, one per indicator in <see cref="Rubric.Ordered"/> order (null: no data).</summary>
-    /// <remarks>Runs for every window after every change of an agent, so it keeps only the values of indicators and builds no LINQ.</remarks>
+    /// <remarks>
+    /// Runs for every window after every change of an agent, so it keeps one array (indicator values, then dimension
+    /// scores) that the scorecard's lists read, and builds no LINQ.
+    /// </remarks>
     private static ScorecardGrades Grade(Rubric rubric, ReadOnlySpan<double?> values)
     {
         var dimensions = rubric.Dimensions;
-        var indicatorValues = values.ToArray();
-        Span<double> scores = stackalloc double[dimensions.Count];
-        Span<bool> hasScore = stackalloc bool[dimensions.Count];
+        var graded = new double[values.Length + dimensions.Count];
         double totalWeight = 0, totalWeighted = 0;
         var coveredCount = 0;
         var k = 0;
@@ -74,9 +75,11 @@ public static class AgentScorecard
                 var indicator = ordered[k];
                 if (values[k] is not { } value)
                 {
+                    graded[k] = double.NaN;
                     continue;
                 }
 
+                graded[k] = value;
                 var points = rubric.Points.For(indicator.Grade(value));
                 if (indicator.Weight > 0)
                 {
@@ -85,9 +88,8 @@ public static class AgentScorecard
                 }
             }
 
-            hasScore[d] = weights > 0;
-            scores[d] = weights > 0 ? weighted / weights : 0;
-            if (hasScore[d] && dimension.Weight > 0)
+            graded[values.Length + d] = weights > 0 ? weighted / weights : double.NaN;
+            if (weights > 0 && dimension.Weight > 0)
             {
                 coveredCount++;
             }
@@ -96,40 +98,26 @@ public static class AgentScorecard
         // Sum in dimension order, as before, so totals (and frozen quarter snapshots) stay bit-for-bit the same.
         for (var d = 0; d < dimensions.Count; d++)
         {
-            if (hasScore[d] && dimensions[d].Weight > 0)
+            if (!double.IsNaN(graded[values.Length + d]) && dimensions[d].Weight > 0)
             {
                 totalWeight += dimensions[d].Weight;
             }
         }
 
-        for (var d = 0; d < dimensions.Count; d++)
-        {
-            if (hasScore[d] && dimensions[d].Weight > 0)
-            {
-                totalWeighted += dimensions[d].Weight * scores[d];
-            }
-        }
-
-        var dimensionScores = new DimensionScore[dimensions.Count];
         var covered = new string[coveredCount];
         var c = 0;
         for (var d = 0; d < dimensions.Count; d++)
         {
-            var dimension = dimensions[d];
-            var isCovered = hasScore[d] && dimension.Weight > 0;
-            dimensionScores[d] = new DimensionScore(
-                dimension.Id,
-                dimension.Weight,
-                hasScore[d] ? scores[d] : null,
-                isCovered ? dimension.Weight / totalWeight : null);
-            if (isCovered)
+            var score = graded[values.Length + d];
+            if (!double.IsNaN(score) && dimensions[d].Weight > 0)
             {
-                covered[c++] = dimension.Id;
+                totalWeighted += dimensions[d].Weight * score;
+                covered[c++] = dimensions[d].Id;
             }
         }
 
         double? total = coveredCount == 0 ? null : totalWeighted / totalWeight;
-        return new ScorecardGrades(new GradedIndicators(rubric, indicatorValues), dimensionScores, total, covered);
+        return new ScorecardGrades(new GradedIndicators(rubric, graded), new GradedDimensions(rubric, graded, values.Length, totalWeight), total, covered);
     }
 
     private static Scorecard Build(AgentActivity activity, ScorecardWindow? window, Quarter quarter, LocalDateRange days, Rubric rubric, Rater rater)

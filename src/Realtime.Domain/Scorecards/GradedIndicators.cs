@@ -3,19 +3,20 @@ using System.Collections;
 namespace Realtime.Domain.Scorecards;
 
 /// <summary>
-/// A scorecard's indicator scores, held as their values only: band and points follow from the rubric, so they are
-/// worked out when read. A score is graded for every window after every change of an agent, and the full scores took
-/// three times the memory of the values.
+/// A scorecard's indicator scores, held as their values only (NaN: no data): band and points follow from the rubric,
+/// so they are worked out when read. A score is graded for every window after every change of an agent, and the full
+/// scores took five times the memory of the values.
 /// </summary>
-internal sealed class GradedIndicators(Rubric rubric, double?[] values) : IReadOnlyList<IndicatorScore>
+internal sealed class GradedIndicators(Rubric rubric, double[] values) : IReadOnlyList<IndicatorScore>
 {
-    public int Count => values.Length;
+    public int Count => rubric.Ordered.Length;
 
     public IndicatorScore this[int index]
     {
         get
         {
-            if (values[index] is not { } value) return rubric.NoData[index];
+            var value = values[index];
+            if (double.IsNaN(value)) return rubric.NoData[index];
             var indicator = rubric.Ordered[index];
             var band = indicator.Grade(value);
             return new IndicatorScore(indicator.Id, indicator.DimensionId, value, band, rubric.Points.For(band));
@@ -24,7 +25,7 @@ internal sealed class GradedIndicators(Rubric rubric, double?[] values) : IReadO
 
     public IEnumerator<IndicatorScore> GetEnumerator()
     {
-        for (var i = 0; i < values.Length; i++) yield return this[i];
+        for (var i = 0; i < Count; i++) yield return this[i];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
