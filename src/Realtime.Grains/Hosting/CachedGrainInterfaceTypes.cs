@@ -22,7 +22,7 @@ internal sealed class CachedGrainInterfaceTypes(IServiceProvider services, TypeC
             grainInterfaceType = default;
             return false;
         }
-        grainInterfaceType = _known.GetOrAdd(type, Resolve);
+        if (!_known.TryGetValue(type, out grainInterfaceType)) grainInterfaceType = _known.GetOrAdd(type, Resolve(type));
         return true;
     }
 
