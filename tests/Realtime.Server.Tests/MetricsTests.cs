@@ -20,7 +20,8 @@ public sealed class MetricsTests : IAsyncLifetime
         _app.Time.Advance(TimeSpan.FromMinutes(3));
         await Testing.Eventually.TrueAsync(async () => (await client.GetStringAsync("/metrics")).Contains("realtime_deadline_push_lateness_milliseconds_count"), "the breach's lateness to be measured");
 
-        var response = await client.GetAsync("/metrics");
+        // Public on purpose, as /health is (docs/security.md): a scraper holds no token, and nothing in it is a customer's.
+        var response = await _app.CreateAnonymousClient().GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var scrape = await response.Content.ReadAsStringAsync();
         Assert.Contains("realtime_ingest_events_total", scrape);
@@ -32,5 +33,7 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Contains("orleans_", scrape);
         // No customer data: metrics carry teams and scopes, never names or phone numbers.
         Assert.DoesNotContain("13812341234", scrape);
+        Assert.DoesNotContain("张三丰", scrape);
+        Assert.DoesNotContain("metrics-1", scrape);
     }
 }

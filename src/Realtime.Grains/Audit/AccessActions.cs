@@ -6,6 +6,9 @@ public static class AccessActions
     /// <summary>A user signed in (built-in sign-in or the demo's).</summary>
     public const string SignIn = "sign-in";
 
+    /// <summary>A built-in sign-in was refused (unknown user or wrong password); the user is the name given.</summary>
+    public const string SignInFailed = "sign-in-failed";
+
     /// <summary>A manager read a complaint's unmasked customer name and phone.</summary>
     public const string UnmaskedRead = "unmasked-read";
 

@@ -15,6 +15,12 @@ public sealed class AuthOptions
     /// <summary>The insurer's OpenID Connect issuer; when set, tokens are validated against it and the local sign-in is off.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// Whether the <see cref="Authority"/>'s metadata and keys must be fetched over HTTPS (default true: a plain-HTTP issuer
+    /// lets anyone on the path swap the keys). Only the test suite's loopback issuer turns it off.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>The dashboards' client id at the <see cref="Authority"/> (code flow with PKCE).</summary>
     public string? ClientId { get; set; }
 
@@ -41,6 +47,8 @@ public sealed class AuthOptions
     {
         var errors = new List<string>();
         if (Authority is { Length: > 0 } && !Uri.TryCreate(Authority, UriKind.Absolute, out _)) errors.Add($"Auth:Authority must be an absolute URL (was '{Authority}')");
+        else if (RequireHttpsMetadata && Authority is { Length: > 0 } && !Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            errors.Add($"Auth:Authority must be an https:// URL (was '{Authority}'); Auth:RequireHttpsMetadata=false allows http, for a test issuer only");
         if (SigningKey is { Length: > 0 })
         {
             var bytes = new byte[SigningKey.Length];

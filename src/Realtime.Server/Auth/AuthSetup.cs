@@ -67,6 +67,7 @@ public static partial class AuthSetup
         {
             o.Authority = authority;
             o.Audience = settings.Audience;
+            o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         }
         else
         {

@@ -16,15 +16,21 @@ public static class SignInEndpoints
                 [.. users.Demo.Where(d => d.Landing is not null).Select(d => new SignInDemoUser(d.User.Name, d.Label, d.Landing!))]));
         }).AllowAnonymous();
 
-        app.MapPost("/api/auth/token", async (SignInRequest? request, UserDirectory users, TokenService tokens, IOptions<AuthOptions> auth, AccessAuditor auditor) =>
+        app.MapPost("/api/auth/token", async (SignInRequest? request, HttpContext http, UserDirectory users, TokenService tokens, IOptions<AuthOptions> auth, AccessAuditor auditor) =>
         {
             if (auth.Value.Authority is { Length: > 0 })
                 return Problems.Status(StatusCodes.Status404NotFound, "Local sign-in is off", "Auth:Authority is set: sign in at the single sign-on.");
             if (request is not { User: { Length: > 0 } name, Password: { Length: > 0 } password })
                 return Problems.BadParameter("user", "send {\"user\": ..., \"password\": ...}");
+            var client = "client " + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             if (users.Verify(name, password) is not { } user)
+            {
+                // Guessing shows in the audit: the name given, from where, and that it failed; the password is written nowhere.
+                var tried = AuditedName(name);
+                await auditor.RecordAsync(tried, Grains.Audit.AccessActions.SignInFailed, "user:" + tried, "unknown user or wrong password; " + client);
                 return Problems.Status(StatusCodes.Status401Unauthorized, "Sign-in failed", "Unknown user or wrong password.");
-            await auditor.RecordAsync(user.Name, Grains.Audit.AccessActions.SignIn, "user:" + user.Name);
+            }
+            await auditor.RecordAsync(user.Name, Grains.Audit.AccessActions.SignIn, "user:" + user.Name, client);
             return Results.Ok(Answer(user, tokens));
         }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
 
@@ -43,6 +49,18 @@ public static class SignInEndpoints
             http.User.FindFirst(Roles.AgentIdClaim)?.Value,
             [.. http.User.FindAll(Roles.TeamIdClaim).Select(c => c.Value)]))).RequireAuthorization();
     }
+
+    /// <summary>
+    /// A name as typed, fit for the audit: control characters dropped (no forged CSV or log lines) and cut at
+    /// <see cref="MaxAuditedNameLength"/> characters (a name that long is no user's, often a password typed in the wrong field).
+    /// </summary>
+    private static string AuditedName(string name)
+    {
+        var clean = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        return clean.Length == 0 ? "(blank)" : clean.Length <= MaxAuditedNameLength ? clean : clean[..MaxAuditedNameLength] + "…";
+    }
+
+    private const int MaxAuditedNameLength = 64;
 
     private static SignInAnswer Answer(AuthUser user, TokenService tokens)
     {

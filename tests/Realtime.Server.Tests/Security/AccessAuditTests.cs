@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Realtime.Grains.Audit;
 using Realtime.Server.Auth;
@@ -88,6 +90,46 @@ public sealed class AccessAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_sign_in_is_audited_with_the_name_given_and_the_client_address_and_never_the_password()
+    {
+        await using var app = new RealtimeApp(new()
+        {
+            ["Auth:Users:0:Name"] = "sun.manager",
+            ["Auth:Users:0:PasswordHash"] = PasswordHashing.Hash("pw-1234", 10_000),
+            ["Auth:Users:0:Roles:0"] = "manager",
+        });
+        // The test server has no socket: the client's address is set as a proxy-less connection would have it.
+        await using var fromOutside = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddress>()));
+        var anonymous = fromOutside.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { user = "sun.manager", password = "wrong-secret-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { user = "no.such\r\nuser", password = "wrong-secret-2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { user = new string('x', 300), password = "wrong-secret-3" })).StatusCode);
+        var at = app.Time.GetUtcNow();
+
+        var auditor = fromOutside.CreateClient();
+        auditor.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create(app.SigningKey, "a", ["auditor"]));
+        var entries = (await AuditAsync(auditor)).EnumerateArray().Where(e => e.GetProperty("action").GetString() == "sign-in-failed").ToList();
+        Assert.Equal(["sun.manager", "no.suchuser", new string('x', 64) + "…"], entries.Select(e => e.GetProperty("user").GetString()));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("unknown user or wrong password; client 203.0.113.7", e.GetProperty("reason").GetString());
+            Assert.Equal("user:" + e.GetProperty("user").GetString(), e.GetProperty("resource").GetString());
+            Assert.Equal(at, e.GetProperty("at").GetDateTimeOffset());
+        });
+        // The password is in no answer of the audit, JSON or CSV.
+        var json = await (await auditor.GetAsync("/api/audit")).Content.ReadAsStringAsync();
+        var csv = await (await auditor.GetAsync("/api/audit?format=csv")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("wrong-secret", json + csv, StringComparison.Ordinal);
+        Assert.Contains(",sun.manager,sign-in-failed,user:sun.manager,", csv, StringComparison.Ordinal);
+
+        // A sign-in that succeeds names the client address too.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/token", new { user = "sun.manager", password = "pw-1234" })).StatusCode);
+        var signedIn = Assert.Single((await AuditAsync(auditor, "?user=sun.manager")).EnumerateArray(), e => e.GetProperty("action").GetString() == "sign-in");
+        Assert.Equal("client 203.0.113.7", signedIn.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task The_audit_is_filtered_by_time_and_exported_as_csv()
     {
         var manager = As("manager", "wang.manager");
@@ -129,6 +171,20 @@ public sealed class AccessAuditTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => (await auditor.Store.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null, 100)).Count == 1, "the hourly purge removed the old entry");
         var left = await auditor.Store.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null, 100);
         Assert.Equal(["new"], left.Select(e => e.User));
+    }
+
+    /// <summary>Gives every request the client address 203.0.113.7 (a documentation address), as a socket would.</summary>
+    private sealed class ClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, then) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+                return then(context);
+            });
+            next(app);
+        };
     }
 
     [Fact]

@@ -20,11 +20,14 @@ const clockResyncMs = 10 * 60_000;
 
 const query = new URLSearchParams(window.location.search);
 
-// The floor is for managers: a supervisor opening it gets their first team's board, an agent their own view.
+// The floor is for managers: a supervisor opening it gets their first team's board (on a TV, a rotation through their
+// own teams: every team the server knows would be 403 outside them), an agent their own view.
 if (!query.get('team') && !query.get('teams')) {
   const me = await whoAmI();
+  const tvRotation = ['1', 'true', 'yes'].includes(query.get('tv')?.toLowerCase()) && me?.teamIds.length > 1;
+  const teamParameter = tvRotation ? ['teams', [...me.teamIds].sort().join(',')] : ['team', me?.teamIds[0]];
   const target = me && !me.roles.includes('manager')
-    ? (me.teamIds.length > 0 ? `/wallboard?${new URLSearchParams([...query, ['team', me.teamIds[0]]])}` : me.agentId ? `/agent?id=${encodeURIComponent(me.agentId)}` : null)
+    ? (me.teamIds.length > 0 ? `/wallboard?${new URLSearchParams([...query, teamParameter])}` : me.agentId ? `/agent?id=${encodeURIComponent(me.agentId)}` : null)
     : null;
   if (target) {
     window.location.replace(target);
