@@ -135,6 +135,9 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>The card of one complaint.</summary>
     public ILocator Card(string complaintId) => Page.Locator($".card[data-complaint-id=\"{complaintId}\"]");
 
+    /// <summary>The card of one case (a claim, a follow-up …) shown beside the complaints.</summary>
+    public ILocator CaseCard(string caseId) => Page.Locator($".card[data-case-id=\"{caseId}\"]");
+
     /// <summary>Every complaint card on the board.</summary>
     public ILocator Cards => Page.Locator("#board .card");
 

@@ -30,6 +30,29 @@ internal static class FloorEvents
         customerPhone = "13812341234",
     };
 
+    /// <summary>A case.opened event (generic cases: <c>claim</c>, <c>followup</c> …) at <paramref name="occurredAt"/>.</summary>
+    public static object CaseOpened(string caseId, string caseType, string teamId, string agentId, DateTimeOffset occurredAt) => new
+    {
+        id = UniqueId("evt"),
+        type = "case.opened",
+        occurredAt = occurredAt.ToString("O"),
+        caseId,
+        caseType,
+        teamId,
+        agentId,
+        attributes = new { amount = 12000, injury = false },
+    };
+
+    /// <summary>A case.step event, e.g. <c>surveyDispatched</c> (which starts the 3-minute survey clock of a claim).</summary>
+    public static object CaseStep(string caseId, string step, DateTimeOffset occurredAt) => new
+    {
+        id = UniqueId("evt"),
+        type = "case.step",
+        occurredAt = occurredAt.ToString("O"),
+        caseId,
+        step,
+    };
+
     /// <summary>A complaint.resolved event occurring now.</summary>
     public static object ComplaintResolved(string complaintId) => new
     {

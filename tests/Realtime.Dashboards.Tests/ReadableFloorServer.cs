@@ -16,6 +16,12 @@ public sealed class ReadableFloorServer : RealtimeServer, IAsyncLifetime
     /// <summary>Complaints of <see cref="Team"/> whose card must be large and whole: breached or warned.</summary>
     public const int BreachedOrWarned = 10;
 
+    /// <summary>
+    /// Claims of <see cref="Team"/> shown beside the complaints, breached (their large card among the complaints' ten); one,
+    /// since the board holds twelve large cards at 1920×1080 and the calm complaints must keep their place.
+    /// </summary>
+    public const int BreachedOrWarnedCases = 1;
+
     /// <summary>A complaint whose first response came 20 s after its target, 10 hours ago.</summary>
     public const string AnsweredLate = "C2026120600042";
 
@@ -53,6 +59,13 @@ public sealed class ReadableFloorServer : RealtimeServer, IAsyncLifetime
         events.Add(FloorEvents.ComplaintResponded(AnsweredLate, agents[5], opened + FirstResponseTarget + TimeSpan.FromSeconds(20)));
         for (var i = 0; i < 3; i++)
             events.Add(FloorEvents.ComplaintOpened($"C20261207{i:D5}", OtherTeam, "A2026120709", i == 0 ? "high" : "normal", now.AddHours(-3)));
+        // A claim with a long id whose 3-minute survey clock breached an hour ago.
+        for (var i = 0; i < BreachedOrWarnedCases; i++)
+        {
+            var claim = $"CLM2026120600{i:D3}";
+            events.Add(FloorEvents.CaseOpened(claim, "claim", Team, agents[i], now.AddHours(-1)));
+            events.Add(FloorEvents.CaseStep(claim, "surveyDispatched", now.AddHours(-1)));
+        }
         for (var i = 0; i < agents.Length; i++)
         {
             events.Add(FloorEvents.ServiceHandled(agents[i], Team, firstContactResolved: i % 2 == 0, responseSeconds: 20 + (60 * i), occurredAt: now.AddMinutes(-30)));

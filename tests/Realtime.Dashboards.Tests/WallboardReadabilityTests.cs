@@ -25,7 +25,8 @@ public sealed partial class WallboardReadabilityTests(HeadlessChromium chromium,
         await Expect(board.Page.Locator("#agents .agent-tile")).ToHaveCountAsync(6);
         await Expect(board.Cards.First).ToBeVisibleAsync();
         await board.ScreenshotAsync($"wallboard-readable-{lang}-{width}x{height}");
-        await Expect(urgent).ToHaveCountAsync(ReadableFloorServer.BreachedOrWarned);
+        await Expect(urgent).ToHaveCountAsync(ReadableFloorServer.BreachedOrWarned + ReadableFloorServer.BreachedOrWarnedCases);
+        await Expect(board.Page.Locator("#board .card[data-case-id] .badge-case")).ToHaveCountAsync(ReadableFloorServer.BreachedOrWarnedCases);
 
         var problems = await board.FindUnreadableTextAsync();
         Assert.True(problems.Length == 0, $"Unreadable at {width}×{height} ({lang}):\n" + string.Join("\n", problems));
@@ -33,11 +34,15 @@ public sealed partial class WallboardReadabilityTests(HeadlessChromium chromium,
 
         foreach (var card in await urgent.AllAsync())
         {
-            var id = await card.GetAttributeAsync("data-complaint-id");
+            var complaintId = await card.GetAttributeAsync("data-complaint-id");
+            var id = complaintId ?? await card.GetAttributeAsync("data-case-id");
             await Expect(card.Locator(".card-id")).ToHaveTextAsync(id!);
             await Expect(card.Locator(".card-clock")).Not.ToBeEmptyAsync();
             await Expect(card.Locator(".card-countdown")).ToHaveTextAsync(TimeText());
-            if (await card.GetAttributeAsync("data-band") == "breached")
+            // Complaint breaches climb the escalation chain; a case card names its type instead.
+            if (complaintId is null)
+                await Expect(card.Locator(".badge-case")).ToHaveTextAsync(lang == "en" ? "Claim" : "理赔");
+            else if (await card.GetAttributeAsync("data-band") == "breached")
                 await Expect(card.Locator(".badge-escalated")).ToHaveTextAsync(lang == "en" ? EnglishEscalation() : ChineseEscalation());
             if (width < 1920) continue;
             // Readable across the room: ids at least 24 px, times at least 48 px.
@@ -126,7 +131,8 @@ public sealed partial class WallboardReadabilityTests(HeadlessChromium chromium,
         board.AllowFailedRequest("/hubs/live");
 
         await Expect(board.Card(ReadableFloorServer.AnsweredLate)).ToBeVisibleAsync();
-        await Expect(board.Page.Locator("#board .card[data-band=breached]")).ToHaveCountAsync(7);
+        await Expect(board.Page.Locator("#board .card[data-complaint-id][data-band=breached]")).ToHaveCountAsync(7);
+        await Expect(board.Page.Locator("#board .card[data-case-id]")).ToHaveCountAsync(ReadableFloorServer.BreachedOrWarnedCases);
         await Expect(board.Page.Locator("#count-open")).ToHaveTextAsync("19");
         await Expect(board.LiveIndicator).Not.ToHaveAttributeAsync("data-state", "connected");
         board.AssertNoErrors();

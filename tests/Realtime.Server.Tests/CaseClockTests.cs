@@ -131,6 +131,24 @@ public sealed class CaseClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agent_lists_their_own_open_cases_and_no_one_elses()
+    {
+        var at = _app.Time.GetUtcNow();
+        await PostAsync(Opened("claim-a1", at), Opened("claim-a2", at, agentId: "A2"), Opened("claim-a3", at), Closed("claim-a3", at.AddMinutes(1)));
+
+        var own = _app.CreateClient(Testing.Server.TestTokens.Create(_app.SigningKey, "a1", ["agent"], agentId: "A1", teamIds: ["T1"]));
+        var mine = await own.GetFromJsonAsync<JsonElement>("/api/cases?status=open&agent=A1");
+        Assert.Equal(["claim-a1"], mine.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(1, mine.GetProperty("total").GetInt32());
+        // Another agent's cases, or the team's, are outside an agent's part.
+        Assert.Equal(HttpStatusCode.Forbidden, (await own.GetAsync("/api/cases?status=open&agent=A2")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await own.GetAsync("/api/cases?status=open")).StatusCode);
+        var supervisor = _app.CreateClient(Testing.Server.TestTokens.Create(_app.SigningKey, "s1", ["supervisor"], teamIds: ["T1"]));
+        var team = await supervisor.GetFromJsonAsync<JsonElement>("/api/cases?status=open&team=T1");
+        Assert.Equal(["claim-a1", "claim-a2"], team.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Bad_case_events_and_queries_are_refused_naming_the_field_and_change_nothing()
     {
         var at = _app.Time.GetUtcNow();
@@ -169,12 +187,12 @@ public sealed class CaseClockTests : IAsyncLifetime
 
     private Task<JsonElement> GetCaseAsync(string id) => _app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
 
-    private object Opened(string caseId, DateTimeOffset at, double? amount = null, bool? injury = null, string caseType = "claim")
+    private object Opened(string caseId, DateTimeOffset at, double? amount = null, bool? injury = null, string caseType = "claim", string agentId = "A1")
     {
         var attributes = new Dictionary<string, object>();
         if (amount is { } a) attributes["amount"] = a;
         if (injury is { } i) attributes["injury"] = i;
-        return new { id = $"case-e{++_events}", type = "case.opened", occurredAt = at, caseId, caseType, teamId = "T1", agentId = "A1", attributes };
+        return new { id = $"case-e{++_events}", type = "case.opened", occurredAt = at, caseId, caseType, teamId = "T1", agentId, attributes };
     }
 
     private object Step(string caseId, string step, DateTimeOffset at) => new { id = $"case-e{++_events}", type = "case.step", occurredAt = at, caseId, step, agentId = "A1" };

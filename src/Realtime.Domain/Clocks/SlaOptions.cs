@@ -31,7 +31,7 @@ public sealed class SlaOptions
 
     /// <summary>
     /// Human-readable problems, each naming its configuration key
-    /// (e.g. <c>Sla:Clocks:resolution:Target must be positive</c>); empty when the section is usable.
+    /// (e.g. <c>Sla:Clocks:resolution:Target must be positive (was -01:00:00)</c>); empty when the section is usable.
     /// </summary>
     public IReadOnlyList<string> Validate() => Validate(NoCalendars);
 
@@ -60,7 +60,7 @@ public sealed class SlaOptions
             }
             var builtIn = FindBuiltIn(name) is not null;
             if (clock.Target is { } target && target <= TimeSpan.Zero)
-                errors.Add($"{key}:Target must be positive");
+                errors.Add($"{key}:Target must be positive (was {target:c})");
             if (!builtIn && clock.Target is null)
                 errors.Add($"{key}:Target is required for a clock that is not built in");
             CheckWarnAt(errors, key, clock.WarnAt);
@@ -190,7 +190,7 @@ public sealed class SlaOptions
         if (clock.Target is not { } target)
             errors.Add($"{key}:Target is required for a case clock");
         else if (target <= TimeSpan.Zero)
-            errors.Add($"{key}:Target must be positive");
+            errors.Add($"{key}:Target must be positive (was {target:c})");
         CheckWarnAt(errors, key, clock.WarnAt);
         var start = CheckTrigger(errors, $"{key}:StartEvent", clock.StartEvent, required: true);
         var stop = CheckTrigger(errors, $"{key}:StopEvent", clock.StopEvent, required: true);

@@ -27,9 +27,9 @@ internal sealed class CaseDirectoryGrain(IStateCheckpointer checkpointer) : Grai
         return Task.CompletedTask;
     }
 
-    public Task<CaseList> QueryAsync(string? teamId, bool pausedOnly, int limit)
+    public Task<CaseList> QueryAsync(string? teamId, string? agentId, bool pausedOnly, int limit)
     {
-        var matching = _cases.Values.Where(c => (teamId is null || c.TeamId == teamId) && (!pausedOnly || c.Paused)).ToList();
+        var matching = _cases.Values.Where(c => (teamId is null || c.TeamId == teamId) && (agentId is null || c.AgentId == agentId) && (!pausedOnly || c.Paused)).ToList();
         var page = matching
             .OrderByDescending(c => c.Breached)
             .ThenBy(c => c.MostUrgentDueAt ?? DateTimeOffset.MaxValue)

@@ -9,6 +9,9 @@ public interface ICaseDirectoryGrain : IGrainWithStringKey
     /// <summary>Lists or updates a case; a null summary (closed) removes it.</summary>
     Task UpdateAsync(string caseId, CaseSummary? summary);
 
-    /// <summary>The listed cases (of <paramref name="teamId"/> when given; only paused ones when <paramref name="pausedOnly"/>), breached first, then by due time.</summary>
-    Task<CaseList> QueryAsync(string? teamId, bool pausedOnly, int limit);
+    /// <summary>
+    /// The listed cases (of <paramref name="teamId"/> and owned by <paramref name="agentId"/> when given; only paused ones when
+    /// <paramref name="pausedOnly"/>), breached first, then by due time.
+    /// </summary>
+    Task<CaseList> QueryAsync(string? teamId, string? agentId, bool pausedOnly, int limit);
 }

@@ -23,7 +23,7 @@ public sealed class PolicyRecalculator(IGrainFactory grains, OpenComplaintDirect
         var complaintIds = complaints.Query(null, null, int.MaxValue).Items.Select(s => s.ComplaintId).ToList();
         var caseIds = new List<string>();
         foreach (var type in policies.KnownCaseTypes)
-            caseIds.AddRange((await grains.GetGrain<ICaseDirectoryGrain>(type).QueryAsync(null, false, int.MaxValue)).Items.Select(s => s.CaseId));
+            caseIds.AddRange((await grains.GetGrain<ICaseDirectoryGrain>(type).QueryAsync(null, null, false, int.MaxValue)).Items.Select(s => s.CaseId));
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(complaintIds, options, async (id, _) =>

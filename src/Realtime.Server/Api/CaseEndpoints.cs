@@ -24,8 +24,8 @@ public static class CaseEndpoints
         app.MapGet("/api/floor/case-kpis", (string? window, IGrainFactory grains) => KpisAsync("floor", CaseKpiKeys.Floor, window, grains));
     }
 
-    /// <summary>Cases that are not closed (of a type, a team; only paused ones), breached first, then most urgent.</summary>
-    private static async Task<IResult> ListAsync(IGrainFactory grains, Grains.Policies.PolicyCatalog policies, string? type, string? status, string? team, int? limit)
+    /// <summary>Cases that are not closed (of a type, a team, an owner; only paused ones), breached first, then most urgent.</summary>
+    private static async Task<IResult> ListAsync(IGrainFactory grains, Grains.Policies.PolicyCatalog policies, string? type, string? status, string? team, string? agent, int? limit)
     {
         if (status is not (null or "" or "open" or "paused"))
             return Problems.BadParameter("status", "must be 'open' (every case not closed) or 'paused': closed cases are read one by one with GET /api/cases/{id}");
@@ -33,7 +33,8 @@ public static class CaseEndpoints
         // Without a type, every type that has clocks (a type is only known to the server through its clocks).
         var types = string.IsNullOrWhiteSpace(type) ? policies.CurrentCases.CaseTypes : [type];
         var teamId = string.IsNullOrWhiteSpace(team) ? null : team;
-        var pages = await Task.WhenAll(types.Select(t => grains.GetGrain<ICaseDirectoryGrain>(t).QueryAsync(teamId, status == "paused", limit ?? DefaultLimit)));
+        var agentId = string.IsNullOrWhiteSpace(agent) ? null : agent;
+        var pages = await Task.WhenAll(types.Select(t => grains.GetGrain<ICaseDirectoryGrain>(t).QueryAsync(teamId, agentId, status == "paused", limit ?? DefaultLimit)));
         var summaries = pages.SelectMany(p => p.Items)
             .OrderByDescending(c => c.Breached).ThenBy(c => c.MostUrgentDueAt ?? DateTimeOffset.MaxValue).ThenBy(c => c.CaseId, StringComparer.Ordinal)
             .Take(limit ?? DefaultLimit);

@@ -22,7 +22,7 @@ public sealed class ScopeFilter(AccessRules rules) : IEndpointFilter
             "/api/complaints" => await MayListAsync(http),
             "/api/teams" => AccessRules.SupervisedTeams(user).Count > 0,
             "/api/breach-causes/reasons" => true,
-            "/api/cases" => http.Request.Query["team"].ToString() is { Length: > 0 } caseTeam && AccessRules.MayReadTeam(user, caseTeam),
+            "/api/cases" => await MayListAsync(http),
             _ when pattern.StartsWith("/api/agents/{id}/", StringComparison.Ordinal) => await rules.MayReadAgentAsync(user, id),
             _ when pattern.StartsWith("/api/teams/{id}/", StringComparison.Ordinal) => AccessRules.MayReadTeam(user, id),
             _ => false,
@@ -30,7 +30,7 @@ public sealed class ScopeFilter(AccessRules rules) : IEndpointFilter
         return allowed ? await next(context) : Refuse(http, pattern);
     }
 
-    /// <summary>An agent lists their own complaints (<c>?agent=</c> their id), a supervisor a team of theirs or one of its agents.</summary>
+    /// <summary>An agent lists their own complaints or cases (<c>?agent=</c> their id), a supervisor a team of theirs or one of its agents.</summary>
     private async Task<bool> MayListAsync(HttpContext http)
     {
         var user = http.User;
@@ -51,6 +51,6 @@ public sealed class ScopeFilter(AccessRules rules) : IEndpointFilter
         }.Where(p => p is not null));
         return Results.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden,
             detail: $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString} is outside what you may see ({(part.Length > 0 ? part : "no agent or team")}); " +
-                (pattern is "/api/complaints" ? "name your agent (?agent=) or one of your teams (?team=)." : "the whole floor and quarters are for managers."));
+                (pattern is "/api/complaints" or "/api/cases" ? "name your agent (?agent=) or one of your teams (?team=)." : "the whole floor and quarters are for managers."));
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Clocks;
 using Realtime.Domain.Policies;
@@ -7,20 +7,25 @@ using Realtime.Grains.Policies;
 namespace Realtime.Server.Hosting;
 
 /// <summary>
-/// Follows <c>Sla</c> through <see cref="IOptionsMonitor{TOptions}"/> (appsettings.json reloads on change): a valid new
+/// Follows <c>Sla</c> through the configuration's reload token (appsettings.json reloads on change): a valid new
 /// configuration is published to the <see cref="PolicyCatalog"/> at once, so new complaints and cases take it while running
-/// ones keep theirs until <c>POST /api/policies/recalculate</c>. An invalid one never gets here (the monitor's validation
-/// refuses it, naming the key) and the policies in force stay. Calendars are read at start.
+/// ones keep theirs until <c>POST /api/policies/recalculate</c>. An invalid one (a value that does not bind, or breaks a
+/// rule) is refused with one error naming the key and the value, as at start, and the policies in force stay.
+/// Calendars are read at start.
 /// </summary>
 public sealed partial class PolicyReload(
-    IOptionsMonitor<SlaOptions> sla, IReadOnlyDictionary<string, WorkingCalendar> calendars, PolicyCatalog catalog, ILogger<PolicyReload> log) : IHostedService, IDisposable
+    IConfiguration configuration, IReadOnlyDictionary<string, WorkingCalendar> calendars, PolicyCatalog catalog, ILogger<PolicyReload> log) : IHostedService, IDisposable
 {
     private IDisposable? _subscription;
+
+    // One edit can fire the reload token once per configuration layer: its refusal is logged once.
+    private string? _lastRefused;
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = sla.OnChange((options, _) => Publish(options));
+        // Not the options monitor: it validates inside the change callback and throws there, and keeps nothing to fall back on.
+        _subscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
         return Task.CompletedTask;
     }
 
@@ -30,18 +35,34 @@ public sealed partial class PolicyReload(
     /// <inheritdoc />
     public void Dispose() => _subscription?.Dispose();
 
-    private void Publish(SlaOptions options)
+    private void Reload()
     {
         try
         {
+            // Bound as BindConfiguration binds it at start, so list defaults in code are replaced whole here too.
+            var options = configuration.GetSection(SlaOptions.SectionName).Get<SlaOptions>() ?? new SlaOptions();
+            var errors = options.Validate(calendars);
+            if (errors.Count > 0)
+            {
+                Refuse(string.Join("; ", errors.Select(e => $"Invalid {SlaOptions.SectionName} configuration: {e}")));
+                return;
+            }
+            _lastRefused = null;
             if (catalog.Publish(options.ToPolicy(calendars), options.ToCasePolicy(calendars)))
                 LogPublished(log, PolicyVersion.Of(catalog.CurrentComplaints), PolicyVersion.Of(catalog.CurrentCases));
         }
         catch (InvalidOperationException e)
         {
-            // A clock naming a calendar added since start: calendars are read at start only.
-            LogRefused(log, e.Message);
+            // The binder's own refusal names the key and the value.
+            Refuse($"Invalid {SlaOptions.SectionName} configuration: {e.Message}");
         }
+    }
+
+    private void Refuse(string problem)
+    {
+        if (problem == _lastRefused) return;
+        _lastRefused = problem;
+        LogRefused(log, problem);
     }
 
     [LoggerMessage(LogLevel.Warning, "Clock policies reloaded: complaints version {Complaints}, cases version {Cases} apply to new complaints and cases; running ones keep theirs until POST /api/policies/recalculate")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Realtime.Server.Hosting;
@@ -5,6 +6,8 @@ namespace Realtime.Server.Hosting;
 /// <summary>
 /// One options pattern for every section: bound with <c>BindConfiguration</c>, validated at start
 /// (<c>ValidateOnStart</c>) by the options class's own rules, so an invalid value stops the server naming the key.
+/// Sections are read at start: their options monitor does not follow reloads, since it would re-run the rules inside the
+/// configuration's change callback and throw there on an invalid edit. <c>Sla</c> reloads through <see cref="PolicyReload"/>.
 /// </summary>
 public static class ValidatedOptions
 {
@@ -13,7 +16,7 @@ public static class ValidatedOptions
         where TOptions : class
     {
         services.AddSingleton<IValidateOptions<TOptions>>(new RulesValidator<TOptions>(section, validate));
-        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        return ReadAtStart(services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart());
     }
 
     /// <summary>
@@ -36,7 +39,7 @@ public static class ValidatedOptions
                 return [];
             }
         }));
-        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        return ReadAtStart(services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart());
     }
 
     /// <summary>
@@ -49,6 +52,14 @@ public static class ValidatedOptions
     {
         services.AddSingleton<IValidateOptions<TOptions>>(new RulesValidator<TOptions>(section, validate));
         return services.AddOptions<TOptions>().Configure(bind).ValidateOnStart();
+    }
+
+    /// <summary>Drops the change token <c>BindConfiguration</c> registered, so a reload never re-validates the section in a callback.</summary>
+    private static OptionsBuilder<TOptions> ReadAtStart<TOptions>(OptionsBuilder<TOptions> builder)
+        where TOptions : class
+    {
+        builder.Services.RemoveAll<IOptionsChangeTokenSource<TOptions>>();
+        return builder;
     }
 
     private sealed class RulesValidator<TOptions>(string section, Func<TOptions, IReadOnlyList<string>> validate) : IValidateOptions<TOptions>

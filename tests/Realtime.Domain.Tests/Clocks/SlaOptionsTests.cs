@@ -100,9 +100,9 @@ public class SlaOptionsTests
         var options = new SlaOptions();
         options.Clocks["resolution"] = new ClockOptions { Target = TimeSpan.Parse(target) };
 
-        Assert.Equal(["Sla:Clocks:resolution:Target must be positive"], options.Validate());
+        Assert.Equal([$"Sla:Clocks:resolution:Target must be positive (was {target})"], options.Validate());
         var error = Assert.Throws<InvalidOperationException>(() => options.ToPolicy());
-        Assert.Contains("Sla:Clocks:resolution:Target must be positive", error.Message);
+        Assert.Contains($"Sla:Clocks:resolution:Target must be positive (was {target})", error.Message);
     }
 
     [Fact]

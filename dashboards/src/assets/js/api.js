@@ -27,6 +27,20 @@ export async function getOpenComplaints(scope = {}, limit = 200) {
   return { items, total: Math.max(items.length, answer.total ?? 0) };
 }
 
+/**
+ * Every case not closed in the scope (claims, follow-ups …; paused ones included), as CaseView objects, most urgent first.
+ * @param {{ team?: string | null, agent?: string | null }} scope
+ * @returns {Promise<{ items: object[], total: number }>}
+ */
+export async function getOpenCases(scope = {}, limit = 200) {
+  const query = new URLSearchParams({ status: 'open', limit: String(limit) });
+  if (scope.team) query.set('team', scope.team);
+  if (scope.agent) query.set('agent', scope.agent);
+  const answer = await getJson(`/api/cases?${query}`);
+  const items = answer.items ?? [];
+  return { items, total: Math.max(items.length, answer.total ?? 0) };
+}
+
 /** GETs a JSON document; null when the server answers 404 (e.g. a team or agent with no event yet). */
 export async function getJsonOrNull(path) {
   try {

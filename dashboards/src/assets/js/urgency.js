@@ -139,14 +139,20 @@ function compareStandings(a, b) {
 export function orderByUrgency(complaints, nowMs) {
   return complaints
     .map((complaint) => ({ complaint, focus: focusClock(complaint, nowMs) }))
-    .sort((a, b) => {
-      if (a.focus && b.focus) {
-        const byFocus = compareStandings(a.focus, b.focus);
-        if (byFocus !== 0) return byFocus;
-      } else if (a.focus || b.focus) {
-        return a.focus ? -1 : 1;
-      }
-      const byOpened = (Date.parse(a.complaint.openedAt) || 0) - (Date.parse(b.complaint.openedAt) || 0);
-      return byOpened || String(a.complaint.id).localeCompare(String(b.complaint.id));
-    });
+    .sort(compareByUrgency);
+}
+
+/**
+ * The board's order of two entries ({ complaint, focus }, complaints or cases alike): by focus clock, then opening time, then id.
+ * @returns {number}
+ */
+export function compareByUrgency(a, b) {
+  if (a.focus && b.focus) {
+    const byFocus = compareStandings(a.focus, b.focus);
+    if (byFocus !== 0) return byFocus;
+  } else if (a.focus || b.focus) {
+    return a.focus ? -1 : 1;
+  }
+  const byOpened = (Date.parse(a.complaint.openedAt) || 0) - (Date.parse(b.complaint.openedAt) || 0);
+  return byOpened || String(a.complaint.id).localeCompare(String(b.complaint.id));
 }

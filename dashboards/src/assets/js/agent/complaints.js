@@ -25,6 +25,8 @@ export class AgentComplaints {
     /** @type {Map<string, { element: HTMLLIElement, parts: Record<string, HTMLElement>, key?: string }>} */
     this.rows = new Map();
     this.loaded = false;
+    this.emptyKey = 'agent.complaintsEmpty';
+    this.statusPrefix = 'complaint';
   }
 
   /** @param {object[]} items ComplaintViews assigned to the agent */
@@ -64,8 +66,14 @@ export class AgentComplaints {
       previous = row.element;
     }
     this.list.classList.toggle('is-empty', this.loaded && ordered.length === 0);
-    this.list.dataset.emptyText = t('agent.complaintsEmpty');
+    this.list.dataset.emptyText = t(this.emptyKey);
     this.count.textContent = this.loaded ? String(ordered.length) : '';
+  }
+
+  /** What the row says beside the id: the category and the (masked) customer. */
+  describe(complaint) {
+    const category = complaint.category ? tOr(`category.${complaint.category}`, complaint.category) : '';
+    return [category, complaint.customerName].filter(Boolean).join(' · ');
   }
 
   createRow(id) {
@@ -100,8 +108,7 @@ export class AgentComplaints {
     if (row.key !== key) {
       row.key = key;
       parts.id.textContent = complaint.id;
-      const category = complaint.category ? tOr(`category.${complaint.category}`, complaint.category) : '';
-      parts.what.textContent = [category, complaint.customerName].filter(Boolean).join(' · ');
+      parts.what.textContent = this.describe(complaint);
       const badges = [];
       if (complaint.severity === 'high') badges.push(badge('badge-high', t('complaint.severity.high')));
       if (complaint.escalationLevel > 0) {
@@ -109,11 +116,11 @@ export class AgentComplaints {
         badges.push(badge('badge-escalated', `${t('escalation.level', { level: complaint.escalationLevel })}${role}`));
       }
       parts.badges.replaceChildren(...badges);
-      parts.clock.textContent = focus ? clockLabel(focus.name) : t(`complaint.status.${complaint.status}`);
+      parts.clock.textContent = focus ? clockLabel(focus.name) : t(`${this.statusPrefix}.status.${complaint.status}`);
     }
     if (!focus) {
       parts.countdown.textContent = '—';
-      parts.label.textContent = t(`complaint.status.${complaint.status}`);
+      parts.label.textContent = t(`${this.statusPrefix}.status.${complaint.status}`);
       parts.used.textContent = '';
       parts.meter.style.transform = 'scaleX(0)';
       return;

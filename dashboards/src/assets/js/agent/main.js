@@ -2,11 +2,13 @@
 
 import { t } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints, getScorecard } from '../api.js';
+import { getOpenComplaints, getOpenCases, getScorecard } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
 import { setUpPage } from '../page.js';
 import { AgentComplaints } from './complaints.js';
+import { AgentCases } from './cases.js';
+import { CaseList } from '../cases.js';
 import { AgentAlerts } from './alerts.js';
 import { renderScorecard } from './scorecard.js';
 
@@ -18,6 +20,8 @@ let scoreWindow = windows.includes(query.get('window')) ? query.get('window') : 
 
 const byId = (id) => document.getElementById(id);
 const complaints = new AgentComplaints(byId('complaints'), byId('complaint-count'), agentId ?? '', timeZone);
+const caseList = new CaseList({ agent: agentId ?? '' });
+const cases = new AgentCases(byId('cases'), byId('case-count'), caseList, timeZone);
 const alerts = new AgentAlerts(byId('alerts'), byId('notify'), timeZone);
 /** @type {Map<string, object | null>} window → ScorecardResource (null: agent unknown to the server) */
 const scorecards = new Map();
@@ -65,15 +69,20 @@ if (!agentId) {
     }
   });
 
-  onFrame((nowMs) => complaints.render(nowMs));
+  onFrame((nowMs) => {
+    complaints.render(nowMs);
+    cases.render(nowMs);
+  });
 
   const live = new LiveConnection({
     scopes: [`agent:${agentId}`],
     indicator: byId('live-indicator'),
     async resync() {
       await syncServerClock();
-      const [{ items }, scorecard] = await Promise.all([getOpenComplaints({ agent: agentId }), getScorecard(agentId, scoreWindow)]);
+      const [{ items }, scorecard, openCases] = await Promise.all([
+        getOpenComplaints({ agent: agentId }), getScorecard(agentId, scoreWindow), getOpenCases({ agent: agentId })]);
       complaints.load(items.filter((item) => item.agentId === agentId));
+      caseList.load(openCases.items);
       scorecards.clear();
       scorecards.set(scoreWindow, remember(scorecard));
       renderScore();
@@ -83,6 +92,13 @@ if (!agentId) {
       complaintChanged(view) {
         complaints.upsert(view);
         invalidate();
+      },
+      caseChanged(view) {
+        caseList.upsert(view);
+        invalidate();
+      },
+      caseBreached(payload) {
+        if (caseList.markBreached(payload)) invalidate();
       },
       slaWarning(payload) {
         alerts.add('warning', payload, serverNow());

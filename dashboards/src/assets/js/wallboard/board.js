@@ -2,7 +2,8 @@
 // maxCards on screen (the rest summarised), sized so the whole grid fits without scrolling.
 
 import { t, tOr } from '../i18n.js';
-import { orderByUrgency, lateStops } from '../urgency.js';
+import { orderByUrgency, lateStops, compareByUrgency } from '../urgency.js';
+import { caseTypeLabel } from '../cases.js';
 import { formatCountdown, formatPercent, formatResumeAt, formatSpan } from '../format.js';
 import { planBoard } from './layout.js';
 
@@ -36,6 +37,8 @@ export class ComplaintBoard {
     this.loaded = false;
     this.lastLayout = '';
     this.summary = { open: 0, warning: 0, breached: 0, escalated: 0 };
+    /** @type {import('../cases.js').CaseList | null} cases shown beside the complaints when warned or breached */
+    this.cases = null;
   }
 
   /**
@@ -105,7 +108,10 @@ export class ComplaintBoard {
   /** Redraws every card for the given server time; returns the counts shown in the header. */
   render(nowMs) {
     const ordered = orderByUrgency([...this.complaints.values()], nowMs);
-    const candidates = ordered.slice(0, maxCards);
+    // Warned and breached cases (claims, follow-ups) take their place among the complaints by the same urgency.
+    const cases = (this.cases?.warned(nowMs) ?? []).map((entry) => ({ ...entry, kind: 'case' }));
+    const all = cases.length > 0 ? [...ordered, ...cases].sort(compareByUrgency) : ordered;
+    const candidates = all.slice(0, maxCards);
 
     const summary = { open: ordered.length + this.hiddenByServer, warning: 0, breached: 0, escalated: 0 };
     for (const { complaint, focus } of ordered) {
@@ -129,9 +135,9 @@ export class ComplaintBoard {
     }
     const plan = this.plan;
     const shown = candidates.filter((_, i) => plan.placements[i]);
-    const hidden = ordered.length - shown.length + this.hiddenByServer;
+    const hidden = all.length - shown.length + this.hiddenByServer;
 
-    const wanted = new Set(shown.map((entry) => entry.complaint.id));
+    const wanted = new Set(shown.map(cardKey));
     for (const [id, card] of this.cards) {
       if (!wanted.has(id)) {
         card.element.remove();
@@ -142,7 +148,7 @@ export class ComplaintBoard {
     candidates.forEach((entry, i) => {
       const place = plan.placements[i];
       if (!place) return;
-      const card = this.cards.get(entry.complaint.id) ?? this.createCard(entry.complaint.id);
+      const card = this.cards.get(cardKey(entry)) ?? this.createCard(entry);
       this.fill(card, entry, nowMs);
       const area = `${place.row + 1} / ${place.column + 1} / span ${place.span} / span ${place.span}`;
       if (card.area !== area) {
@@ -188,10 +194,12 @@ export class ComplaintBoard {
     }
   }
 
-  createCard(id) {
+  createCard(entry) {
+    const id = entry.complaint.id;
     const element = document.createElement('article');
-    element.className = 'card';
-    element.dataset.complaintId = id;
+    element.className = entry.kind === 'case' ? 'card is-case' : 'card';
+    if (entry.kind === 'case') element.dataset.caseId = id;
+    else element.dataset.complaintId = id;
     // The card is the size container; the inner box is laid out in units of the card's size.
     // The id and the badges have lines of their own: neither may cut the other.
     element.innerHTML = `<div class="card-inner">
@@ -211,19 +219,21 @@ export class ComplaintBoard {
       },
     };
     element.addEventListener('animationend', () => element.classList.remove('is-flashing'));
-    this.cards.set(id, card);
+    this.cards.set(cardKey(entry), card);
     return card;
   }
 
-  fill(card, { complaint, focus }, nowMs) {
+  fill(card, { complaint, focus, kind }, nowMs) {
     const { element, parts } = card;
     const band = focus?.band ?? 'ok';
+    const isCase = kind === 'case';
     if (card.band !== band) {
       element.classList.remove(...bands.map((b) => `band-${b}`));
       element.classList.add(`band-${band}`);
       element.dataset.band = band;
-      if (band === 'breached' && !this.breachedSeen.has(complaint.id)) {
-        this.breachedSeen.add(complaint.id);
+      const seenKey = cardKey({ complaint, kind });
+      if (band === 'breached' && !this.breachedSeen.has(seenKey)) {
+        this.breachedSeen.add(seenKey);
         // Only a breach seen happening flashes; one already breached when the board loaded does not.
         if (card.band !== undefined) element.classList.add('is-flashing');
       }
@@ -233,7 +243,7 @@ export class ComplaintBoard {
     // Text that only changes with the complaint itself (or the language) is rebuilt only then.
     const stops = lateStops(complaint);
     const standing = focus ? standingText(focus, nowMs, this.scope.timeZone) : null;
-    const key = `${standing?.resumes}|${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${stops.map((x) => `${x.name}:${x.lateMs}`)}|${document.documentElement.lang}`;
+    const key = `${kind}|${complaint.caseType}|${standing?.resumes}|${complaint.id}|${complaint.status}|${complaint.escalationLevel}|${complaint.escalationRole}|${complaint.agentId}|${complaint.severity}|${focus?.name}|${stops.map((x) => `${x.name}:${x.lateMs}`)}|${document.documentElement.lang}`;
     if (card.key !== key) {
       card.key = key;
       parts.id.textContent = complaint.id;
@@ -243,11 +253,11 @@ export class ComplaintBoard {
       const notes = [...stops.map(lateStopText), standing?.resumes].filter(Boolean);
       parts.note.textContent = notes.join(' · ');
       parts.note.hidden = notes.length === 0;
-      parts.badges.replaceChildren(...this.badges(complaint));
-      parts.clock.textContent = focus ? clockLabel(focus.name) : t(`complaint.status.${complaint.status}`);
+      parts.badges.replaceChildren(...this.badges(complaint, isCase));
+      parts.clock.textContent = focus ? clockLabel(focus.name) : t(`${isCase ? 'case' : 'complaint'}.status.${complaint.status}`);
       const category = complaint.category ? tOr(`category.${complaint.category}`, complaint.category) : '';
       const channel = complaint.channel ? tOr(`channel.${complaint.channel}`, complaint.channel) : '';
-      parts.what.textContent = [category, channel].filter(Boolean).join(' · ');
+      parts.what.textContent = isCase ? caseTypeLabel(complaint.caseType) : [category, channel].filter(Boolean).join(' · ');
       const agent = complaint.agentId ? t('complaint.agent', { agent: complaint.agentId }) : t('complaint.unassigned');
       parts.who.textContent = [complaint.customerName, agent].filter(Boolean).join(' · ');
       element.classList.toggle('is-high', complaint.severity === 'high');
@@ -275,13 +285,20 @@ export class ComplaintBoard {
     element.classList.toggle('is-frozen', !focus.counting);
   }
 
-  badges(complaint) {
+  badges(complaint, isCase = false) {
     const result = [];
+    // A case says what it is where nothing drops it: the badge line (the foot may lose its words on a small card).
+    if (isCase) result.push(badge('badge-case', caseTypeLabel(complaint.caseType)));
     if (complaint.severity === 'high') result.push(badge('badge-high', t('complaint.severity.high')));
     if (complaint.escalationLevel > 0) result.push(badge('badge-escalated', escalationText(complaint)));
     if (complaint.status === 'paused') result.push(badge('badge-paused', t('complaint.status.paused')));
     return result;
   }
+}
+
+/** A card's identity: complaints by id, cases apart (a claim may share an id with a complaint). */
+function cardKey(entry) {
+  return entry.kind === 'case' ? `case:${entry.complaint.id}` : entry.complaint.id;
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints, getBoard, getDailyKpis, getTeams } from '../api.js';
+import { getOpenComplaints, getOpenCases, getBoard, getDailyKpis, getTeams } from '../api.js';
 import { whoAmI } from '../auth.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
@@ -11,6 +11,7 @@ import { EventFeed } from './feed.js';
 import { formatTimeOfDay } from '../format.js';
 import { KpiStrip } from './kpiStrip.js';
 import { AgentTiles } from './agentTiles.js';
+import { CaseList } from '../cases.js';
 
 // The board holds every open complaint (the API's largest page), so counts and order are exact.
 const maxLoadedComplaints = 2000;
@@ -48,6 +49,9 @@ const trendDays = 14;
 
 const byId = (id) => document.getElementById(id);
 const board = new ComplaintBoard(byId('board'), byId('more'), { team, timeZone });
+// Claims and follow-ups: every open one is followed, the board shows those warned or breached.
+const cases = new CaseList({ team });
+board.cases = cases;
 const feed = new EventFeed(byId('feed'), timeZone);
 const kpiStrip = new KpiStrip(byId('kpis'));
 const agentTiles = new AgentTiles(byId('agents'), byId('agents-more'), { team, window: agentWindow });
@@ -95,14 +99,20 @@ onFrame((nowMs) => {
 async function reload() {
   await syncServerClock();
   board.beginSnapshot();
-  let items, total, today, agents, trend;
+  cases.beginSnapshot();
+  let items, total, today, agents, trend, openCases;
   try {
-    [{ items, total }, today, agents, trend] = await Promise.all([
-      getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend()]);
+    [{ items, total }, today, agents, trend, openCases] = await Promise.all([
+      getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend(),
+      getOpenCases({ team }, maxLoadedComplaints)]);
   } finally {
-    if (items === undefined) board.endSnapshot();
+    if (items === undefined) {
+      board.endSnapshot();
+      cases.endSnapshot();
+    }
   }
   board.load(items, total);
+  cases.load(openCases.items);
   kpiStrip.load(today.kpis);
   kpiStrip.loadTrend(trend);
   agentTiles.load((agents ?? today).agents, today.totalBands);
@@ -122,6 +132,14 @@ const live = new LiveConnection({
     complaintChanged(view) {
       board.upsert(view);
       invalidate();
+    },
+    caseChanged(view) {
+      cases.upsert(view);
+      invalidate();
+    },
+    caseBreached(payload) {
+      if (!inScope(payload)) return;
+      if (cases.markBreached(payload)) invalidate();
     },
     slaWarning(payload) {
       if (!inScope(payload)) return;
@@ -190,6 +208,8 @@ async function rotate() {
   board.scope.team = team;
   agentTiles.scope.team = team;
   board.complaints.clear();
+  cases.scope.team = team;
+  cases.clear();
   renderStatic();
   invalidate();
   await live.setScopes([`team:${team}`]);
