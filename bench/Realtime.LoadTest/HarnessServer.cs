@@ -10,7 +10,14 @@ public static class HarnessServer
     public static ServerProcess Create(string assembly, IReadOnlyDictionary<string, string?> environment)
     {
         // A database in the harness's own shell must not leak in: a scenario without one measures the in-memory server.
-        var chosen = new Dictionary<string, string?> { ["ConnectionStrings__Postgres"] = null };
+        var chosen = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Postgres"] = null,
+            // The harness measures what the server carries, not the per-key limit that protects it in service (32 clients
+            // posting single events send thousands of requests a second under one key).
+            ["Ingest__RateLimit__RequestsPerSecond"] = "1000000",
+            ["Ingest__RateLimit__Burst"] = "1000000",
+        };
         foreach (var (key, value) in environment) chosen[key] = value;
         return new ServerProcess(chosen, new ServerProcessOptions
         {
