@@ -151,8 +151,12 @@ public class CaseEscalationTests
         var options = new SlaOptions { Escalation = new EscalationOptions { Delays = delays, StopWhenClockStops = stopWhenClockStops } };
         options.Clocks["surveyAcceptance"] = new ClockOptions
         {
-            CaseType = "claim", StartEvent = "case.step:surveyDispatched", StopEvent = "case.step:surveyAccepted", Target = Min(3),
-            Calendar = calendar ? "office" : null, Escalates = escalates,
+            CaseType = "claim",
+            StartEvent = "case.step:surveyDispatched",
+            StopEvent = "case.step:surveyAccepted",
+            Target = Min(3),
+            Calendar = calendar ? "office" : null,
+            Escalates = escalates,
         };
         return options.ToCasePolicy(new Dictionary<string, WorkingCalendar> { ["office"] = new WorkingCalendar("Asia/Shanghai") { Name = "office" } });
     }
