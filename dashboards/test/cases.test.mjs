@@ -38,6 +38,17 @@ test('a claim breaches on the board at its due time, and caseBreached marks it a
   assert.equal(list.markBreached({ caseId: 'unknown', clock: 'surveyAcceptance' }), false);
 });
 
+test('caseEscalated raises a case\'s escalation level and role at once, never lowers it', () => {
+  const list = new CaseList({ team: 'T1' });
+  list.load([claim('c-1', 200, { escalationLevel: 1, escalationRole: 'teamLead' })]);
+  assert.ok(list.markEscalated({ caseId: 'c-1', clock: 'surveyAcceptance', level: 2, role: 'deputyDirector' }));
+  assert.deepEqual([list.cases.get('c-1').escalationLevel, list.cases.get('c-1').escalationRole], [2, 'deputyDirector']);
+  // A repeated or older push (at-least-once delivery) changes nothing.
+  assert.equal(list.markEscalated({ caseId: 'c-1', level: 1, role: 'teamLead' }), false);
+  assert.equal(list.cases.get('c-1').escalationRole, 'deputyDirector');
+  assert.equal(list.markEscalated({ caseId: 'unknown', level: 1, role: 'teamLead' }), false);
+});
+
 test('a closed case, or one of another team or owner, leaves; pushes during a snapshot survive it', () => {
   const team = new CaseList({ team: 'T1' });
   team.beginSnapshot();

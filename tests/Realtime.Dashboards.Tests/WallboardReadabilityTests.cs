@@ -39,10 +39,10 @@ public sealed partial class WallboardReadabilityTests(HeadlessChromium chromium,
             await Expect(card.Locator(".card-id")).ToHaveTextAsync(id!);
             await Expect(card.Locator(".card-clock")).Not.ToBeEmptyAsync();
             await Expect(card.Locator(".card-countdown")).ToHaveTextAsync(TimeText());
-            // Complaint breaches climb the escalation chain; a case card names its type instead.
+            // A case card names its type; breaches, of complaints and cases alike, climb the escalation chain.
             if (complaintId is null)
                 await Expect(card.Locator(".badge-case")).ToHaveTextAsync(lang == "en" ? "Claim" : "理赔");
-            else if (await card.GetAttributeAsync("data-band") == "breached")
+            if (await card.GetAttributeAsync("data-band") == "breached")
                 await Expect(card.Locator(".badge-escalated")).ToHaveTextAsync(lang == "en" ? EnglishEscalation() : ChineseEscalation());
             if (width < 1920) continue;
             // Readable across the room: ids at least 24 px, times at least 48 px.

@@ -54,6 +54,38 @@ public sealed class CaseClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_breached_survey_clock_climbs_the_escalation_chain_live_and_the_case_shows_its_level()
+    {
+        var opened = _app.Time.GetUtcNow();
+        await using var floor = await _app.SubscribeAsync("floor");
+        await PostAsync(Opened("claim-e1", opened, amount: 8000, injury: false), Step("claim-e1", "surveyDispatched", opened));
+        Assert.Equal(0, (await GetCaseAsync("claim-e1")).GetProperty("escalationLevel").GetInt32());
+
+        _app.Time.SetUtcNow(opened.AddMinutes(3));
+        var teamLead = await floor.NextAsync("caseEscalated");
+        Assert.Equal(("claim-e1", "claim", "surveyAcceptance", 1, "teamLead"), (teamLead.GetProperty("caseId").GetString(), teamLead.GetProperty("caseType").GetString(),
+            teamLead.GetProperty("clock").GetString(), teamLead.GetProperty("level").GetInt32(), teamLead.GetProperty("role").GetString()));
+        Assert.Equal((opened.AddMinutes(3), false, "A1", "T1"), (teamLead.GetProperty("at").GetDateTimeOffset(), teamLead.GetProperty("late").GetBoolean(),
+            teamLead.GetProperty("agentId").GetString(), teamLead.GetProperty("teamId").GetString()));
+        var claim = await GetCaseAsync("claim-e1");
+        Assert.Equal((1, "teamLead"), (claim.GetProperty("escalationLevel").GetInt32(), claim.GetProperty("escalationRole").GetString()));
+
+        // The deputy director 4 h after the breach: the grain armed its next deadline for it.
+        var deputy = await AdvanceToAsync(floor, opened.AddMinutes(3).AddHours(4), "caseEscalated");
+        Assert.Equal((2, "deputyDirector", opened.AddMinutes(3).AddHours(4)), (deputy.GetProperty("level").GetInt32(), deputy.GetProperty("role").GetString(), deputy.GetProperty("at").GetDateTimeOffset()));
+        claim = await GetCaseAsync("claim-e1");
+        Assert.Equal((2, "deputyDirector"), (claim.GetProperty("escalationLevel").GetInt32(), claim.GetProperty("escalationRole").GetString()));
+        var listed = (await _app.CreateClient().GetFromJsonAsync<JsonElement>("/api/cases?type=claim&team=T1")).GetProperty("items")[0];
+        Assert.Equal(2, listed.GetProperty("escalationLevel").GetInt32());
+
+        // Accepted late: the breached clock stopped, so the chain climbs no further (no director at +24 h).
+        await PostAsync(Step("claim-e1", "surveyAccepted", opened.AddMinutes(3).AddHours(5)));
+        _app.Time.SetUtcNow(opened.AddDays(2));
+        Assert.Equal(2, (await GetCaseAsync("claim-e1")).GetProperty("escalationLevel").GetInt32());
+        Assert.DoesNotContain(floor.Drain(), m => m.Method == "caseEscalated" && m.Payload.GetProperty("level").GetInt32() == 3);
+    }
+
+    [Fact]
     public async Task A_small_non_injury_claim_closed_within_7_days_meets_its_clock_and_leaves_the_list()
     {
         var opened = _app.Time.GetUtcNow();

@@ -108,7 +108,7 @@ public sealed class RealtimeApp(Dictionary<string, string?>? settings = null) : 
 /// <summary>Records the live messages one hub connection receives.</summary>
 public sealed class LiveRecorder : IAsyncDisposable
 {
-    private static readonly string[] Methods = ["slaWarning", "slaBreached", "escalated", "complaintChanged", "scoreChanged", "kpiChanged", "caseWarning", "caseBreached", "caseChanged", "caseKpiChanged"];
+    private static readonly string[] Methods = ["slaWarning", "slaBreached", "escalated", "complaintChanged", "scoreChanged", "kpiChanged", "caseWarning", "caseBreached", "caseEscalated", "caseChanged", "caseKpiChanged"];
     private readonly Channel<(string Method, JsonElement Payload)> _received = Channel.CreateUnbounded<(string, JsonElement)>();
 
     /// <summary>Starts recording on <paramref name="connection"/>.</summary>

@@ -11,7 +11,7 @@ namespace Realtime.Domain.Cases;
 /// A generic case (a claim, a follow-up …) and the clocks its type has under a <see cref="CasePolicy"/>. Like
 /// <see cref="Complaint"/>, everything is computed from the events' own timestamps and time enters only as <c>now</c>:
 /// <see cref="Apply"/> each event, <see cref="Advance"/> at <c>now</c> to collect due warnings and breaches, and wake up
-/// again at <see cref="NextDueAt"/>. Case clocks do not climb the complaints' escalation chain. Not thread-safe.
+/// again at <see cref="NextDueAt"/>. A breached case clock climbs the escalation chain as a complaint's does. Not thread-safe.
 /// </summary>
 public sealed class Case
 {
@@ -82,14 +82,17 @@ public sealed class Case
     {
         var timeline = Timeline;
         var attributes = timeline.Attributes.ToDictionary(p => p.Key, p => Masked(p.Key, p.Value), StringComparer.Ordinal);
+        var level = Math.Max(HighestEscalationSignalled(), timeline.AutoLevelAt(now));
         return new CaseView(State.Id, State.CaseType, timeline.Status, timeline.TeamId, timeline.AgentId, timeline.OpenedAt, timeline.ClosedAt,
-            attributes, timeline.Steps.ToDictionary(StringComparer.Ordinal), timeline.Applicable.Select(t => Complaint.ViewOf(t, now, VersionOf(t))).ToArray());
+            attributes, timeline.Steps.ToDictionary(StringComparer.Ordinal), timeline.Applicable.Select(t => Complaint.ViewOf(t, now, VersionOf(t))).ToArray(),
+            level, (EscalationRole)level);
     }
 
     /// <summary>
     /// This case's events replayed under <paramref name="policy"/> as seen at <paramref name="now"/>, on a copy of its state
     /// (this case is left as it is); signals already given are kept where the other policy gives them too, as for
-    /// <see cref="Complaint.ReplayUnder"/>.
+    /// <see cref="Complaint.ReplayUnder"/>: escalation levels the other policy has reached by <paramref name="now"/> stay
+    /// signalled (never climbed twice), higher ones are dropped and climbed again when that policy reaches them.
     /// </summary>
     public Case ReplayUnder(CasePolicy policy, DateTimeOffset now)
     {
@@ -105,6 +108,8 @@ public sealed class Case
         state.Warnings = state.Warnings
             .Where(w => Current(w.Clock, w.Cycle) is { } t && t.Reach(t.Policy.TimeAtFraction(w.Fraction)) is { } at && at <= now)
             .ToList();
+        var level = replayed.Timeline.AutoLevelAt(now);
+        state.Escalations = state.Escalations.Where(e => e.Level <= level).ToList();
         return replayed;
     }
 
@@ -143,7 +148,10 @@ public sealed class Case
     public IReadOnlyList<ClockOutcome> Outcomes(DateTimeOffset now) =>
         Timeline.Applicable.Select(t => Complaint.ViewOf(t, now)).Select(v => new ClockOutcome(v.Name, v.State, v.StoppedAt, v.BreachedAt)).ToArray();
 
-    /// <summary>The earliest instant a warning or breach not yet returned by <see cref="Advance"/> is due; null when none is pending.</summary>
+    /// <summary>
+    /// The earliest instant a warning, breach or escalation level not yet returned by <see cref="Advance"/> is due; null when
+    /// none is pending.
+    /// </summary>
     public DateTimeOffset? NextDueAt()
     {
         DateTimeOffset? next = null;
@@ -162,13 +170,21 @@ public sealed class Case
                 break;
             }
         }
+        var floor = HighestEscalationSignalled();
+        foreach (var (level, at, _) in Timeline.AutoLevels)
+        {
+            if (level <= floor) continue;
+            Consider(ref next, at);
+            break;
+        }
         return next;
     }
 
     /// <summary>
-    /// Returns the warnings and breaches due at or before <paramref name="now"/> that were not returned before, and records
-    /// them in <see cref="State"/> so each is returned once. As for complaints: of a clock whose breach is due only the
-    /// breach, of several passed warnings only the highest, warnings only for running clocks; ordered by instant.
+    /// Returns the warnings, breaches and escalation levels due at or before <paramref name="now"/> that were not returned
+    /// before, and records them in <see cref="State"/> so each is returned once. As for complaints: of a clock whose breach is
+    /// due only the breach, of several passed warnings only the highest, warnings only for running clocks; ordered by instant
+    /// (an escalation after the breach that started it). An <see cref="EscalationSignal"/> names the clock that reached it.
     /// </summary>
     public IReadOnlyList<SlaSignal> Advance(DateTimeOffset now)
     {
@@ -202,6 +218,14 @@ public sealed class Case
                 due.Add((w.At, 0, new SlaWarningSignal(name, w.Fraction, w.At, dueAt.Value, late)));
             }
         }
+        var floor = HighestEscalationSignalled();
+        foreach (var (level, at, clock) in Timeline.AutoLevels)
+        {
+            if (level <= floor || at > now) continue;
+            var late = now - at > Policy.LateTolerance;
+            State.Escalations.Add(new CaseEscalationRecord(clock, level, at, now, late));
+            due.Add((at, 2, new EscalationSignal(level, (EscalationRole)level, at, late) { Clock = clock }));
+        }
         return due.OrderBy(d => d.At).ThenBy(d => d.Order).Select(d => d.Signal).ToArray();
     }
 
@@ -212,6 +236,8 @@ public sealed class Case
     }
 
     private bool BreachSignalled(ClockTrack track) => State.Breaches.Exists(b => b.Cycle == track.Cycle && b.Clock == track.Policy.Name);
+
+    private int HighestEscalationSignalled() => State.Escalations.Count == 0 ? 0 : State.Escalations.Max(e => e.Level);
 
     private double HighestWarningSignalled(ClockTrack track) =>
         State.Warnings.Where(w => w.Cycle == track.Cycle && w.Clock == track.Policy.Name).Select(w => w.Fraction).DefaultIfEmpty(0).Max();

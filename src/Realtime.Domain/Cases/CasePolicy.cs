@@ -11,6 +11,12 @@ public sealed record CasePolicy
     /// <summary>Every case clock, in name order.</summary>
     public required IReadOnlyList<CaseClockPolicy> Clocks { get; init; }
 
+    /// <summary>
+    /// The escalation chain a breached case clock climbs: the complaints' <c>Sla:Escalation</c> (same delays, roles and
+    /// <see cref="EscalationPolicy.StopWhenClockStops"/>), so the floor has one chain.
+    /// </summary>
+    public EscalationPolicy Escalation { get; init; } = EscalationPolicy.Default;
+
     /// <summary>How late a signal may be detected before it is marked late (as <see cref="SlaPolicy.LateTolerance"/>).</summary>
     public TimeSpan LateTolerance { get; init; } = SlaPolicy.DefaultLateTolerance;
 

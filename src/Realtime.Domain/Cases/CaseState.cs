@@ -23,6 +23,9 @@ public sealed class CaseState
     /// <summary>Breaches already signalled.</summary>
     public List<BreachRecord> Breaches { get; set; } = [];
 
+    /// <summary>Escalation levels already signalled, in order, so a replay or a repeated deadline never climbs twice.</summary>
+    public List<CaseEscalationRecord> Escalations { get; set; } = [];
+
     /// <summary>A copy whose lists can change without touching this one (their entries are immutable records).</summary>
     internal CaseState Copy()
     {
@@ -30,6 +33,7 @@ public sealed class CaseState
         copy.Events = [.. Events];
         copy.Warnings = [.. Warnings];
         copy.Breaches = [.. Breaches];
+        copy.Escalations = [.. Escalations];
         return copy;
     }
 }

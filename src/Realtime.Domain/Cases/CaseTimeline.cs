@@ -14,6 +14,7 @@ internal sealed class CaseTimeline
     private readonly int[] _counted;
     private readonly Dictionary<string, CaseAttribute> _attributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _steps = new(StringComparer.Ordinal);
+    private readonly List<(int Level, DateTimeOffset At, string Clock)> _autoLevels = [];
 
     private CaseTimeline(IReadOnlyList<CaseClockPolicy> policies)
     {
@@ -37,12 +38,58 @@ internal sealed class CaseTimeline
     public IReadOnlyDictionary<string, CaseAttribute> Attributes => _attributes;
     public IReadOnlyDictionary<string, int> Steps => _steps;
 
+    /// <summary>The levels the escalation chain climbs, ascending, with the instant each is reached and the clock that reached it.</summary>
+    public IReadOnlyList<(int Level, DateTimeOffset At, string Clock)> AutoLevels => _autoLevels;
+
+    /// <summary>The level the chain has reached at <paramref name="at"/>.</summary>
+    public int AutoLevelAt(DateTimeOffset at)
+    {
+        for (var i = _autoLevels.Count - 1; i >= 0; i--)
+        {
+            if (_autoLevels[i].At <= at)
+                return _autoLevels[i].Level;
+        }
+        return 0;
+    }
+
     public static CaseTimeline Build(CaseState state, CasePolicy policy)
     {
         var timeline = new CaseTimeline(policy.ClocksOf(state.CaseType));
         foreach (var e in state.Events)
             timeline.Apply(e);
+        timeline.ScheduleEscalation(policy.Escalation);
         return timeline;
+    }
+
+    /// <summary>
+    /// As a complaint's chain: each escalating clock that breached climbs from its breach instant, each delay counted in its
+    /// calendar's working time (24×7 without one), and a level is reached when the first clock reaches it. With
+    /// <see cref="EscalationPolicy.StopWhenClockStops"/> a clock climbs only until it stops (met late, or the case closed;
+    /// a pause holds no climb back, as for complaints), else until the case is closed. Cases are never reopened, so a
+    /// stop ends the climb for good.
+    /// </summary>
+    private void ScheduleEscalation(EscalationPolicy escalation)
+    {
+        var steps = Math.Min(escalation.Delays.Count, EscalationPolicy.TopLevel);
+        Span<(DateTimeOffset At, int Track)> reached = stackalloc (DateTimeOffset, int)[EscalationPolicy.TopLevel];
+        reached.Fill((DateTimeOffset.MaxValue, -1));
+        for (var t = 0; t < Tracks.Count; t++)
+        {
+            var track = Tracks[t];
+            if (_excluded[t] || !track.Policy.Escalates || track.Reach(track.Policy.Target) is not { } breach)
+                continue;
+            var end = escalation.StopWhenClockStops ? track.StoppedAt : ClosedAt;
+            for (var i = 0; i < steps; i++)
+            {
+                var due = track.Policy.Calendar is { } calendar ? calendar.AddWorkingTime(breach, escalation.Delays[i]) : breach + escalation.Delays[i];
+                if (end is { } stop && stop <= due)
+                    break;
+                if (due < reached[i].At)
+                    reached[i] = (due, t);
+            }
+        }
+        for (var i = 0; i < steps && reached[i].Track >= 0; i++)
+            _autoLevels.Add((i + 1, reached[i].At, Tracks[reached[i].Track].Policy.Name));
     }
 
     private void Apply(CaseEventEntry e)

@@ -14,6 +14,8 @@ namespace Realtime.Domain.Cases;
 /// <param name="Attributes">Its attributes, later events overriding earlier ones.</param>
 /// <param name="Steps">How many of each step it recorded.</param>
 /// <param name="Clocks">The clocks of its type that apply to it (a clock whose condition failed at its start is left out).</param>
+/// <param name="EscalationLevel">How far a breach has climbed the escalation chain: 0 none, 1 team lead, 2 deputy director, 3 director.</param>
+/// <param name="EscalationRole">The role matching <paramref name="EscalationLevel"/>.</param>
 public sealed record CaseView(
     string Id,
     string? CaseType,
@@ -24,4 +26,6 @@ public sealed record CaseView(
     DateTimeOffset? ClosedAt,
     IReadOnlyDictionary<string, CaseAttribute> Attributes,
     IReadOnlyDictionary<string, int> Steps,
-    IReadOnlyList<ClockView> Clocks);
+    IReadOnlyList<ClockView> Clocks,
+    int EscalationLevel = 0,
+    EscalationRole EscalationRole = EscalationRole.None);

@@ -129,13 +129,17 @@ public sealed class SlaOptions
         return new SlaPolicy
         {
             Clocks = clocks,
-            Escalation = (Escalation?.Delays is { } delays ? new EscalationPolicy(delays) : EscalationPolicy.Default) with
-            {
-                StopWhenClockStops = Escalation?.StopWhenClockStops ?? true,
-            },
+            Escalation = ToEscalation(),
             LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance,
         };
     }
+
+    /// <summary>The chain complaints and case clocks climb alike (<c>Sla:Escalation</c>).</summary>
+    private EscalationPolicy ToEscalation() =>
+        (Escalation?.Delays is { } delays ? new EscalationPolicy(delays) : EscalationPolicy.Default) with
+        {
+            StopWhenClockStops = Escalation?.StopWhenClockStops ?? true,
+        };
 
     /// <summary>A list as the message shows it, e.g. <c>[0.5, 0.9, 0.9]</c>: the value judged, after every configuration source merged.</summary>
     private static string ShowList<T>(IEnumerable<T> values) => "[" + string.Join(", ", values.Select(Show)) + "]";
@@ -170,7 +174,7 @@ public sealed class SlaOptions
                 resume = o.ResumeEvent is { } r && CaseTrigger.TryParse(r, out var configuredResume) ? configuredResume : CaseTrigger.Resumed;
             }
             var timing = new ClockPolicy(name, start!.Type, stop!.Type, o.Target!.Value, o.WarnAt is { } warnAt ? warnAt.Order().ToArray() : ClockPolicy.DefaultWarnAt,
-                pausable, ReopenRule.Resume, Escalates: false)
+                pausable, ReopenRule.Resume, Escalates: o.Escalates ?? true)
             {
                 Calendar = string.IsNullOrWhiteSpace(o.Calendar) ? null : FindCalendar(calendars, o.Calendar),
             };
@@ -178,7 +182,7 @@ public sealed class SlaOptions
                 string.IsNullOrWhiteSpace(o.When) ? null : CaseCondition.Parse(o.When),
                 o.Count is { } count ? new CaseCountRule(count.Step!.Trim(), count.AtLeast) : null));
         }
-        return new CasePolicy { Clocks = clocks, LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance };
+        return new CasePolicy { Clocks = clocks, Escalation = ToEscalation(), LateTolerance = LateTolerance ?? SlaPolicy.DefaultLateTolerance };
     }
 
     private static void ValidateCaseClock(List<string> errors, string key, string name, ClockOptions clock, IReadOnlyDictionary<string, WorkingCalendar> calendars)
@@ -209,8 +213,6 @@ public sealed class SlaOptions
         }
         if (clock.OnReopen is not null)
             errors.Add($"{key}:OnReopen applies to complaint clocks only (cases are not reopened)");
-        if (clock.Escalates is true)
-            errors.Add($"{key}:Escalates: case clocks do not climb the complaints' escalation chain");
         CheckCalendar(errors, key, clock.Calendar, calendars);
     }
 

@@ -48,14 +48,15 @@ public static class PolicyVersion
         });
     }
 
-    /// <summary>The version of every case clock together, with the late tolerance.</summary>
+    /// <summary>The version of every case clock together, with the escalation chain and the late tolerance.</summary>
     public static string Of(CasePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         return Versions.GetValue(policy, static o =>
         {
             var p = (CasePolicy)o;
-            return Hash($"cases|{string.Join(",", p.Clocks.Select(Of))}|late={p.LateTolerance.Ticks}");
+            var delays = string.Join(",", p.Escalation.Delays.Select(d => d.Ticks.ToString(CultureInfo.InvariantCulture)));
+            return Hash($"cases|{string.Join(",", p.Clocks.Select(Of))}|escalation={delays};{p.Escalation.StopWhenClockStops}|late={p.LateTolerance.Ticks}");
         });
     }
 

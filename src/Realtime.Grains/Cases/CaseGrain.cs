@@ -16,7 +16,7 @@ namespace Realtime.Grains.Cases;
 
 /// <summary>
 /// The case grain, thin like the complaint grain: it holds the state, lets the domain <see cref="Case"/> decide, keeps one
-/// deadline wake-up (its next warning or breach), tells its type's directory and its team's and the floor's KPIs, stages
+/// deadline wake-up (its next warning, breach or escalation level), tells its type's directory and its team's and the floor's KPIs, stages
 /// its state through the checkpointer and publishes.
 /// </summary>
 [GrainType("case")]
@@ -123,6 +123,10 @@ internal sealed class CaseGrain(
                 case SlaBreachSignal b:
                     notifier.Publish(new LiveMessage(CaseLiveMethods.CaseBreached,
                         new CaseBreachedPayload(view.Id, view.CaseType, b.Clock, b.DueAt, b.BreachedAt, b.DetectedAt, b.Late, view.AgentId, view.TeamId), scopes));
+                    break;
+                case EscalationSignal x:
+                    notifier.Publish(new LiveMessage(CaseLiveMethods.CaseEscalated,
+                        new CaseEscalatedPayload(view.Id, view.CaseType, x.Clock ?? "", x.Level, EscalationRoles.WireName(x.Role), x.At, x.Late, view.AgentId, view.TeamId), scopes));
                     break;
             }
         }

@@ -9,6 +9,9 @@ public static class CaseLiveMethods
     /// <summary>A case clock passed its target.</summary>
     public const string CaseBreached = "caseBreached";
 
+    /// <summary>A breached case clock climbed a level of the escalation chain.</summary>
+    public const string CaseEscalated = "caseEscalated";
+
     /// <summary>Any change of a case.</summary>
     public const string CaseChanged = "caseChanged";
 

@@ -1,4 +1,5 @@
 using Realtime.Domain.Cases;
+using Realtime.Grains.Live;
 
 namespace Realtime.Server.Api;
 
@@ -13,7 +14,9 @@ public sealed record CaseResource(
     DateTimeOffset? ClosedAt,
     IReadOnlyDictionary<string, object?> Attributes,
     IReadOnlyDictionary<string, int> Steps,
-    IReadOnlyList<ClockResource> Clocks)
+    IReadOnlyList<ClockResource> Clocks,
+    int EscalationLevel,
+    string? EscalationRole)
 {
     /// <summary>The wire form of <paramref name="view"/>.</summary>
     public static CaseResource From(CaseView view) => new(
@@ -26,5 +29,7 @@ public sealed record CaseResource(
         view.ClosedAt,
         view.Attributes.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal),
         view.Steps,
-        view.Clocks.Select(ClockResource.From).ToList());
+        view.Clocks.Select(ClockResource.From).ToList(),
+        view.EscalationLevel,
+        view.EscalationLevel == 0 ? null : EscalationRoles.WireName(view.EscalationRole));
 }

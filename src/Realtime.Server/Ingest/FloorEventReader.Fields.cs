@@ -22,8 +22,8 @@ public sealed partial class FloorEventReader
         private readonly List<EventError> _errors;
         private readonly InstantWindow? _window;
         private FieldValues _values;
-        private int _present;
-        private int _malformed;
+        private FieldSet _present;
+        private FieldSet _malformed;
 
         public Fields(JsonElement element, int index, List<EventError> errors, InstantWindow? window)
         {
@@ -46,12 +46,12 @@ public sealed partial class FloorEventReader
                 if (!IsWellFormed(property.Value))
                 {
                     _errors.Add(new EventError(_index, field < 0 ? Shortened(property.Name) : FieldNames[field], MalformedText));
-                    if (field >= 0) _malformed |= 1 << field;
+                    if (field >= 0) _malformed = _malformed.With(field);
                     continue;
                 }
                 if (field < 0) continue;
                 _values[field] = property.Value;
-                _present |= 1 << field;
+                _present = _present.With(field);
             }
         }
 
@@ -109,12 +109,12 @@ public sealed partial class FloorEventReader
 
         private readonly bool TryGet(Field field, bool required, out JsonElement value)
         {
-            if ((_malformed & (1 << (int)field)) != 0)
+            if (_malformed.Contains((int)field))
             {
                 value = default;
                 return false;
             }
-            if ((_present & (1 << (int)field)) != 0)
+            if (_present.Contains((int)field))
             {
                 value = _values[(int)field];
                 if (value.ValueKind != JsonValueKind.Null) return true;

@@ -112,6 +112,9 @@ public sealed partial class FloorEventReader(Func<string, bool> isKnownIndicator
 
     private const int FieldCount = (int)Field.Clock + 1;
 
+    // A constant cannot be negative as a uint: the build fails, not an ingest, when the fields outgrow the set tracking them.
+    private const uint SpareFields = FieldSet.Capacity - FieldCount;
+
     /// <summary>Most attributes one case event may carry.</summary>
     public const int MaxAttributes = 32;
 

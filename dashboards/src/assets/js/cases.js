@@ -1,5 +1,5 @@
 // Generic cases (claims, follow-ups …) for the wall board and the agent view: the open cases of a scope, kept live by
-// caseChanged and caseBreached, and which of them the board shows (warned or breached). Pure state, unit-tested.
+// caseChanged, caseBreached and caseEscalated, and which of them the board shows (warned or breached). Pure state, unit-tested.
 
 import { tOr } from './i18n.js';
 import { orderByUrgency } from './urgency.js';
@@ -67,6 +67,15 @@ export class CaseList {
     target.state = 'breached';
     target.breachedAt = breachedAt ?? target.breachedAt;
     target.dueAt = dueAt ?? target.dueAt;
+    return true;
+  }
+
+  /** Shows a climb of the escalation chain (caseEscalated) at once, ahead of the caseChanged that follows; never lowers it. */
+  markEscalated({ caseId, level, role } = {}) {
+    const view = this.cases.get(caseId);
+    if (!view || !(level > (view.escalationLevel ?? 0))) return false;
+    view.escalationLevel = level;
+    view.escalationRole = role ?? view.escalationRole;
     return true;
   }
 

@@ -100,6 +100,9 @@ if (!agentId) {
       caseBreached(payload) {
         if (caseList.markBreached(payload)) invalidate();
       },
+      caseEscalated(payload) {
+        if (caseList.markEscalated(payload)) invalidate();
+      },
       slaWarning(payload) {
         alerts.add('warning', payload, serverNow());
       },

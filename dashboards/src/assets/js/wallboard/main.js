@@ -141,6 +141,10 @@ const live = new LiveConnection({
       if (!inScope(payload)) return;
       if (cases.markBreached(payload)) invalidate();
     },
+    caseEscalated(payload) {
+      if (!inScope(payload)) return;
+      if (cases.markEscalated(payload)) invalidate();
+    },
     slaWarning(payload) {
       if (!inScope(payload)) return;
       feed.add('warning', payload, serverNow());
