@@ -1,6 +1,7 @@
 // REST access to the Realtime server; the dashboards are served by the same origin.
 
 import { authFetch } from './auth.js';
+import { caseKpisPath } from './caseKpis.js';
 
 /**
  * GETs a JSON document and fails loudly on any non-2xx answer.
@@ -109,4 +110,9 @@ export async function getDailyKpis(team, days = 14) {
 /** GET /api/agents/{id}/scorecard?window=, or null when the agent has no event yet. */
 export function getScorecard(agentId, window = 'today') {
   return getJsonOrNull(`/api/agents/${encodeURIComponent(agentId)}/scorecard?window=${encodeURIComponent(window)}`);
+}
+
+/** A team's (or, without team, the floor's) case clock KPIs of a window: the kpis list, empty when there is none. */
+export async function getCaseKpis(team, window = 'today') {
+  return (await getJsonOrNull(caseKpisPath(team, window)))?.kpis ?? [];
 }

@@ -21,8 +21,9 @@ export function bandChip(band, extra = '') {
  * @param {{ key: string, unit: string }} entry a kpiCatalog entry
  * @param {object | null} kpi the KpiResource ({ value, target, goal, met })
  * @param {HTMLElement} [element]
+ * @param {{ name?: string }} [options] a name other than the catalogue's (kpi.{key}): a case clock's
  */
-export function fillKpiTile(entry, kpi, element = document.createElement('div')) {
+export function fillKpiTile(entry, kpi, element = document.createElement('div'), { name } = {}) {
   const status = kpiStatus(kpi);
   element.className = `kpi kpi-${status}`;
   element.dataset.kpi = entry.key;
@@ -31,7 +32,7 @@ export function fillKpiTile(entry, kpi, element = document.createElement('div'))
     ? t('kpi.noTarget')
     : t('kpi.target', { sign: goalSign(kpi), target: formatKpiValue(kpi.target, entry.unit) });
   element.replaceChildren(
-    span('kpi-name', t(`kpi.${entry.key}`)),
+    span('kpi-name', name ?? t(`kpi.${entry.key}`)),
     span('kpi-value', formatKpiValue(kpi?.value ?? null, entry.unit)),
     span('kpi-target', target),
     span('kpi-status', t(`kpi.status.${status}`)),

@@ -3,13 +3,7 @@
 
 import { t, tOr } from '../i18n.js';
 import { formatKpiValue } from '../kpis.js';
-
-/** The windows shown, in column order, with the property of a caseKpiChanged payload that carries each. */
-const windows = Object.freeze([
-  { window: 'today', pushed: 'today' },
-  { window: '7d', pushed: 'last7Days' },
-  { window: 'qtd', pushed: 'quarterToDate' },
-]);
+import { caseKpiWindows as windows, caseKpisPath } from '../caseKpis.js';
 
 export class CaseKpiTable {
   /** @param {HTMLElement} container */
@@ -73,7 +67,7 @@ export class CaseKpiTable {
 
 /** The REST answers of every window, as {@link CaseKpiTable.load} takes them. */
 export async function loadFloorCaseKpis(getJson) {
-  const answers = await Promise.all(windows.map(({ window }) => getJson(`/api/floor/case-kpis?window=${window}`)));
+  const answers = await Promise.all(windows.map(({ window }) => getJson(caseKpisPath(null, window))));
   return new Map(windows.map(({ window }, i) => [window, answers[i].kpis ?? []]));
 }
 

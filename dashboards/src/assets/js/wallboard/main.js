@@ -2,7 +2,7 @@
 
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints, getOpenCases, getBoard, getDailyKpis, getTeams } from '../api.js';
+import { getOpenComplaints, getOpenCases, getBoard, getDailyKpis, getTeams, getCaseKpis } from '../api.js';
 import { whoAmI } from '../auth.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
@@ -10,6 +10,7 @@ import { ComplaintBoard } from './board.js';
 import { EventFeed } from './feed.js';
 import { formatTimeOfDay } from '../format.js';
 import { KpiStrip } from './kpiStrip.js';
+import { CaseKpiStrip } from './caseKpiStrip.js';
 import { AgentTiles } from './agentTiles.js';
 import { CaseList } from '../cases.js';
 
@@ -54,6 +55,7 @@ const cases = new CaseList({ team });
 board.cases = cases;
 const feed = new EventFeed(byId('feed'), timeZone);
 const kpiStrip = new KpiStrip(byId('kpis'));
+const caseKpiStrip = new CaseKpiStrip(byId('kpis'));
 const agentTiles = new AgentTiles(byId('agents'), byId('agents-more'), { team, window: agentWindow });
 const counters = {
   open: byId('count-open'), warning: byId('count-warning'), breached: byId('count-breached'), escalated: byId('count-escalated'),
@@ -77,6 +79,7 @@ onLanguageChange(() => {
   renderStatic();
   feed.relabel();
   kpiStrip.render();
+  caseKpiStrip.render();
   agentTiles.render();
   invalidate();
 });
@@ -100,11 +103,11 @@ async function reload() {
   await syncServerClock();
   board.beginSnapshot();
   cases.beginSnapshot();
-  let items, total, today, agents, trend, openCases;
+  let items, total, today, agents, trend, openCases, caseKpis;
   try {
-    [{ items, total }, today, agents, trend, openCases] = await Promise.all([
+    [{ items, total }, today, agents, trend, openCases, caseKpis] = await Promise.all([
       getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend(),
-      getOpenCases({ team }, maxLoadedComplaints)]);
+      getOpenCases({ team }, maxLoadedComplaints), getCaseKpis(team)]);
   } finally {
     if (items === undefined) {
       board.endSnapshot();
@@ -115,6 +118,7 @@ async function reload() {
   cases.load(openCases.items);
   kpiStrip.load(today.kpis);
   kpiStrip.loadTrend(trend);
+  caseKpiStrip.load(caseKpis);
   agentTiles.load((agents ?? today).agents, today.totalBands);
   agentTiles.render();
   invalidate();
@@ -140,6 +144,10 @@ const live = new LiveConnection({
     caseBreached(payload) {
       if (!inScope(payload)) return;
       if (cases.markBreached(payload)) invalidate();
+    },
+    caseKpiChanged(payload) {
+      // Teams' and the floor's pushes both reach a floor board; apply takes only this board's scope.
+      caseKpiStrip.apply(payload, team);
     },
     caseEscalated(payload) {
       if (!inScope(payload)) return;
