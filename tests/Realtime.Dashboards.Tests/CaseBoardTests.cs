@@ -61,6 +61,46 @@ public sealed class CaseBoardTests(HeadlessChromium chromium, RealtimeServer ser
     }
 
     [Fact]
+    public async Task The_wall_board_shows_its_teams_case_clock_kpis_from_REST_and_keeps_them_live()
+    {
+        var team = FloorEvents.UniqueId("T-case-kpis");
+        var (onTime, late) = (FloorEvents.UniqueId("CLM-on-time"), FloorEvents.UniqueId("CLM-late"));
+        var now = DateTimeOffset.UtcNow;
+        // Before the board opens: one survey accepted in 1 minute, so the REST load alone must show 100 %.
+        await server.IngestAsync(
+            FloorEvents.CaseOpened(onTime, "claim", team, "A-3101", now.AddMinutes(-2)),
+            FloorEvents.CaseStep(onTime, "surveyDispatched", now.AddMinutes(-2)),
+            FloorEvents.CaseStep(onTime, "surveyAccepted", now.AddMinutes(-1)));
+
+        await using var board = await DashboardPage.OpenViewAsync(chromium, server, $"/wallboard?team={team}", 1366, 768);
+        var survey = board.Page.Locator("#case-kpis .kpi[data-clock=\"surveyAcceptance\"]");
+        await Expect(board.Page.Locator("#case-kpis .wb-case-kpis-label")).ToHaveTextAsync("案件时效");
+        await Expect(survey.Locator(".kpi-value")).ToHaveTextAsync("100%");
+        await Expect(survey.Locator(".kpi-name")).ToHaveTextAsync("查勘3分钟接受");
+        // The KPI has no configured target: tracked, as the complaint KPIs without one read.
+        await Expect(survey).ToHaveAttributeAsync("data-status", "tracked");
+        // No closure ended today for this team: that one truly has no data.
+        await Expect(board.Page.Locator("#case-kpis .kpi[data-clock=\"smallClaimClosure\"]")).ToHaveAttributeAsync("data-status", "noData");
+
+        // A survey accepted 4 minutes after dispatch ends breached: 1 of 2 met, pushed live (caseKpiChanged).
+        await server.IngestAsync(
+            FloorEvents.CaseOpened(late, "claim", team, "A-3102", now.AddMinutes(-5)),
+            FloorEvents.CaseStep(late, "surveyDispatched", now.AddMinutes(-5)),
+            FloorEvents.CaseStep(late, "surveyAccepted", now.AddMinutes(-1)));
+        await Expect(survey.Locator(".kpi-value")).ToHaveTextAsync("50%", new() { Timeout = 5_000 });
+
+        await board.Page.Locator("#lang-switch").ClickAsync();
+        await Expect(board.Page.Locator("#case-kpis .wb-case-kpis-label")).ToHaveTextAsync("Case clocks");
+        await Expect(survey.Locator(".kpi-name")).ToHaveTextAsync("Survey in 3 min");
+        await Expect(survey.Locator(".kpi-status")).ToHaveTextAsync("Tracked");
+        var problems = await board.FindUnreadableTextAsync("#kpis");
+        Assert.True(problems.Length == 0, "Unreadable in the KPI strip at 1366×768:\n" + string.Join("\n", problems));
+        await board.AssertFitsScreenAsync();
+        await board.ScreenshotAsync("wallboard-case-kpis");
+        board.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task An_agent_sees_their_own_open_cases_with_their_clock_counting_down()
     {
         var agent = FloorEvents.UniqueId("A-cases");
