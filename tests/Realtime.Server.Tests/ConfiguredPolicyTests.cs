@@ -15,6 +15,7 @@ public class ConfiguredPolicyTests
     [InlineData("BreachCauses:Reasons:0", "no way", "Invalid BreachCauses configuration: BreachCauses:Reasons [no way]: BreachCauses:Reasons:0 'no way' must be")]
     [InlineData("Sla:Clocks:smallClaimClosure:When", "amount <", "Invalid Sla configuration: Sla:Clocks:smallClaimClosure:When 'amount <': at position 9")]
     [InlineData("Sla:Clocks:resolution:Calendar", "hk", "Invalid Sla configuration: Sla:Clocks:resolution:Calendar 'hk'")]
+    [InlineData("Sla:Clocks:resolution:Target", "two days", "Invalid Sla configuration: Sla:Clocks:resolution could not be read: Failed to convert configuration value 'two days' at 'Sla:Clocks:resolution:Target'")]
     public void Each_policy_section_is_validated_at_start_naming_its_key(string key, string value, string message)
     {
         using var services = ConfiguredPolicyServices.Build(new() { [key] = value });

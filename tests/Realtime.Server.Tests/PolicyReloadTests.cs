@@ -15,6 +15,7 @@ public sealed class PolicyReloadTests
     [InlineData("Sla:Clocks:resolution:Target", "-01:00:00", "Sla:Clocks:resolution:Target must be positive (was -01:00:00)", "1.00:00:00")]
     [InlineData("Sla:Escalation:Delays:0", "-00:30:00", "Sla:Escalation:Delays [-00:30:00]: must not be negative", "00:00:00")]
     [InlineData("Sla:Clocks:surveyAcceptance:When", "amount <", "Sla:Clocks:surveyAcceptance:When 'amount <'", "amount > 0")]
+    [InlineData("Sla:Clocks:resolution:Target", "two days", "Sla:Clocks:resolution could not be read: Failed to convert configuration value 'two days' at 'Sla:Clocks:resolution:Target'", "1.00:00:00")]
     public async Task An_invalid_reload_keeps_the_policies_in_force_and_logs_one_error_naming_the_key_and_value(string key, string value, string named, string valid)
     {
         var logs = new LogCapture();

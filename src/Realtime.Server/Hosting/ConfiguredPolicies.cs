@@ -28,6 +28,7 @@ public static class ConfiguredPolicies
         services.AddSingleton<IReadOnlyDictionary<string, WorkingCalendar>>(sp => sp.GetRequiredService<IOptions<CalendarsOptions>>().Value.ToCalendars(OpenFile));
 
         services.AddValidatedOptions<SlaOptions, IReadOnlyDictionary<string, WorkingCalendar>>(SlaOptions.SectionName, (o, calendars) => o.Validate(calendars));
+        services.AddSingleton<IValidateOptions<SlaOptions>, UnreadClocks.Validator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.ToPolicy(sp.GetRequiredService<IReadOnlyDictionary<string, WorkingCalendar>>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.ToCasePolicy(sp.GetRequiredService<IReadOnlyDictionary<string, WorkingCalendar>>()));
         // Those are the policies at start; a reload of Sla publishes new versions to the grains' policy catalog.

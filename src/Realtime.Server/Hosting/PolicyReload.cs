@@ -40,8 +40,9 @@ public sealed partial class PolicyReload(
         try
         {
             // Bound as BindConfiguration binds it at start, so list defaults in code are replaced whole here too.
-            var options = configuration.GetSection(SlaOptions.SectionName).Get<SlaOptions>() ?? new SlaOptions();
-            var errors = options.Validate(calendars);
+            var section = configuration.GetSection(SlaOptions.SectionName);
+            var options = section.Get<SlaOptions>() ?? new SlaOptions();
+            var errors = UnreadClocks.Of(section, options).Concat(options.Validate(calendars)).ToList();
             if (errors.Count > 0)
             {
                 Refuse(string.Join("; ", errors.Select(e => $"Invalid {SlaOptions.SectionName} configuration: {e}")));
