@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caseClockOrder, caseClocks, caseKpiResource, caseKpisPath, pushedCaseKpis } from '../src/assets/js/caseKpis.js';
+import { caseClockOrder, caseClocks, caseKpiResource, caseKpisHaveData, caseKpisPath, kpiRotateSeconds, kpiRotationGroups, pushedCaseKpis } from '../src/assets/js/caseKpis.js';
 import { kpiStatus, formatKpiValue } from '../src/assets/js/kpis.js';
 
 test('a scope reads its own case KPIs: a team by its id, the floor without one', () => {
@@ -45,4 +45,27 @@ test('a target, when one is sent, grades the clock as met or missed', () => {
   const kpis = [{ clock: 'surveyAcceptance', met: 9, breached: 1, rate: 90, target: 95 }, { clock: 'smallClaimClosure', met: 1, breached: 0, rate: 100, target: 95 }];
   assert.equal(kpiStatus(caseKpiResource(kpis, 'surveyAcceptance')), 'missed');
   assert.equal(kpiStatus(caseKpiResource(kpis, 'smallClaimClosure')), 'met');
+});
+
+test('the case clocks join the KPI strip\'s turn only when at least one of them has data', () => {
+  // Not loaded yet, an empty scope, or every clock without an ended one (the demo): the complaint KPIs stay put.
+  assert.deepEqual(kpiRotationGroups(null), ['complaint']);
+  assert.deepEqual(kpiRotationGroups([]), ['complaint']);
+  const empty = caseClockOrder.map((clock) => ({ clock, met: 0, breached: 0, rate: null }));
+  assert.equal(caseKpisHaveData(empty), false);
+  assert.deepEqual(kpiRotationGroups(empty), ['complaint']);
+  // One clock with an ended case is enough, even at 0 % (every one breached), and even a clock the board does not ship.
+  assert.deepEqual(kpiRotationGroups([...empty.slice(1), { clock: 'surveyAcceptance', met: 0, breached: 2, rate: 0 }]), ['complaint', 'case']);
+  assert.deepEqual(kpiRotationGroups([...empty, { clock: 'extraClock', met: 1, breached: 0, rate: 100 }]), ['complaint', 'case']);
+});
+
+test('?kpiRotate= sets the seconds per group: 12 by default, at least 1', () => {
+  assert.equal(kpiRotateSeconds(null), 12);
+  assert.equal(kpiRotateSeconds(''), 12);
+  assert.equal(kpiRotateSeconds('abc'), 12);
+  assert.equal(kpiRotateSeconds('0'), 12);
+  assert.equal(kpiRotateSeconds('-3'), 12);
+  assert.equal(kpiRotateSeconds('1'), 1);
+  assert.equal(kpiRotateSeconds('0.2'), 1);
+  assert.equal(kpiRotateSeconds('30'), 30);
 });

@@ -72,8 +72,13 @@ public sealed class CaseBoardTests(HeadlessChromium chromium, RealtimeServer ser
             FloorEvents.CaseStep(onTime, "surveyDispatched", now.AddMinutes(-2)),
             FloorEvents.CaseStep(onTime, "surveyAccepted", now.AddMinutes(-1)));
 
-        await using var board = await DashboardPage.OpenViewAsync(chromium, server, $"/wallboard?team={team}", 1366, 768);
+        // The case clocks share the KPI strip's box with the complaint KPIs, shown in turn: a 1-second turn for the test.
+        await using var board = await DashboardPage.OpenViewAsync(chromium, server, $"/wallboard?team={team}&kpiRotate=1", 1366, 768);
+        var caseGroup = board.Page.Locator("#case-kpis");
         var survey = board.Page.Locator("#case-kpis .kpi[data-clock=\"surveyAcceptance\"]");
+        // A clock with data puts the group in the turn: it comes on screen, in place of the complaint KPIs, not below them.
+        await Expect(caseGroup).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await board.Page.WaitForFunctionAsync("() => document.querySelector('#kpis').dataset.kpiGroup === 'case'");
         await Expect(board.Page.Locator("#case-kpis .wb-case-kpis-label")).ToHaveTextAsync("案件时效");
         await Expect(survey.Locator(".kpi-value")).ToHaveTextAsync("100%");
         await Expect(survey.Locator(".kpi-name")).ToHaveTextAsync("查勘3分钟接受");
@@ -93,6 +98,10 @@ public sealed class CaseBoardTests(HeadlessChromium chromium, RealtimeServer ser
         await Expect(board.Page.Locator("#case-kpis .wb-case-kpis-label")).ToHaveTextAsync("Case clocks");
         await Expect(survey.Locator(".kpi-name")).ToHaveTextAsync("Survey 3 min");
         await Expect(board.Page.Locator("#case-kpis .kpi[data-clock=\"smallClaimClosure\"] .kpi-status")).ToHaveTextAsync("No data");
+        // The turn goes on: the complaint KPIs come back into the same box, and the case group then returns.
+        await Expect(caseGroup).ToBeHiddenAsync(new() { Timeout = 5_000 });
+        await Expect(board.Page.Locator("#kpis > .kpi").First).ToBeVisibleAsync();
+        await Expect(caseGroup).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var problems = await board.FindUnreadableTextAsync("#kpis");
         Assert.True(problems.Length == 0, "Unreadable in the KPI strip at 1366×768:\n" + string.Join("\n", problems));
         await board.AssertFitsScreenAsync();

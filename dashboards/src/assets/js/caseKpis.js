@@ -47,3 +47,23 @@ export function caseKpiResource(kpis, clock) {
   const target = kpi.target ?? null;
   return { value: kpi.rate, target, goal: 'atLeast', met: target === null ? null : kpi.rate >= target, metCount: kpi.met, ended: kpi.met + kpi.breached };
 }
+
+/** Whether any clock has a value in the window (at least one clock of it ended), i.e. something but "no data" to show. */
+export function caseKpisHaveData(kpis) {
+  return caseClocks(kpis).some((clock) => caseKpiResource(kpis, clock) !== null);
+}
+
+/**
+ * The groups the wall board's KPI strip shows in turn: the complaint KPIs always, the case clocks only when at least one
+ * of them has data in the board's scope (a group of five "no data" tiles would only take the complaint KPIs' time).
+ * @returns {('complaint' | 'case')[]}
+ */
+export function kpiRotationGroups(caseKpis) {
+  return caseKpisHaveData(caseKpis) ? ['complaint', 'case'] : ['complaint'];
+}
+
+/** The seconds each group stays on screen: ?kpiRotate=<seconds> (at least 1), 12 by default. */
+export function kpiRotateSeconds(parameter, fallback = 12) {
+  const seconds = Number(parameter);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.max(1, seconds) : fallback;
+}

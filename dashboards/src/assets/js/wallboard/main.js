@@ -13,6 +13,7 @@ import { KpiStrip } from './kpiStrip.js';
 import { CaseKpiStrip } from './caseKpiStrip.js';
 import { AgentTiles } from './agentTiles.js';
 import { CaseList } from '../cases.js';
+import { kpiRotateSeconds } from '../caseKpis.js';
 
 // The board holds every open complaint (the API's largest page), so counts and order are exact.
 const maxLoadedComplaints = 2000;
@@ -55,7 +56,7 @@ const cases = new CaseList({ team });
 board.cases = cases;
 const feed = new EventFeed(byId('feed'), timeZone);
 const kpiStrip = new KpiStrip(byId('kpis'));
-const caseKpiStrip = new CaseKpiStrip(byId('kpis'));
+const caseKpiStrip = new CaseKpiStrip(byId('kpis'), { rotateSeconds: kpiRotateSeconds(query.get('kpiRotate')) });
 const agentTiles = new AgentTiles(byId('agents'), byId('agents-more'), { team, window: agentWindow });
 const counters = {
   open: byId('count-open'), warning: byId('count-warning'), breached: byId('count-breached'), escalated: byId('count-escalated'),
