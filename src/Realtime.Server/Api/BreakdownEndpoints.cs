@@ -47,8 +47,7 @@ public static class BreakdownEndpoints
     private static async Task<IResult> BreakdownAsync(string? teamId, Breakdown kind, string? days, string? format, IGrainFactory grains, TimeProvider time)
     {
         if (!ReportFormats.TryParse(format, out var f, out var problem)) return problem;
-        var n = DefaultDays;
-        if (!string.IsNullOrEmpty(days) && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n is < 1 or > DailyKpis.MaxDays)) return Problems.BadParameter("days", $"must be from 1 to {DailyKpis.MaxDays}");
+        if (!PeriodCount.TryParse(days, "days", DefaultDays, DailyKpis.MaxDays, out var n, out problem)) return problem;
         if (await KpiReportEndpoints.ActivitiesAsync(grains, teamId) is not { } activities)
             return Problems.Status(StatusCodes.Status404NotFound, "Team not found", $"No event of team '{teamId}' has been received.");
         var today = activities[0].Calendar.DateOf(time.GetUtcNow());
@@ -93,11 +92,7 @@ public static class BreakdownEndpoints
     private static async Task<IResult> SatisfactionAsync(KpiPeriod period, string parameter, int fallback, HttpContext http, IGrainFactory grains, KpiTargets targets, TimeProvider time)
     {
         if (!ReportFormats.TryParse(http.Request.Query["format"], out var format, out var problem)) return problem;
-        var max = PeriodKpis.MaxCount(period);
-        var count = fallback;
-        var text = http.Request.Query[parameter].ToString();
-        if (text.Length > 0 && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > max))
-            return Problems.BadParameter(parameter, $"must be from 1 to {max}");
+        if (!PeriodCount.TryParse(http.Request.Query[parameter], parameter, fallback, PeriodKpis.MaxCount(period), out var count, out problem)) return problem;
         var activities = (await KpiReportEndpoints.ActivitiesAsync(grains, null))!;
         var now = time.GetUtcNow();
         var series = activities.Select(a => PeriodKpis.Compute(a, period, count, now, targets)).ToList();

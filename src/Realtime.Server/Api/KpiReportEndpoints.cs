@@ -48,11 +48,7 @@ public static class KpiReportEndpoints
     private static async Task<IResult> SeriesAsync(string? teamId, KpiPeriod period, string parameter, int fallback, HttpContext http, IGrainFactory grains, KpiTargets targets, TimeProvider time)
     {
         if (!ReportFormats.TryParse(http.Request.Query["format"], out var format, out var problem)) return problem;
-        var max = PeriodKpis.MaxCount(period);
-        var count = fallback;
-        var text = http.Request.Query[parameter].ToString();
-        if (text.Length > 0 && (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count < 1 || count > max))
-            return Problems.BadParameter(parameter, $"must be from 1 to {max}");
+        if (!PeriodCount.TryParse(http.Request.Query[parameter], parameter, fallback, PeriodKpis.MaxCount(period), out var count, out problem)) return problem;
         if (await ActivitiesAsync(grains, teamId) is not { } activities)
             return Problems.Status(StatusCodes.Status404NotFound, "Team not found", $"No event of team '{teamId}' has been received.");
         var now = time.GetUtcNow();
