@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Cases;
@@ -46,6 +47,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ICheckpointCoordinator, IngestCheckpointCoordinator>();
         services.AddSingleton<StateCheckpointer>();
         services.AddSingleton<IStateCheckpointer>(sp => sp.GetRequiredService<StateCheckpointer>());
+        services.AddGrainStorage(CheckpointGrainStorage.ProviderName, static (sp, _) => ActivatorUtilities.CreateInstance<CheckpointGrainStorage>(sp));
 
         services.AddFloorClock();
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.SectionName);

@@ -137,7 +137,7 @@ public sealed class GrainsTestHost : IAsyncDisposable
         {
             var settings = Pending[silo.Configuration[SettingsKey]!];
             settings.Storage?.Invoke(silo.Services);
-            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorageAsDefault(o => o.GrainStorageSerializer = new GrainJsonStorageSerializer());
             silo.Services
                 .AddKeyedSingleton<TimeProvider>(FloorClock.Key, settings.Time)
                 // Grain timers (deferred pushes, the floor's refresh) follow the fake clock too; Orleans' own clocks keep real time.

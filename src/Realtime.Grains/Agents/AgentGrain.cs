@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Realtime.Domain.Calendars;
@@ -12,7 +11,7 @@ namespace Realtime.Grains.Agents;
 
 /// <summary>
 /// The agent grain: the domain (<see cref="AgentActivity"/>, <see cref="AgentScorecard"/>) decides, this grain persists
-/// through the checkpointer, pushes a window's score only when it changed, and wakes at local midnight (and at quarter
+/// through its write-behind storage (<see cref="CheckpointGrainStorage"/>), pushes a window's score only when it changed, and wakes at local midnight (and at quarter
 /// end) while a window still holds activity, so rolling windows move on without new events.
 /// </summary>
 [GrainType("agent")]
@@ -22,6 +21,7 @@ internal sealed class AgentGrain(
     DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    [PersistentState("agent", CheckpointGrainStorage.ProviderName)] IPersistentState<AgentGrainState> persisted,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     IOptions<CheckpointOptions> checkpointOptions) : Grain, IAgentGrain
 {
@@ -33,7 +33,7 @@ internal sealed class AgentGrain(
     private DeferredStaging? _deferredStaging;
 
     private DeferredStaging Deferred =>
-        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, FlushAsync, time);
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, AfterChangeAsync, time);
 
     /// <summary>Complaint facts remembered for duplicate detection (8 bytes each).</summary>
     public const int RecentFactCapacity = 64;
@@ -50,19 +50,18 @@ internal sealed class AgentGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
-        _state = stored is { } bytes ? JsonSerializer.Deserialize<AgentGrainState>(bytes.Span, GrainJson.Options)! : new AgentGrainState();
+        _state = persisted.State;
         if (_state.Activity is null) return;
         var now = time.GetUtcNow();
-        if (_state.Activity.Prune(now)) Stage(now);
+        if (_state.Activity.Prune(now)) await StageAsync(now);
         // What dashboards last received is unknown after activation; start from the current values so only changes are pushed.
         for (var w = 0; w < ScorecardWindows.All.Count; w++) RecordIfChanged(w, Compute(ScorecardWindows.All[w], now));
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_deferredStaging is { Pending: true }) AfterChange();
-        return checkpointer.ReleaseAsync(StateKey);
+        if (_deferredStaging is { Pending: true }) await AfterChangeAsync();
+        await checkpointer.ReleaseAsync(StateKey);
     }
 
     public Task<AgentApplyResult> ApplyAsync(IReadOnlyList<FloorEvent> events)
@@ -87,8 +86,14 @@ internal sealed class AgentGrain(
         }
         // Journal events can wait for one recompute and push, and their stage for the next checkpoint (they are replayed
         // if the server dies first).
-        if (changed && !Deferred.Defer(events[0].Sequence)) AfterChange();
-        else PushIfDue();
+        var staging = changed && !Deferred.Defer(events[0].Sequence) ? AfterChangeAsync() : PushIfDueAsync();
+        var result = ResultFor(forTeam);
+        // Most turns stage nothing (deferred) and finish here without an await.
+        return staging.IsCompletedSuccessfully ? result : ThenAsync(staging, result);
+    }
+
+    private Task<AgentApplyResult> ResultFor(List<FloorEvent>? forTeam)
+    {
         if (forTeam is not null) return Task.FromResult(new AgentApplyResult(_state.TeamId, forTeam));
         // Most batches carry nothing for the team: answer with the same completed task while the team stays the same.
         if (_nothingForTeam is null || _nothingForTeam.Result.TeamId != _state.TeamId)
@@ -96,6 +101,12 @@ internal sealed class AgentGrain(
             _nothingForTeam = _state.TeamId is null ? NothingForTeam : Task.FromResult(new AgentApplyResult(_state.TeamId, []));
         }
         return _nothingForTeam;
+    }
+
+    private static async Task<AgentApplyResult> ThenAsync(Task staging, Task<AgentApplyResult> result)
+    {
+        await staging;
+        return await result;
     }
 
     public Task RecordComplaintFactsAsync(IReadOnlyList<AgentComplaintFact> facts)
@@ -116,9 +127,7 @@ internal sealed class AgentGrain(
             changed = true;
         }
         // Facts too: the checkpoint that would write a complaint's "told" record asks this grain to stage first.
-        if (changed && !Deferred.DeferFacts()) AfterChange();
-        else PushIfDue();
-        return Task.CompletedTask;
+        return changed && !Deferred.DeferFacts() ? AfterChangeAsync() : PushIfDueAsync();
     }
 
     public Task<ScorecardResource?> GetScorecardAsync(ScorecardWindow window)
@@ -130,14 +139,13 @@ internal sealed class AgentGrain(
 
     public Task WarmUpAsync() => Task.CompletedTask;
 
-    public Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
+    public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
-        if (_state.Activity is null) return Task.CompletedTask;
+        if (_state.Activity is null) return;
         var now = time.GetUtcNow();
         _state.Activity.Prune(now);
         PublishChanges(now);
-        Stage(now);
-        return Task.CompletedTask;
+        await StageAsync(now);
     }
 
     private void Touch(DateTimeOffset at)
@@ -147,18 +155,16 @@ internal sealed class AgentGrain(
     }
 
     /// <summary>Pushes (or flushes, when a checkpoint asked) in this turn what would otherwise wait for the timer's turn.</summary>
-    private void PushIfDue()
+    private Task PushIfDueAsync()
     {
-        if (_deferredStaging is not { } deferred) return;
-        if (deferred.StageRequested)
-        {
-            AfterChange();
-        }
-        else if (deferred.PublishDue)
+        if (_deferredStaging is not { } deferred) return Task.CompletedTask;
+        if (deferred.StageRequested) return AfterChangeAsync();
+        if (deferred.PublishDue)
         {
             PublishChanges(time.GetUtcNow());
             deferred.Published();
         }
+        return Task.CompletedTask;
     }
 
     private Task PublishAsync()
@@ -167,24 +173,18 @@ internal sealed class AgentGrain(
         return Task.CompletedTask;
     }
 
-    private Task FlushAsync()
-    {
-        AfterChange();
-        return Task.CompletedTask;
-    }
-
-    private void AfterChange()
+    private Task AfterChangeAsync()
     {
         var now = time.GetUtcNow();
         PublishChanges(now);
-        Stage(now);
+        return StageAsync(now);
     }
 
-    private void Stage(DateTimeOffset now)
+    private async Task StageAsync(DateTimeOffset now)
     {
         var next = NextRollover(now);
         deadlines.Set(StateKey, next);
-        checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        await persisted.WriteStateAsync();
         _deferredStaging?.Done();
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Realtime.Domain.BreachCauses;
 using Realtime.Domain.Calendars;
 using Realtime.Grains.Live;
@@ -6,34 +5,26 @@ using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.BreachCauses;
 
-/// <summary>The floor's explained breaches: thin, the ledger is the domain's; state through the checkpointer.</summary>
+/// <summary>
+/// The floor's explained breaches: thin, the ledger is the domain's. Explanations are few (one per breach at most), so
+/// its state is written through Orleans' default grain storage (ADO.NET on PostgreSQL) in the turn that records them.
+/// </summary>
 [GrainType("breachCauses")]
-internal sealed class BreachCauseGrain(IStateCheckpointer checkpointer, ILiveNotifier notifier) : Grain, IBreachCauseGrain
+internal sealed class BreachCauseGrain([PersistentState("breachCauses")] IPersistentState<BreachCauseLedger> persisted, ILiveNotifier notifier) : Grain, IBreachCauseGrain
 {
-    private BreachCauseLedger _ledger = new();
-    private GrainKey StateKey => new("breachCauses", this.GetPrimaryKeyString());
+    private BreachCauseLedger Ledger => persisted.State;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (await checkpointer.LoadAsync(StateKey, cancellationToken) is { } bytes)
-            _ledger = JsonSerializer.Deserialize<BreachCauseLedger>(bytes.Span, GrainJson.Options)!;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(StateKey);
-
-    public Task RecordAsync(IReadOnlyList<BreachCause> causes)
+    public async Task RecordAsync(IReadOnlyList<BreachCause> causes)
     {
         var changed = false;
-        foreach (var cause in causes) changed |= _ledger.Record(cause);
-        // Explained breaches are few (one per breach at most), so the ledger is staged whole on each change.
-        if (!changed) return Task.CompletedTask;
-        checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_ledger, GrainJson.Options), null);
+        foreach (var cause in causes) changed |= Ledger.Record(cause);
+        if (!changed) return;
+        await persisted.WriteStateAsync();
         // A notice, not the figures: a view reloads the window it shows (state: the newest one is enough).
-        notifier.Publish(new LiveMessage(BreachCauseReports.ChangedMethod, new BreachCausesChangedPayload(_ledger.Causes.Count), [LiveScopes.Floor], BreachCauseReports.ChangedMethod));
-        return Task.CompletedTask;
+        notifier.Publish(new LiveMessage(BreachCauseReports.ChangedMethod, new BreachCausesChangedPayload(Ledger.Causes.Count), [LiveScopes.Floor], BreachCauseReports.ChangedMethod));
     }
 
-    public Task<BreachCauseSummary> GetAsync(LocalDateRange range, string? teamId) => Task.FromResult(_ledger.Summarize(range, teamId));
+    public Task<BreachCauseSummary> GetAsync(LocalDateRange range, string? teamId) => Task.FromResult(Ledger.Summarize(range, teamId));
 
-    public Task<BreachCauseSummary> GetOfAsync(LocalDateRange range, string keyPrefix) => Task.FromResult(_ledger.Summarize(range, null, keyPrefix));
+    public Task<BreachCauseSummary> GetOfAsync(LocalDateRange range, string keyPrefix) => Task.FromResult(Ledger.Summarize(range, null, keyPrefix));
 }

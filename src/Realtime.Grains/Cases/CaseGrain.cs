@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Cases;
@@ -17,7 +16,7 @@ namespace Realtime.Grains.Cases;
 /// <summary>
 /// The case grain, thin like the complaint grain: it holds the state, lets the domain <see cref="Case"/> decide, keeps one
 /// deadline wake-up (its next warning, breach or escalation level), tells its type's directory and its team's and the floor's KPIs, stages
-/// its state through the checkpointer and publishes.
+/// its state through its write-behind storage (<see cref="CheckpointGrainStorage"/>) and publishes.
 /// </summary>
 [GrainType("case")]
 internal sealed class CaseGrain(
@@ -25,6 +24,7 @@ internal sealed class CaseGrain(
     DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    [PersistentState("case", CheckpointGrainStorage.ProviderName)] IPersistentState<CaseGrainState> persisted,
     CompanyCalendar calendar,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time) : Grain, ICaseGrain
 {
@@ -32,14 +32,14 @@ internal sealed class CaseGrain(
     private Case? _case;
     private GrainKey StateKey => new("case", this.GetPrimaryKeyString());
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _state = await checkpointer.LoadAsync(StateKey, cancellationToken) is { } bytes
-            ? JsonSerializer.Deserialize<CaseGrainState>(bytes.Span, GrainJson.Options)!
-            : new CaseGrainState { Case = new CaseState { Id = this.GetPrimaryKeyString() } };
+        if (!persisted.RecordExists) persisted.State = new CaseGrainState { Case = new CaseState { Id = this.GetPrimaryKeyString() } };
+        _state = persisted.State;
         // A running case keeps the policy version it started under (a new one takes the configured version).
         _case = new Case(_state.Case, policies.CasesOf(_state.PolicyVersion));
         _state.PolicyVersion = PolicyVersion.Of(_case.Policy);
+        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(StateKey);
@@ -110,7 +110,7 @@ internal sealed class CaseGrain(
         await TellKpisAsync(view.TeamId, now);
         if (Domain.Explanations is { Count: > 0 } explanations)
             await BreachCauseReports.TellAsync(GrainFactory, "case:" + view.Id, Domain.Outcomes(now), explanations, Domain.OwnerAt, calendar, _state.CausesTold ??= new(StringComparer.Ordinal));
-        checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        await persisted.WriteStateAsync();
         var scopes = LiveScopes.For(view.TeamId, view.AgentId);
         foreach (var signal in signals)
         {

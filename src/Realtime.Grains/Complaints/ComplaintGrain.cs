@@ -20,7 +20,7 @@ namespace Realtime.Grains.Complaints;
 
 /// <summary>
 /// The complaint grain: thin by design. It holds the state, lets the domain <see cref="Complaint"/> decide, persists
-/// through the checkpointer, keeps exactly one deadline wake-up (its next warning, breach or escalation), and publishes.
+/// through its write-behind storage (<see cref="CheckpointGrainStorage"/>), keeps exactly one deadline wake-up (its next warning, breach or escalation), and publishes.
 /// </summary>
 [GrainType("complaint")]
 internal sealed class ComplaintGrain(
@@ -28,6 +28,7 @@ internal sealed class ComplaintGrain(
     DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    [PersistentState("complaint", CheckpointGrainStorage.ProviderName)] IPersistentState<PreserializedState> stored,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     OpenComplaintDirectory directory,
     CompanyCalendar calendar,
@@ -39,19 +40,8 @@ internal sealed class ComplaintGrain(
     /// <summary>Where this grain's state, deadline and board summary are filed (its Orleans grain type and key).</summary>
     private GrainKey StateKey => _stateKey ??= new("complaint", this.GetPrimaryKeyString());
 
-    // The state as bytes between turns: as read at activation, or as last staged (null while nothing was ever stored).
-    // A turn deserializes its own copy and lets it go when it ends (see Load).
-    private ReadOnlyMemory<byte>? _stored;
     // Whether an event reached this activation (someone is working on the complaint), as opposed to only its deadlines.
     private bool _worked;
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // Only the bytes are read here. The deadline scheduler activates its complaint ahead of the deadline (the warm-up) so storage
-        // is not waited for at the deadline; held as one array, the warmed complaint costs the collector next to nothing,
-        // where the deserialized state (dozens of objects) was copied into an older generation during the wait.
-        _stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
-    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         checkpointer.ReleaseAsync(StateKey);
@@ -142,7 +132,9 @@ internal sealed class ComplaintGrain(
     private static bool Exists(Complaint complaint) => complaint.State.Events.Count > 0;
 
     /// <summary>
-    /// This turn's state and domain complaint, deserialized from the bytes kept between turns. They are locals of the
+    /// This turn's state and domain complaint, deserialized from the bytes kept between turns (the persistent state is
+    /// a <see cref="PreserializedState"/>: activation reads only the bytes, so a complaint the deadline scheduler warms up
+    /// ahead of its deadline waits as one array). They are locals of the
     /// turn, not fields: a complaint is worked on in a few turns spread over hours, and between them its state's dozens
     /// of small objects survived every young collection, were copied into the old generation and were marked there by
     /// the background collector again and again (the collector was almost half the server's CPU during ingest). One
@@ -152,7 +144,7 @@ internal sealed class ComplaintGrain(
     /// </summary>
     private (ComplaintGrainState State, Complaint Complaint) Load()
     {
-        var state = _stored is { } bytes ? JsonSerializer.Deserialize<ComplaintGrainState>(bytes.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = this.GetPrimaryKeyString() } };
+        var state = stored.RecordExists ? JsonSerializer.Deserialize<ComplaintGrainState>(stored.State.Data.Span, GrainJson.Options)! : new ComplaintGrainState { Complaint = new ComplaintState { Id = this.GetPrimaryKeyString() } };
         // A running complaint keeps the policy version it started under (a new one takes the configured version).
         var policy = policies.ComplaintsOf(state.PolicyVersion);
         state.PolicyVersion = PolicyVersion.Of(policy);
@@ -184,9 +176,11 @@ internal sealed class ComplaintGrain(
         await ComplaintFacts.TellAsync(GrainFactory, complaint, view, now, state.Facts);
         if (state.Complaint.Events.Exists(static e => e.Type == EventType.ComplaintBreachExplained))
             await BreachCauseReports.TellAsync(GrainFactory, "complaint:" + view.Id, complaint.Outcomes(now), complaint.Explanations, complaint.OwnerAt, calendar, state.CausesTold ??= new(StringComparer.Ordinal));
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
-        checkpointer.Stage(StateKey, bytes, next, summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options));
-        _stored = bytes;
+        stored.State.Data = JsonSerializer.SerializeToUtf8Bytes(state, GrainJson.Options);
+        stored.State.Summary = summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, GrainJson.Options);
+        await stored.WriteStateAsync();
+        // The summary is filed with the state; the complaint need not hold it between turns.
+        stored.State.Summary = null;
         return view;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Realtime.Domain.Kpis;
@@ -29,7 +28,7 @@ public sealed class FloorGrainState
 /// </remarks>
 [GrainType("floor")]
 internal sealed partial class FloorGrain(
-    IStateCheckpointer checkpointer,
+    [PersistentState("floor")] IPersistentState<FloorGrainState> persisted,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     KpiTargets targets,
     ILiveNotifier notifier,
@@ -37,51 +36,46 @@ internal sealed partial class FloorGrain(
     IGrainFactory grains,
     ILogger<FloorGrain> log) : Grain, IFloorGrain
 {
-    private GrainKey? _stateKey;
-
-    /// <summary>Where this grain's state, deadline and board summary are filed (its Orleans grain type and key).</summary>
-    private GrainKey StateKey => _stateKey ??= new("floor", this.GetPrimaryKeyString());
-
     /// <summary>The window the floor's <c>kpiChanged</c> carries (as the teams').</summary>
     public const Domain.Scorecards.ScorecardWindow PushedWindow = TeamGrain.PushedWindow;
 
     // Not "kpi:floor": a team may be called "floor".
     private const string FloorCoalesceKey = "floorKpi";
 
-    private FloorGrainState _state = null!;
+    private FloorGrainState State => persisted.State;
     private IGrainTimer? _timer;
 
     // Touched only by the one aggregation running at a time (guarded by _aggregating), never by turns.
     private KpisResource? _published;
     private int _aggregating;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
-        _state = stored is { } bytes ? JsonSerializer.Deserialize<FloorGrainState>(bytes.Span, GrainJson.Options)! : new FloorGrainState();
         var interval = targets.FloorRefreshInterval;
         _timer = this.RegisterGrainTimer(_ => Tick(), new GrainTimerCreationOptions { DueTime = interval, Period = interval, KeepAlive = true });
+        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        return checkpointer.ReleaseAsync(StateKey);
-    }
-
-    public Task RegisterTeamAsync(string teamId)
-    {
-        if (_state.Teams.Add(teamId)) checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), null);
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<string>> GetTeamIdsAsync() => Task.FromResult<IReadOnlyList<string>>(_state.Teams.ToArray());
+    // Teams are few and join once: the list is written through Orleans' default grain storage (ADO.NET on PostgreSQL)
+    // before the team's turn goes on, so a quarter closed after a 202 finds the team however the server stops.
+    public async Task RegisterTeamAsync(string teamId)
+    {
+        if (State.Teams.Add(teamId)) await persisted.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetTeamIdsAsync() => Task.FromResult<IReadOnlyList<string>>(State.Teams.ToArray());
 
     private Task Tick()
     {
         // A slow aggregation (a very large floor) is not stacked up: the next tick after it ends starts the next one.
-        if (_state.Teams.Count == 0 || Interlocked.CompareExchange(ref _aggregating, 1, 0) != 0) return Task.CompletedTask;
-        var teams = _state.Teams.ToArray();
+        if (State.Teams.Count == 0 || Interlocked.CompareExchange(ref _aggregating, 1, 0) != 0) return Task.CompletedTask;
+        var teams = State.Teams.ToArray();
         _ = Task.Run(() => AggregateAsync(teams));
         return Task.CompletedTask;
     }

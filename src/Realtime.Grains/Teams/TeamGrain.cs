@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Realtime.Domain.Calendars;
@@ -12,7 +11,8 @@ using Realtime.Grains.Persistence;
 namespace Realtime.Grains.Teams;
 
 /// <summary>
-/// The team grain: <see cref="TeamActivity"/> decides, this grain persists through the checkpointer, registers the team
+/// The team grain: <see cref="TeamActivity"/> decides, this grain persists through its write-behind storage
+/// (<see cref="CheckpointGrainStorage"/>), registers the team
 /// with the floor once, pushes today's KPIs when they change, and wakes at local midnight so "today" rolls over.
 /// Its open, paused and breached counts are the complaints' own (<see cref="Complaints.OpenComplaintDirectory"/>): a
 /// fact about them only makes this grain push its KPIs again.
@@ -24,6 +24,7 @@ internal sealed class TeamGrain(
     DeadlineScheduler deadlines,
     ILiveNotifier notifier,
     IStateCheckpointer checkpointer,
+    [PersistentState("team", CheckpointGrainStorage.ProviderName)] IPersistentState<TeamGrainState> persisted,
     [FromKeyedServices(FloorClock.Key)] TimeProvider time,
     Complaints.OpenComplaintDirectory openComplaints,
     IOptions<CheckpointOptions> checkpointOptions) : Grain, ITeamGrain
@@ -51,11 +52,10 @@ internal sealed class TeamGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await checkpointer.LoadAsync(StateKey, cancellationToken);
-        _state = stored is { } bytes ? JsonSerializer.Deserialize<TeamGrainState>(bytes.Span, GrainJson.Options)! : new TeamGrainState();
+        _state = persisted.State;
         if (_state.Activity is null) return;
         var now = time.GetUtcNow();
-        if (_state.Activity.Prune(now)) Stage(now);
+        if (_state.Activity.Prune(now)) await StageAsync(now);
         // _published stays unknown: the open, paused and breached counts are the complaints' (the directory), which move
         // while this grain is out of memory. Taking today's values as "already pushed" swallowed the push of the very
         // breach that re-activated an idle team: its board kept showing no breach.
@@ -131,14 +131,13 @@ internal sealed class TeamGrain(
 
     public Task WarmUpAsync() => Task.CompletedTask;
 
-    public Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
+    public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
-        if (_state.Activity is null) return Task.CompletedTask;
+        if (_state.Activity is null) return;
         var now = time.GetUtcNow();
         _state.Activity.Prune(now);
         Publish(now);
-        Stage(now);
-        return Task.CompletedTask;
+        await StageAsync(now);
     }
 
     // The agents are kept in a hash set (a sorted set's string comparisons along ~8 nodes per event were a few percent
@@ -148,7 +147,7 @@ internal sealed class TeamGrain(
     private async Task AfterChangeAsync()
     {
         await PublishAsync();
-        Stage(time.GetUtcNow());
+        await StageAsync(time.GetUtcNow());
     }
 
     private async Task PublishAsync()
@@ -176,12 +175,12 @@ internal sealed class TeamGrain(
 
     private KpisResource Kpis(DateTimeOffset now) => KpisResource.Of(TeamKpis.Compute(Activity, PushedWindow, now, targets, openComplaints.CountsOf(this.GetPrimaryKeyString())));
 
-    private void Stage(DateTimeOffset now)
+    private async Task StageAsync(DateTimeOffset now)
     {
         // Teams are few: wake every local midnight so "today" rolls over on dashboards and old buckets are pruned.
         var next = Activity.Calendar.StartOfDay(Activity.Calendar.DateOf(now).AddDays(1));
         deadlines.Set(StateKey, next);
-        checkpointer.Stage(StateKey, JsonSerializer.SerializeToUtf8Bytes(_state, GrainJson.Options), next);
+        await persisted.WriteStateAsync();
         _deferredStaging?.Done();
     }
 }

@@ -124,6 +124,30 @@ public sealed class PostgresServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_floor_keeps_its_teams_in_orleans_storage_and_an_upgraded_floor_keeps_the_teams_it_had_checkpointed()
+    {
+        // Started once so that the migrator creates the tables; then the floor as an earlier version checkpointed it.
+        await using (var first = NewApp()) await first.WaitUntilReadyAsync();
+        await using (var data = Npgsql.NpgsqlDataSource.Create(_database.ConnectionString))
+            await new Storage.Postgres.PostgresGrainStorage(data).WriteAsync(new Grains.GrainKey("floor", "floor"), """{"teams":["T-before"]}"""u8.ToArray(), null);
+
+        await using var app = NewApp();
+        await app.WaitUntilReadyAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await app.PostEventsAsync(new[] { Events.Opened("joins", app.Time.GetUtcNow(), team: "T-new") })).StatusCode);
+
+        var teams = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/teams");
+        Assert.Equal(["T-before", "T-new"], teams.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("teamId").GetString()).Order(StringComparer.Ordinal));
+        // Written by Orleans' ADO.NET provider, as JSON, in the turn that registered the team.
+        await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var stored = new Npgsql.NpgsqlCommand("SELECT convert_from(payloadbinary, 'UTF8') FROM orleansstorage WHERE graintypestring LIKE '%floor%'", connection);
+        var json = (string?)await stored.ExecuteScalarAsync();
+        Assert.NotNull(json);
+        Assert.Contains("T-before", json);
+        Assert.Contains("T-new", json);
+    }
+
+    [Fact]
     public async Task A_database_lost_while_running_turns_health_503_and_refuses_ingest_until_it_is_back()
     {
         await using var app = NewApp();

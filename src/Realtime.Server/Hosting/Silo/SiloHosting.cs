@@ -1,7 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Realtime.Grains.Persistence;
 
 namespace Realtime.Server.Hosting.Silo;
 
@@ -15,6 +20,9 @@ public static class SiloHosting
 {
     /// <summary>Orleans' ADO.NET invariant name for Npgsql.</summary>
     public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>The name Orleans' ADO.NET grain storage is registered under (the default storage wraps it).</summary>
+    public const string AdoNetStorageName = "adonet";
 
     /// <summary>Whether Orleans' dashboard is served at <see cref="DashboardPath"/> (default true).</summary>
     public const string DashboardEnabledKey = "Orleans:Dashboard:Enabled";
@@ -74,7 +82,7 @@ public static class SiloHosting
             {
                 silo.UseDevelopmentClustering(options => options.Configure<IOptions<SiloHostingOptions>>((membership, hosting) =>
                     membership.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, hosting.Value.Endpoints.SiloPort)));
-                silo.AddMemoryGrainStorageAsDefault();
+                silo.AddMemoryGrainStorageAsDefault(o => o.GrainStorageSerializer = new GrainJsonStorageSerializer());
                 silo.UseInMemoryReminderService();
             }
             else
@@ -84,11 +92,17 @@ public static class SiloHosting
                     o.Invariant = PostgresInvariant;
                     o.ConnectionString = postgres;
                 });
-                silo.AddAdoNetGrainStorageAsDefault(o =>
+                silo.AddAdoNetGrainStorage(AdoNetStorageName, o =>
                 {
                     o.Invariant = PostgresInvariant;
                     o.ConnectionString = postgres;
+                    o.GrainStorageSerializer = new GrainJsonStorageSerializer();
                 });
+                // The default storage is that one, retried through a dropped connection, reading what earlier versions
+                // checkpointed for a grain it holds nothing for.
+                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, static (sp, _) => new UpgradingGrainStorage(
+                    new RetryingGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), TimeProvider.System),
+                    sp.GetRequiredService<IGrainStateStore>()));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = PostgresInvariant;
