@@ -93,3 +93,78 @@ test('a 24×7 clock keeps its band label', () => {
   setLanguage('zh-CN');
   assert.deepEqual(standingText(focus, now), { label: '预警', used: '已用 75%', resumes: '' });
 });
+
+// Inside working hours (issue 24): Monday 2026-11-02 17:00 in Asia/Shanghai, hours 09:00-12:00 and 13:30-18:00.
+// Two working hours are left: one until 18:00 today and one from 09:00 tomorrow, so the clock is due tomorrow at 10:00,
+// 17 wall-clock hours away.
+const five = Date.parse('2026-11-02T09:00:00Z');
+const minutes = (n) => n * 60_000;
+const insideHours = (extra = {}) => ({
+  name: 'resolution', state: 'running', target: 'PT8H', elapsed: 'PT6H', remaining: 'PT2H',
+  dueAt: '2026-11-03T02:00:00Z', calendar: 'office', outsideWorkingHours: false, countingResumesAt: null,
+  countingPausesAt: '2026-11-02T10:00:00Z', countingResumesAfterPauseAt: '2026-11-03T01:00:00Z', asOf: '2026-11-02T09:00:00Z', ...extra,
+});
+
+test('inside working hours the countdown reads the working time left, not the wall time to dueAt', () => {
+  const focus = focusClock(complaint('C1', insideHours()), five);
+  assert.equal(focus.remainingMs, minutes(120));
+  assert.equal(formatCountdown(focus.remainingMs), '2:00:00');
+  assert.equal(focus.counting, true);
+  assert.equal(focus.outsideWorkingHours, false);
+  assert.equal(focus.band, 'warning');
+});
+
+test('it counts down to the end of the working period, then stands still until counting resumes', () => {
+  const at = (ms) => focusClock(complaint('C1', insideHours()), ms);
+  assert.equal(formatCountdown(at(five + minutes(30)).remainingMs), '1:30:00');
+  assert.equal(formatCountdown(at(five + minutes(60) - 1_000).remainingMs), '1:00:01');
+  for (const evening of [five + minutes(60), five + minutes(5 * 60), Date.parse('2026-11-03T00:59:59Z')]) {
+    const frozen = at(evening);
+    assert.equal(formatCountdown(frozen.remainingMs), '1:00:00');
+    assert.equal(frozen.counting, false);
+    assert.equal(frozen.outsideWorkingHours, true);
+    assert.equal(frozen.countingResumesAtMs, Date.parse('2026-11-03T01:00:00Z'));
+  }
+  setLanguage('zh-CN');
+  assert.deepEqual(standingText(at(five + minutes(5 * 60)), five + minutes(5 * 60), 'Asia/Shanghai'),
+    { label: '暂停计时 · 非工作时间', used: '已用 87%', resumes: '11-03 09:00 恢复计时' });
+  // Tomorrow from 09:00 it counts again, and reaches zero at its dueAt.
+  const morning = at(Date.parse('2026-11-03T01:30:00Z'));
+  assert.equal(formatCountdown(morning.remainingMs), '30:00');
+  assert.equal(morning.outsideWorkingHours, false);
+  const due = at(Date.parse('2026-11-03T02:00:00Z'));
+  assert.equal(due.remainingMs, 0);
+  assert.equal(due.state, 'breached');
+});
+
+test('a view computed earlier counts from its asOf; without a resume time the pause lasts until the next push', () => {
+  const earlier = insideHours({ remaining: 'PT3H', elapsed: 'PT5H', asOf: '2026-11-02T08:00:00Z' });
+  assert.equal(focusClock(complaint('C1', earlier), five).remainingMs, minutes(120));
+  const unknown = focusClock(complaint('C1', insideHours({ countingResumesAfterPauseAt: null })), Date.parse('2026-11-03T05:00:00Z'));
+  assert.equal(unknown.remainingMs, minutes(60));
+  assert.equal(unknown.outsideWorkingHours, true);
+  assert.equal(unknown.countingResumesAtMs, null);
+});
+
+test('a calendar clock due within the working period, or from a server without asOf, counts to its dueAt', () => {
+  const withinPeriod = insideHours({ remaining: 'PT30M', dueAt: '2026-11-02T09:30:00Z', countingPausesAt: null, countingResumesAfterPauseAt: null });
+  assert.equal(focusClock(complaint('C1', withinPeriod), five + minutes(10)).remainingMs, minutes(20));
+  const older = insideHours({ asOf: undefined, countingPausesAt: undefined, countingResumesAfterPauseAt: undefined, remaining: 'PT17H', dueAt: '2026-11-03T02:00:00Z' });
+  assert.equal(focusClock(complaint('C1', older), five).remainingMs, minutes(17 * 60));
+});
+
+test('a 24×7 clock with an asOf still counts down to its dueAt in wall time', () => {
+  const clock = { name: 'resolution', state: 'running', target: 'P2D', elapsed: 'PT6H', remaining: 'PT42H', dueAt: '2026-11-04T03:00:00Z', calendar: null, outsideWorkingHours: false, countingPausesAt: null, asOf: '2026-11-02T09:00:00Z' };
+  const later = focusClock(complaint('C1', clock), five + minutes(60 * 9));
+  assert.equal(later.remainingMs, minutes(33 * 60));
+  assert.equal(later.counting, true);
+  assert.equal(later.outsideWorkingHours, false);
+});
+
+test('a calendar clock with 2 working hours left ranks before a 24×7 clock 3 hours from its dueAt', () => {
+  const ordered = orderByUrgency([
+    complaint('C-24x7', { name: 'resolution', state: 'running', target: 'P2D', dueAt: '2026-11-02T12:00:00Z' }),
+    complaint('C-office', insideHours()),
+  ], five);
+  assert.deepEqual(ordered.map((x) => x.complaint.id), ['C-office', 'C-24x7']);
+});

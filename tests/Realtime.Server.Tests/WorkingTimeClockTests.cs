@@ -48,6 +48,26 @@ public sealed class WorkingTimeClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inside_working_hours_the_clock_says_when_it_stops_counting_and_when_it_counts_again()
+    {
+        var opened = _app.Time.GetUtcNow();
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.PostEventsAsync(new[] { Events.Opened("morning", opened) })).StatusCode);
+        _app.Time.Advance(TimeSpan.FromHours(1));
+
+        var resolution = await ResolutionClockAsync("morning");
+        Assert.False(resolution.GetProperty("outsideWorkingHours").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, resolution.GetProperty("countingResumesAt").ValueKind);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 12, 0, 0, Shanghai), resolution.GetProperty("countingPausesAt").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 13, 30, 0, Shanghai), resolution.GetProperty("countingResumesAfterPauseAt").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 10, 0, 0, Shanghai), resolution.GetProperty("asOf").GetDateTimeOffset());
+        Assert.Equal("PT7H", resolution.GetProperty("remaining").GetString());
+        // The 24×7 first-response clock names no pause.
+        var complaint = await _app.CreateClient().GetFromJsonAsync<JsonElement>("/api/complaints/morning");
+        var first = complaint.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "firstResponse");
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("countingPausesAt").ValueKind);
+    }
+
+    [Fact]
     public void A_clock_naming_an_unknown_calendar_stops_the_server_at_start_naming_the_key()
     {
         using var app = new RealtimeApp(new() { ["Sla:Clocks:resolution:Calendar"] = "nowhere" });

@@ -164,6 +164,41 @@ public sealed class WorkingCalendar : IEquatable<WorkingCalendar>
         }
     }
 
+    /// <summary>
+    /// When working time that counts at <paramref name="instant"/> stops: the end of its working period (periods that
+    /// touch, such as <c>00:00-24:00</c> on consecutive working days, count as one), if that is before
+    /// <paramref name="before"/>; null when <paramref name="instant"/> is outside working hours or working time lasts
+    /// until <paramref name="before"/> or later. Offset as <paramref name="instant"/>'s.
+    /// </summary>
+    public DateTimeOffset? WorkingTimeEndBefore(DateTimeOffset instant, DateTimeOffset before)
+    {
+        var ticks = instant.UtcTicks;
+        var limit = before.UtcTicks;
+        var (table, day) = Locate(ticks);
+        var period = -1;
+        for (var p = table.FirstPeriod[day]; p < table.FirstPeriod[day + 1]; p++)
+        {
+            if (ticks >= table.PeriodStarts[p] && ticks < table.PeriodEnds[p])
+            {
+                period = p;
+                break;
+            }
+        }
+
+        if (period < 0) return null;
+        var end = table.StretchEnds[period];
+        // A stretch through the year's last period goes on when the next year's first period starts as it ends.
+        while (end < limit && end == table.PeriodEnds[^1] && table.Year < LastYear)
+        {
+            var next = YearAfter(table);
+            if (next.PeriodStarts.Length == 0 || next.PeriodStarts[0] != end) break;
+            table = next;
+            end = table.StretchEnds[0];
+        }
+
+        return end < limit ? At(end, instant.Offset) : null;
+    }
+
     /// <summary>Working time in [<paramref name="from"/>, <paramref name="to"/>); zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {
@@ -318,7 +353,11 @@ public sealed class WorkingCalendar : IEquatable<WorkingCalendar>
 
         firstPeriod[days] = starts.Count;
         workedBefore[days] = worked;
-        return new YearTable(year, days, dayStarts, firstPeriod, [.. starts], [.. ends], workedBefore);
+        // Built backwards so a lookup of where working time stops is one read, not a walk over touching periods.
+        var stretchEnds = new long[ends.Count];
+        for (var p = ends.Count - 1; p >= 0; p--)
+            stretchEnds[p] = p + 1 < ends.Count && starts[p + 1] == ends[p] ? stretchEnds[p + 1] : ends[p];
+        return new YearTable(year, days, dayStarts, firstPeriod, [.. starts], [.. ends], workedBefore, stretchEnds);
     }
 
     /// <summary>
@@ -356,7 +395,7 @@ public sealed class WorkingCalendar : IEquatable<WorkingCalendar>
     }
 
     /// <summary>One year of the calendar as UTC ticks: day boundaries, working periods by day and running totals.</summary>
-    private sealed class YearTable(int year, int days, long[] dayStarts, int[] firstPeriod, long[] periodStarts, long[] periodEnds, long[] workedBeforeDay)
+    private sealed class YearTable(int year, int days, long[] dayStarts, int[] firstPeriod, long[] periodStarts, long[] periodEnds, long[] workedBeforeDay, long[] stretchEnds)
     {
         public int Year { get; } = year;
         public int Days { get; } = days;
@@ -369,5 +408,7 @@ public sealed class WorkingCalendar : IEquatable<WorkingCalendar>
         /// <summary>Working ticks of the year before each day; <c>[Days]</c> is the year's total.</summary>
         public long[] WorkedBeforeDay { get; } = workedBeforeDay;
         public long TotalWorked => WorkedBeforeDay[Days];
+        /// <summary>For each period, the end of the run of touching periods it belongs to (within this year).</summary>
+        public long[] StretchEnds { get; } = stretchEnds;
     }
 }

@@ -52,6 +52,21 @@ public sealed record ClockView(
     public DateTimeOffset? CountingResumesAt { get; init; }
 
     /// <summary>
+    /// When a running calendar clock inside working hours stops counting: the end of the current working period, if
+    /// that comes before <see cref="DueAt"/>; null for a 24×7 clock, outside working hours, or when it falls due first.
+    /// </summary>
+    public DateTimeOffset? CountingPausesAt { get; init; }
+
+    /// <summary>When a clock that stops counting at <see cref="CountingPausesAt"/> counts again (the next working period's start); null when it does not pause.</summary>
+    public DateTimeOffset? CountingResumesAfterPauseAt { get; init; }
+
+    /// <summary>
+    /// The instant this view was computed at: <see cref="Elapsed"/> and <see cref="Remaining"/> are as of it, so a
+    /// dashboard counts a calendar clock's working time left down from it (wall time minus the pauses it is told of).
+    /// </summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>
     /// The version of the clock's policy this view was computed under (<see cref="Policies.PolicyVersion"/>): a running case
     /// keeps the version it started with until a recalculation moves it to the configured one.
     /// </summary>

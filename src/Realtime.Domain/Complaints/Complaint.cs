@@ -266,7 +266,7 @@ public sealed class Complaint
         var calendar = policy.Calendar;
         version ??= PolicyVersion.Of(policy);
         if (!track.Started)
-            return new ClockView(policy.Name, null, policy.Target, TimeSpan.Zero, policy.Target, null, null) { Calendar = calendar?.Name, PolicyVersion = version };
+            return new ClockView(policy.Name, null, policy.Target, TimeSpan.Zero, policy.Target, null, null) { Calendar = calendar?.Name, PolicyVersion = version, AsOf = now };
 
         var elapsed = track.ElapsedAt(now);
         var reach = track.Reach(policy.Target);
@@ -278,6 +278,10 @@ public sealed class Complaint
             : ClockState.Met;
         var remaining = policy.Target - elapsed;
         var outside = calendar is not null && track.Running && !calendar.IsWorkingTime(now);
+        // Inside working hours a board counts the working time left down in wall time, which holds until this period ends.
+        var pausesAt = calendar is not null && track.Running && !outside && reach is { } due && due > now
+            ? calendar.WorkingTimeEndBefore(now, due)
+            : null;
         return new ClockView(policy.Name, state, policy.Target, elapsed, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
             track.Running ? reach : null, breached ? reach : null)
         {
@@ -286,6 +290,9 @@ public sealed class Complaint
             Calendar = calendar?.Name,
             OutsideWorkingHours = outside,
             CountingResumesAt = outside ? calendar!.NextWorkingTimeStart(now) : null,
+            CountingPausesAt = pausesAt,
+            CountingResumesAfterPauseAt = pausesAt is { } pause ? calendar!.NextWorkingTimeStart(pause) : null,
+            AsOf = now,
             PolicyVersion = version,
         };
     }

@@ -92,6 +92,46 @@ public class WorkingCalendarTests
     }
 
     [Fact]
+    public void Working_time_stops_at_the_end_of_the_current_period_when_that_comes_first()
+    {
+        var calendar = GoldenWeek();
+        var farAway = Cn(12, 31, 0);
+
+        Assert.Equal(Cn(9, 14, 12), calendar.WorkingTimeEndBefore(Cn(9, 14, 10), farAway));
+        Assert.Equal(Cn(9, 14, 18), calendar.WorkingTimeEndBefore(Cn(9, 14, 13, 30), farAway));
+        Assert.Equal(Cn(9, 14, 12), calendar.WorkingTimeEndBefore(Cn(9, 14, 11, 59, 59), Cn(9, 14, 12, 0, 1)));
+        // Due at or before the period's end: working time does not stop before it.
+        Assert.Null(calendar.WorkingTimeEndBefore(Cn(9, 14, 10), Cn(9, 14, 12)));
+        Assert.Null(calendar.WorkingTimeEndBefore(Cn(9, 14, 10), Cn(9, 14, 11)));
+        // Outside working hours nothing counts, so nothing stops.
+        Assert.Null(calendar.WorkingTimeEndBefore(Cn(9, 14, 12), farAway));
+        Assert.Null(calendar.WorkingTimeEndBefore(Cn(10, 3, 10), farAway));
+        Assert.Equal(TimeSpan.Zero, calendar.WorkingTimeEndBefore(Cn(9, 14, 10).ToUniversalTime(), farAway)!.Value.Offset);
+    }
+
+    [Fact]
+    public void The_end_of_working_time_is_exact_to_the_second()
+    {
+        var calendar = new WorkingCalendar("Asia/Shanghai", [WorkingPeriod.Parse("09:00:00-11:59:59"), WorkingPeriod.Parse("13:30:01-18:00")]);
+
+        Assert.Equal(Cn(9, 14, 11, 59, 59), calendar.WorkingTimeEndBefore(Cn(9, 14, 11, 59, 58), Cn(9, 15, 0)));
+        Assert.Null(calendar.WorkingTimeEndBefore(Cn(9, 14, 11, 59, 59), Cn(9, 15, 0)));
+        Assert.Equal(Cn(9, 14, 18), calendar.WorkingTimeEndBefore(Cn(9, 14, 13, 30, 1), Cn(9, 15, 0)));
+    }
+
+    [Fact]
+    public void Periods_that_touch_count_as_one_across_midnight_and_the_new_year()
+    {
+        var calendar = new WorkingCalendar("Asia/Shanghai", [WorkingPeriod.Parse("00:00-24:00")], Enum.GetValues<DayOfWeek>(), holidays: [new DateOnly(2027, 1, 2)]);
+        var evening = new DateTimeOffset(2026, 12, 30, 20, 0, 0, China);
+
+        Assert.Equal(new DateTimeOffset(2027, 1, 2, 0, 0, 0, China), calendar.WorkingTimeEndBefore(evening, new DateTimeOffset(2027, 2, 1, 0, 0, 0, China)));
+        Assert.Null(calendar.WorkingTimeEndBefore(evening, new DateTimeOffset(2027, 1, 1, 12, 0, 0, China)));
+        var touching = new WorkingCalendar("Asia/Shanghai", [WorkingPeriod.Parse("09:00-12:00"), WorkingPeriod.Parse("12:00-18:00")]);
+        Assert.Equal(Cn(9, 14, 18), touching.WorkingTimeEndBefore(Cn(9, 14, 10), Cn(9, 16, 0)));
+    }
+
+    [Fact]
     public void Arithmetic_is_exact_to_the_second()
     {
         var calendar = GoldenWeek();

@@ -144,6 +144,76 @@ public class WorkingTimeClockTests
     }
 
     [Fact]
+    public void Inside_a_split_shift_the_clock_says_it_pauses_at_12_00_and_then_at_18_00()
+    {
+        // Monday 14 September, 8 working hours from 09:00: 3 h + 4.5 h that day, then 0.5 h on Tuesday.
+        var complaint = Open(Cn(9, 14, 9), TimeSpan.FromHours(8));
+
+        var morning = Resolution(complaint, Cn(9, 14, 10));
+        var afternoon = Resolution(complaint, Cn(9, 14, 14));
+
+        Assert.Equal(Cn(9, 15, 9, 30), morning.DueAt);
+        Assert.Equal((TimeSpan.FromHours(7), Cn(9, 14, 12), Cn(9, 14, 13, 30), Cn(9, 14, 10)),
+            (morning.Remaining, morning.CountingPausesAt, morning.CountingResumesAfterPauseAt, morning.AsOf));
+        Assert.Equal((TimeSpan.FromHours(4.5), Cn(9, 14, 18), Cn(9, 15, 9)),
+            (afternoon.Remaining, afternoon.CountingPausesAt, afternoon.CountingResumesAfterPauseAt));
+        Assert.False(afternoon.OutsideWorkingHours);
+        Assert.Null(afternoon.CountingResumesAt);
+        // What a board derives: the working time left at the pause is what remains from the resume to the due time.
+        Assert.Equal(TimeSpan.FromMinutes(30), afternoon.Remaining - (afternoon.CountingPausesAt - afternoon.AsOf));
+    }
+
+    [Fact]
+    public void On_the_eve_of_a_holiday_the_clock_pauses_at_18_00_and_counts_again_after_the_holiday()
+    {
+        var complaint = Open(Cn(9, 30, 17), TimeSpan.FromHours(8));
+
+        var eve = Resolution(complaint, Cn(9, 30, 17, 15));
+
+        Assert.Equal((Cn(9, 30, 18), Cn(10, 8, 9), TimeSpan.FromMinutes(7 * 60 + 45)),
+            (eve.CountingPausesAt, eve.CountingResumesAfterPauseAt, eve.Remaining));
+        Assert.Equal(Cn(10, 8, 17, 30), eve.DueAt);
+    }
+
+    [Fact]
+    public void Before_a_make_up_saturday_the_clock_pauses_on_friday_evening_and_counts_again_on_saturday()
+    {
+        var complaint = Open(Cn(10, 9, 16), TimeSpan.FromHours(8));
+
+        var friday = Resolution(complaint, Cn(10, 9, 17));
+        var saturday = Resolution(complaint, Cn(10, 10, 11));
+
+        Assert.Equal((Cn(10, 9, 18), Cn(10, 10, 9)), (friday.CountingPausesAt, friday.CountingResumesAfterPauseAt));
+        Assert.Equal((Cn(10, 10, 12), Cn(10, 10, 13, 30)), (saturday.CountingPausesAt, saturday.CountingResumesAfterPauseAt));
+        Assert.Equal(Cn(10, 10, 16, 30), saturday.DueAt);
+    }
+
+    [Fact]
+    public void A_clock_due_within_the_current_period_does_not_pause()
+    {
+        var twoHours = Open(Cn(9, 14, 9), TimeSpan.FromHours(2));
+        var threeHours = Open(Cn(9, 14, 9), TimeSpan.FromHours(3));
+
+        var clock = Resolution(twoHours, Cn(9, 14, 10));
+        var dueAtTheEnd = Resolution(threeHours, Cn(9, 14, 10));
+
+        Assert.Equal((Cn(9, 14, 11), (DateTimeOffset?)null, (DateTimeOffset?)null), (clock.DueAt, clock.CountingPausesAt, clock.CountingResumesAfterPauseAt));
+        // Due exactly as the period ends (12:00): it breaches then rather than pausing.
+        Assert.Equal((Cn(9, 14, 12), (DateTimeOffset?)null), (dueAtTheEnd.DueAt, dueAtTheEnd.CountingPausesAt));
+    }
+
+    [Fact]
+    public void Outside_hours_paused_or_breached_clocks_name_no_pause()
+    {
+        var complaint = Open(Cn(9, 14, 9), TimeSpan.FromHours(8));
+
+        Assert.Null(Resolution(complaint, Cn(9, 14, 12, 30)).CountingPausesAt);
+        Assert.Null(Resolution(complaint, Cn(9, 20, 10)).CountingPausesAt);
+        Apply(complaint, EventType.ComplaintPaused, Cn(9, 14, 10));
+        Assert.Null(Resolution(complaint, Cn(9, 14, 11)).CountingPausesAt);
+    }
+
+    [Fact]
     public void Clocks_without_a_calendar_count_around_the_clock_and_are_never_outside_hours()
     {
         var complaint = Open(Cn(10, 3, 22), TimeSpan.FromHours(8));
@@ -151,6 +221,7 @@ public class WorkingTimeClockTests
         var first = complaint.View(Cn(10, 3, 22, 1)).Clocks.Single(c => c.Name == SlaPolicy.FirstResponse);
 
         Assert.Equal((TimeSpan.FromMinutes(1), false, (string?)null, (DateTimeOffset?)null), (first.Elapsed, first.OutsideWorkingHours, first.Calendar, first.CountingResumesAt));
+        Assert.Equal(((DateTimeOffset?)null, (DateTimeOffset?)null, Cn(10, 3, 22, 1)), (first.CountingPausesAt, first.CountingResumesAfterPauseAt, first.AsOf));
         Assert.Equal(Cn(10, 3, 22, 2), first.DueAt);
     }
 

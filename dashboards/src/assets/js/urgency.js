@@ -34,7 +34,9 @@ export function bandOf(usedFraction, breached) {
  * (see {@link lateStops}), not a customer still waiting.
  * A breached clock that is paused has a frozen overdue time; `counting` says whether the time moves.
  * A running calendar clock outside working hours (`outsideWorkingHours`) keeps its working time left frozen
- * and says when counting resumes (`countingResumesAtMs`, null when unknown).
+ * and says when counting resumes (`countingResumesAtMs`, null when unknown). Inside working hours it counts its
+ * working time left (`remaining` as of `asOf`) down in wall time until `countingPausesAt`, and from then on reads as
+ * outside working hours until `countingResumesAfterPauseAt`.
  * @param {object} clock a ComplaintView clock
  * @param {number} nowMs server time, epoch milliseconds
  */
@@ -43,18 +45,16 @@ export function clockStanding(clock, nowMs) {
   if (rank === undefined || clock.stoppedAt) return null;
   const targetMs = parseDurationMs(clock.target);
   const dueAtMs = clock.dueAt ? Date.parse(clock.dueAt) : Number.NaN;
-  // A calendar clock outside working hours runs but does not count: its working time left is frozen until
-  // countingResumesAt. The server pushes nothing when hours begin, so past that instant the board counts on its own.
-  const outside = clock.state === 'running' && clock.outsideWorkingHours === true;
-  const resumesAtMs = outside && clock.countingResumesAt ? Date.parse(clock.countingResumesAt) : Number.NaN;
-  const frozenMs = outside ? frozenRemainingMs(clock, targetMs) : null;
-  const outsideHours = outside && frozenMs !== null && !(nowMs >= resumesAtMs);
+  const gap = workingTimeGap(clock, targetMs);
+  const outsideHours = gap !== null && gap.startMs <= nowMs && !(nowMs >= gap.endMs);
   const counting = clock.state !== 'paused' && !outsideHours && !Number.isNaN(dueAtMs);
   let remainingMs;
-  if (outsideHours) {
-    remainingMs = frozenMs;
-  } else if (outside && frozenMs !== null) {
-    remainingMs = frozenMs - (nowMs - resumesAtMs);
+  if (gap !== null) {
+    // Working time only passes outside the gap; past its end (the server pushes nothing when hours begin) the board
+    // counts on its own until the next push.
+    const beforeGapMs = gap.startMs > gap.fromMs ? Math.max(0, Math.min(nowMs, gap.startMs) - gap.fromMs) : 0;
+    const countedMs = beforeGapMs + (nowMs >= gap.endMs ? nowMs - gap.endMs : 0);
+    remainingMs = gap.remainingMs - countedMs;
   } else if (counting) {
     remainingMs = dueAtMs - nowMs;
   } else {
@@ -76,8 +76,30 @@ export function clockStanding(clock, nowMs) {
     counting,
     band: clock.state === 'paused' ? 'paused' : bandOf(usedFraction, breached),
     outsideWorkingHours: outsideHours,
-    countingResumesAtMs: outsideHours && !Number.isNaN(resumesAtMs) ? resumesAtMs : null,
+    countingResumesAtMs: outsideHours && !Number.isNaN(gap.endMs) ? gap.endMs : null,
   };
+}
+
+/**
+ * When a running calendar clock does not count, as the server told: from `startMs` (already begun outside working
+ * hours) to `endMs` (NaN when unknown), with the working time left `remainingMs` as of `fromMs`. Null for a clock that
+ * counts to its `dueAt` in wall time: a 24×7 clock, one due within the current working period, or one from a server
+ * that sends no `countingPausesAt`/`asOf`.
+ */
+function workingTimeGap(clock, targetMs) {
+  if (clock.state !== 'running') return null;
+  const remainingMs = frozenRemainingMs(clock, targetMs);
+  if (remainingMs === null) return null;
+  const asOfMs = clock.asOf ? Date.parse(clock.asOf) : Number.NaN;
+  if (clock.outsideWorkingHours === true) {
+    // Nothing counts between the view and the resume, so when the view was taken does not matter.
+    const endMs = clock.countingResumesAt ? Date.parse(clock.countingResumesAt) : Number.NaN;
+    return { fromMs: -Infinity, startMs: -Infinity, endMs, remainingMs };
+  }
+  const pausesAtMs = clock.countingPausesAt ? Date.parse(clock.countingPausesAt) : Number.NaN;
+  if (Number.isNaN(pausesAtMs) || Number.isNaN(asOfMs)) return null;
+  const endMs = clock.countingResumesAfterPauseAt ? Date.parse(clock.countingResumesAfterPauseAt) : Number.NaN;
+  return { fromMs: asOfMs, startMs: pausesAtMs, endMs, remainingMs };
 }
 
 // Working time left as the server computed it (remaining, else target − elapsed); null when it sent neither.
