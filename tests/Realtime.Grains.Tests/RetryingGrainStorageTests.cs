@@ -1,6 +1,6 @@
-using Realtime.Testing;
 using Orleans.Storage;
 using Realtime.Grains.Persistence;
+using Realtime.Testing;
 using Xunit;
 
 namespace Realtime.Grains.Tests;
