@@ -133,7 +133,9 @@ internal sealed partial class DemoFloor
         void Opened(string caseId, DateTimeOffset openedAt, double amount, bool injury) =>
             events.Add(CaseEvent(EventType.CaseOpened, openedAt, caseId) with
             {
-                CaseType = "claim", TeamId = Team(team), AgentId = agent,
+                CaseType = "claim",
+                TeamId = Team(team),
+                AgentId = agent,
                 Attributes = new Dictionary<string, CaseAttribute> { ["amount"] = CaseAttribute.Of(amount), ["injury"] = CaseAttribute.Of(injury) },
             });
 
@@ -172,7 +174,10 @@ internal sealed partial class DemoFloor
         var visit = CaseId('F', visitedAt);
         events.Add(CaseEvent(EventType.CaseOpened, visitedAt, visit) with
         {
-            CaseType = "followup", TeamId = Team(team), AgentId = agent, Attributes = new Dictionary<string, CaseAttribute> { ["channel"] = CaseAttribute.Of("phone") },
+            CaseType = "followup",
+            TeamId = Team(team),
+            AgentId = agent,
+            Attributes = new Dictionary<string, CaseAttribute> { ["channel"] = CaseAttribute.Of("phone") },
         });
         events.Add(Step(visit, "recordEntered", at, agent));
         events.Add(CaseEvent(EventType.CaseClosed, at, visit) with { AgentId = agent });

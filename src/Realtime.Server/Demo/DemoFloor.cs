@@ -49,7 +49,9 @@ internal sealed partial class DemoFloor(DemoOptions options, Random random, stri
     public List<FloorEvent> Complaint(DateTimeOffset openedAt, bool complex, bool live, DateTimeOffset safeAfter)
     {
         var team = random.Next(options.Teams);
-        var agent = Agent(team, random.Next(options.AgentsPerTeam));
+        // Complex complaints go to the team's senior agent (its first, e.g. A101, whom the demo agent signs in as), who
+        // so always has a complaint or two in hand.
+        var agent = Agent(team, complex ? 0 : random.Next(options.AgentsPerTeam));
         var channel = Channels[random.Next(Channels.Length)];
         var complaintId = ComplaintId(openedAt);
         var customer = $"CU{random.Next(100000, 999999)}";
@@ -69,8 +71,8 @@ internal sealed partial class DemoFloor(DemoOptions options, Random random, stri
         var slow = live && random.NextDouble() < options.SlowResponseShare && openedAt + FirstResponseTarget >= safeAfter;
         var respondAfter = TimeSpan.FromSeconds(slow ? random.Next(125, 400) : random.Next(15, 110));
         events.Add(Event(EventType.ComplaintResponded, openedAt + respondAfter) with { ComplaintId = complaintId, AgentId = agent });
-        // The agent records why, as the floor's breach-cause report asks of every breach.
-        if (slow) events.Add(ComplaintExplained(complaintId, "firstResponse", openedAt + respondAfter + TimeSpan.FromMinutes(random.Next(2, 10)), agent, random.NextDouble() < 0.7 ? "workload" : "customerUnreachable"));
+        // The agent records why on answering, as the floor's breach-cause report asks of every breach.
+        if (slow) events.Add(ComplaintExplained(complaintId, "firstResponse", openedAt + respondAfter + TimeSpan.FromSeconds(random.Next(10, 60)), agent, random.NextDouble() < 0.7 ? "workload" : "customerUnreachable"));
 
         var paused = TimeSpan.Zero;
         TimeSpan duration;
