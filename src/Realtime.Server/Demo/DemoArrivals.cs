@@ -1,15 +1,16 @@
 namespace Realtime.Server.Demo;
 
-/// <summary>What arrives on the simulated floor: an everyday complaint, a complex one, or a service.</summary>
+/// <summary>What arrives on the simulated floor: an everyday complaint, a complex one, a service or a claim.</summary>
 internal enum DemoArrival
 {
     Complaint,
     ComplexComplaint,
     Service,
+    Claim,
 }
 
 /// <summary>
-/// Poisson arrivals of the three streams at fixed rates, merged in time order: each stream draws its next instant from an
+/// Poisson arrivals of the four streams at fixed rates, merged in time order: each stream draws its next instant from an
 /// exponential gap, so how often the clock is read (a tick a second, or one jump over hours of history) does not change
 /// how many arrive.
 /// </summary>
@@ -20,10 +21,10 @@ internal sealed class DemoArrivals
     private readonly DateTimeOffset[] _next;
 
     /// <summary>Arrivals from <paramref name="from"/> at the given rates per second (0: none).</summary>
-    public DemoArrivals(Random random, DateTimeOffset from, double complaintsPerSecond, double complexPerSecond, double servicesPerSecond)
+    public DemoArrivals(Random random, DateTimeOffset from, double complaintsPerSecond, double complexPerSecond, double servicesPerSecond, double claimsPerSecond)
     {
         _random = random;
-        _perSecond = [complaintsPerSecond, complexPerSecond, servicesPerSecond];
+        _perSecond = [complaintsPerSecond, complexPerSecond, servicesPerSecond, claimsPerSecond];
         _next = [.. _perSecond.Select(rate => Gap(from, rate))];
     }
 

@@ -5,13 +5,14 @@ namespace Realtime.Server.Demo;
 
 /// <summary>
 /// What happens on the simulated floor, as events with their own timestamps: a complaint's whole life (opened, answered,
-/// maybe paused, resolved, surveyed, followed up), a service with what follows it, the quarter's ratings. Each call
+/// maybe paused, resolved, surveyed, followed up), a service with what follows it, the quarter's ratings, and the claims and
+/// follow-up visits timed as generic cases (DemoFloor.Cases.cs). Each call
 /// returns one unit (a complaint's events together), since a complaint must reach ingest in one batch: a part of it alone
 /// would show its clocks running since the past. Nothing it generates breaches a clock before <c>safeAfter</c>: a breach
 /// is only created where it will happen in front of the running server, so nothing is detected late, and history reads
 /// as it would have on a real floor that watched its clocks.
 /// </summary>
-internal sealed class DemoFloor(DemoOptions options, Random random, string run)
+internal sealed partial class DemoFloor(DemoOptions options, Random random, string run)
 {
     private static readonly (string Id, int Weight)[] Categories =
         [("claims", 30), ("policyService", 15), ("serviceAttitude", 15), ("billing", 12), ("renewal", 10), ("surrender", 10), ("salesMisconduct", 8)];
@@ -48,7 +49,9 @@ internal sealed class DemoFloor(DemoOptions options, Random random, string run)
     public List<FloorEvent> Complaint(DateTimeOffset openedAt, bool complex, bool live, DateTimeOffset safeAfter)
     {
         var team = random.Next(options.Teams);
-        var agent = Agent(team, random.Next(options.AgentsPerTeam));
+        // Complex complaints go to the team's senior agent (its first, e.g. A101, whom the demo agent signs in as), who
+        // so always has a complaint or two in hand.
+        var agent = Agent(team, complex ? 0 : random.Next(options.AgentsPerTeam));
         var channel = Channels[random.Next(Channels.Length)];
         var complaintId = ComplaintId(openedAt);
         var customer = $"CU{random.Next(100000, 999999)}";
@@ -68,6 +71,8 @@ internal sealed class DemoFloor(DemoOptions options, Random random, string run)
         var slow = live && random.NextDouble() < options.SlowResponseShare && openedAt + FirstResponseTarget >= safeAfter;
         var respondAfter = TimeSpan.FromSeconds(slow ? random.Next(125, 400) : random.Next(15, 110));
         events.Add(Event(EventType.ComplaintResponded, openedAt + respondAfter) with { ComplaintId = complaintId, AgentId = agent });
+        // The agent records why on answering, as the floor's breach-cause report asks of every breach.
+        if (slow) events.Add(ComplaintExplained(complaintId, "firstResponse", openedAt + respondAfter + TimeSpan.FromSeconds(random.Next(10, 60)), agent, random.NextDouble() < 0.7 ? "workload" : "customerUnreachable"));
 
         var paused = TimeSpan.Zero;
         TimeSpan duration;
@@ -93,15 +98,17 @@ internal sealed class DemoFloor(DemoOptions options, Random random, string run)
         }
 
         var resolvedAt = openedAt + duration;
+        if (complex && duration - paused > ResolutionTarget)
+            events.Add(ComplaintExplained(complaintId, "resolution", resolvedAt + TimeSpan.FromMinutes(random.Next(10, 60)), agent, random.NextDouble() < 0.6 ? "waitingOnThirdParty" : "awaitingDocuments"));
         events.Add(Event(EventType.ComplaintResolved, resolvedAt) with { ComplaintId = complaintId, AgentId = agent, FirstContact = !complex && random.NextDouble() < 0.7 });
         if (random.NextDouble() < 0.8)
             events.Add(Event(EventType.SurveySubmitted, resolvedAt + TimeSpan.FromMinutes(5)) with { ComplaintId = complaintId, AgentId = agent, Score = Score() });
-        if (random.NextDouble() < 0.9) events.Add(Followup(agent, customer, resolvedAt + TimeSpan.FromMinutes(random.Next(60, 20 * 60))));
+        if (random.NextDouble() < 0.9) events.AddRange(Followup(team, agent, customer, resolvedAt + TimeSpan.FromMinutes(random.Next(60, 20 * 60)), safeAfter));
         return events;
     }
 
     /// <summary>A service handled at <paramref name="at"/>, with its survey, praise, a follow-up visit or a supervisor rating now and then.</summary>
-    public List<FloorEvent> Service(DateTimeOffset at, bool live)
+    public List<FloorEvent> Service(DateTimeOffset at, bool live, DateTimeOffset safeAfter)
     {
         var team = random.Next(options.Teams);
         var agent = Agent(team, random.Next(options.AgentsPerTeam));
@@ -117,7 +124,7 @@ internal sealed class DemoFloor(DemoOptions options, Random random, string run)
         if (random.NextDouble() < 0.06) events.Add(Event(EventType.PraiseReceived, at.AddMinutes(30)) with { AgentId = agent });
         // Routine follow-ups of the team's customers (the policy: each customer at least once a quarter).
         if (random.NextDouble() < 0.08 && _customers[team] is { Count: > 0 } known)
-            events.Add(Followup(agent, known[random.Next(known.Count)], at));
+            events.AddRange(Followup(team, agent, known[random.Next(known.Count)], at, safeAfter));
         if (live && random.NextDouble() < 0.01)
         {
             var (indicator, low, high) = Ratings[random.Next(Ratings.Length)];
@@ -149,13 +156,6 @@ internal sealed class DemoFloor(DemoOptions options, Random random, string run)
         }
 
         return events;
-    }
-
-    /// <summary>A follow-up visit at <paramref name="visitedAt"/>, recorded within 24 hours nine times in ten.</summary>
-    private FloorEvent Followup(string agent, string customer, DateTimeOffset visitedAt)
-    {
-        var entered = visitedAt + TimeSpan.FromMinutes(random.NextDouble() < 0.9 ? random.Next(20, 20 * 60) : random.Next(25 * 60, 40 * 60));
-        return Event(EventType.FollowupCompleted, entered) with { AgentId = agent, CustomerId = customer, VisitedAt = visitedAt.ToOffset(Shanghai) };
     }
 
     /// <summary>
@@ -193,6 +193,9 @@ internal sealed class DemoFloor(DemoOptions options, Random random, string run)
 
     // Mostly satisfied customers (mean about 86 of 100), a few unhappy ones.
     private double Score() => Math.Round(random.NextDouble() < 0.08 ? 40 + random.NextDouble() * 30 : 75 + Math.Sqrt(random.NextDouble()) * 25);
+
+    private FloorEvent ComplaintExplained(string complaintId, string clock, DateTimeOffset at, string agent, string reasonCode) =>
+        Event(EventType.ComplaintBreachExplained, at) with { ComplaintId = complaintId, Clock = clock, ReasonCode = reasonCode, AgentId = agent };
 
     private FloorEvent Event(EventType type, DateTimeOffset at) =>
         new() { Id = $"demo-{run}-{++_next:D8}", Type = type, OccurredAt = at.ToOffset(Shanghai) };

@@ -15,8 +15,10 @@ namespace Realtime.Server.Demo;
 /// rates, so the floor starts in its steady state) and every agent's ratings for the quarters the history touches; then,
 /// every second, everyday complaints arrive and are answered and resolved within minutes (the open count stays level),
 /// complex ones take hours to days, a share of first responses are late (breaches and escalations in front of the
-/// viewer), and services bring surveys, praise and follow-up visits. Seeded history never breaches a clock in the past,
-/// so nothing is detected late: every breach the demo shows happens while the server watches.
+/// viewer), services bring surveys, praise and follow-up visits (each also a <c>followup</c> case), and claims are
+/// surveyed, assessed and closed on the claims clocks. Every team finishes a case of each clock at the start of each day
+/// (and of the demo), so today's case KPIs have data. Seeded history never breaches a clock in the past, so nothing is
+/// detected late: every breach the demo shows happens while the server watches.
 /// </summary>
 public sealed partial class DemoFloorSimulator(
     IOptions<DemoOptions> options,
@@ -31,6 +33,12 @@ public sealed partial class DemoFloorSimulator(
 
     /// <summary>How far ahead of the seed's "now" a seeded clock may breach: seeding must be over by then, or the breach would be detected late.</summary>
     private static readonly TimeSpan SeedMargin = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How far back claims are seeded: the longest is closed within about 45 days, so older ones would only add closed
+    /// cases (and seeding time) to the quarter's figures, which the last weeks fill already.
+    /// </summary>
+    private static readonly TimeSpan ClaimHistory = TimeSpan.FromDays(50);
 
     private readonly PriorityQueue<FloorEvent, DateTimeOffset> _scheduled = new();
     private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -89,13 +97,20 @@ public sealed partial class DemoFloorSimulator(
         using (tick)
         {
             var now = time.GetUtcNow();
-            var arrivals = new DemoArrivals(random, now, o.ComplaintsPerMinute / 60, o.ComplexComplaintsPerDay / 86_400, floor.AgentCount * o.ServicesPerAgentPerHour / 3_600);
+            var arrivals = new DemoArrivals(random, now, o.ComplaintsPerMinute / 60, o.ComplexComplaintsPerDay / 86_400, floor.AgentCount * o.ServicesPerAgentPerHour / 3_600, o.ClaimsPerDay / 86_400);
+            var today = calendar.DateOf(now);
             Processed(now);
             _seeded.TrySetResult();
             while (await tick.WaitForNextTickAsync(stoppingToken))
             {
                 now = time.GetUtcNow();
                 var batch = new List<FloorEvent>();
+                if (calendar.DateOf(now) != today)
+                {
+                    today = calendar.DateOf(now);
+                    foreach (var unit in StartDay(floor, random, o, now)) Add(batch, unit, now);
+                }
+
                 foreach (var (kind, at) in arrivals.Until(now)) Add(batch, Generate(floor, kind, at, live: true, safeAfter: at), now);
                 while (_scheduled.TryPeek(out _, out var due) && due <= now) batch.Add(_scheduled.Dequeue());
                 await SubmitAsync(batch, stoppingToken);
@@ -120,8 +135,11 @@ public sealed partial class DemoFloorSimulator(
         var warmUp = TimeSpan.FromHours(o.WarmUpHours);
         var from = now - TimeSpan.FromDays(o.HistoryDays);
         var units = new List<List<FloorEvent>>();
-        var quiet = new DemoArrivals(random, from, o.HistoryComplaintsPerDay / 86_400, o.ComplexComplaintsPerDay / 86_400, floor.AgentCount * o.HistoryServicesPerAgentPerDay / 86_400);
+        var quiet = new DemoArrivals(random, from, o.HistoryComplaintsPerDay / 86_400, o.ComplexComplaintsPerDay / 86_400, floor.AgentCount * o.HistoryServicesPerAgentPerDay / 86_400, 0);
         foreach (var (kind, at) in quiet.Until(now - warmUp)) units.Add(Generate(floor, kind, at, live: false, safeAfter: now + SeedMargin));
+        var claimsFrom = from > now - ClaimHistory ? from : now - ClaimHistory;
+        var claims = new DemoArrivals(random, claimsFrom, 0, 0, 0, o.ClaimsPerDay / 86_400);
+        foreach (var (kind, at) in claims.Until(now - warmUp)) units.Add(Generate(floor, kind, at, live: false, safeAfter: now + SeedMargin));
 
         // Ratings for every quarter the history touches: the past ones entered in their last weeks, the current one so far.
         var current = calendar.QuarterOf(now);
@@ -133,8 +151,9 @@ public sealed partial class DemoFloorSimulator(
             units.AddRange(floor.QuarterRatings(q, enteredFrom, enteredTo < enteredFrom ? enteredFrom : enteredTo).Chunk(500).Select(c => c.ToList()));
         }
 
-        var busy = new DemoArrivals(random, now - warmUp, o.ComplaintsPerMinute / 60, o.ComplexComplaintsPerDay / 86_400, floor.AgentCount * o.ServicesPerAgentPerHour / 3_600);
+        var busy = new DemoArrivals(random, now - warmUp, o.ComplaintsPerMinute / 60, o.ComplexComplaintsPerDay / 86_400, floor.AgentCount * o.ServicesPerAgentPerHour / 3_600, o.ClaimsPerDay / 86_400);
         foreach (var (kind, at) in busy.Until(now)) units.Add(Generate(floor, kind, at, live: false, safeAfter: now + SeedMargin));
+        units.AddRange(StartDay(floor, random, o, now));
 
         var seeded = 0;
         var batch = new List<FloorEvent>();
@@ -162,8 +181,13 @@ public sealed partial class DemoFloorSimulator(
     {
         DemoArrival.Complaint => floor.Complaint(at, complex: false, live, safeAfter),
         DemoArrival.ComplexComplaint => floor.Complaint(at, complex: true, live, safeAfter),
-        _ => floor.Service(at, live),
+        DemoArrival.Claim => floor.Claim(at, live, safeAfter),
+        _ => floor.Service(at, live, safeAfter),
     };
+
+    /// <summary>Every team's start-of-day cases (<see cref="DemoFloor.DayStart"/>), finished within the next minute.</summary>
+    private static IEnumerable<List<FloorEvent>> StartDay(DemoFloor floor, Random random, DemoOptions o, DateTimeOffset now) =>
+        Enumerable.Range(0, o.Teams).Select(team => floor.DayStart(team, now + TimeSpan.FromSeconds(random.Next(5, 60)))).ToList();
 
     /// <summary>Adds what is due by <paramref name="now"/> to <paramref name="batch"/> and schedules the rest.</summary>
     private void Add(List<FloorEvent> batch, List<FloorEvent> unit, DateTimeOffset now)

@@ -24,6 +24,12 @@ public sealed class DemoOptions
     /// <summary>Services per agent per hour while the demo runs.</summary>
     public double ServicesPerAgentPerHour { get; set; } = 12;
 
+    /// <summary>Claims reported per day, in history and live (each surveyed, assessed or followed up, and closed in days to weeks, so the open count stays level).</summary>
+    public double ClaimsPerDay { get; set; } = 96;
+
+    /// <summary>Share of live claims whose survey is accepted after the 3-minute target (a case breach, explained).</summary>
+    public double SlowSurveyShare { get; set; } = 0.15;
+
     /// <summary>Days of history seeded at start, so today, 7-day and quarter-to-date figures all have data; 0 seeds none.</summary>
     public int HistoryDays { get; set; } = 90;
 
@@ -47,11 +53,12 @@ public sealed class DemoOptions
         if (AgentsPerTeam is < 1 or > 99) errors.Add("Demo:AgentsPerTeam must be from 1 to 99");
         if (HistoryDays is < 0 or > 180) errors.Add("Demo:HistoryDays must be from 0 to 180");
         if (SlowResponseShare is < 0 or > 1) errors.Add("Demo:SlowResponseShare must be from 0 to 1");
+        if (SlowSurveyShare is < 0 or > 1) errors.Add("Demo:SlowSurveyShare must be from 0 to 1");
         if (WarmUpHours is < 0 or > 24) errors.Add("Demo:WarmUpHours must be from 0 to 24");
         foreach (var (key, value) in new[]
                  {
                      ("ComplaintsPerMinute", ComplaintsPerMinute), ("ComplexComplaintsPerDay", ComplexComplaintsPerDay), ("ServicesPerAgentPerHour", ServicesPerAgentPerHour),
-                     ("HistoryComplaintsPerDay", HistoryComplaintsPerDay), ("HistoryServicesPerAgentPerDay", HistoryServicesPerAgentPerDay),
+                     ("HistoryComplaintsPerDay", HistoryComplaintsPerDay), ("HistoryServicesPerAgentPerDay", HistoryServicesPerAgentPerDay), ("ClaimsPerDay", ClaimsPerDay),
                  })
         {
             if (!double.IsFinite(value) || value < 0) errors.Add($"Demo:{key} must be a number ≥ 0");

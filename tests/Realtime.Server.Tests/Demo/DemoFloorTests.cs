@@ -10,12 +10,16 @@ namespace Realtime.Server.Tests.Demo;
 
 /// <summary>
 /// The demo as a newcomer sees it: after the seeded history and a few simulated minutes (the fake clock moved a second at a
-/// time), every board, scorecard and KPI of every window shows a value, the open count holds level, breaches and
-/// escalations happen, and the log has no warning about the demo's own history.
+/// time), every board, scorecard and KPI of every window shows a value, every case clock KPI (claims, follow-ups) of the
+/// floor and of each team too, the open counts of complaints and claims hold level, breaches and escalations happen, and
+/// neither the log nor the case KPIs show a breach of the demo's own history.
 /// </summary>
 public sealed class DemoFloorTests
 {
     private static readonly string[] Windows = ["today", "7d", "qtd"];
+
+    /// <summary>The claims clocks shipped in appsettings.json (docs/cases.md).</summary>
+    private static readonly string[] CaseClocks = ["surveyAcceptance", "smallClaimClosure", "smallInjuryClaimClosure", "unassessedClaimFollowUp", "followupRecordEntry"];
 
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -23,6 +27,7 @@ public sealed class DemoFloorTests
         ["Demo:Teams"] = "2",
         ["Demo:AgentsPerTeam"] = "4",
         ["Demo:HistoryComplaintsPerDay"] = "20",
+        ["Demo:ClaimsPerDay"] = "40",
         // The test moves the fake clock a second at a time faster than grain turns run, so a live breach can be seen a few
         // seconds after its instant; a minute's tolerance absorbs that while any breach of the seeded history (hours or
         // days in the past) would still be reported late.
@@ -39,7 +44,13 @@ public sealed class DemoFloorTests
         var simulator = server.Services.GetServices<IHostedService>().OfType<DemoFloorSimulator>().Single();
         await simulator.Seeded.WaitAsync(TimeSpan.FromSeconds(120));
 
+        // The seeded history ended every case clock it started within its target: a breach there would be one detected late.
+        var seeded = await client.GetFromJsonAsync<JsonElement>("/api/floor/case-kpis?window=qtd");
+        var seededBreaches = seeded.GetProperty("kpis").EnumerateArray().Where(k => k.GetProperty("breached").GetInt32() > 0).Select(k => k.GetProperty("clock").GetString()).ToList();
+        Assert.True(seededBreaches.Count == 0, "seeded history breached: " + string.Join(", ", seededBreaches));
+
         var open = new List<int>();
+        var openClaims = new List<int>();
         var breached = 0;
         var escalated = 0;
         for (var minute = 0; minute < 6; minute++)
@@ -55,6 +66,7 @@ public sealed class DemoFloorTests
             breached = Math.Max(breached, board.GetProperty("floor").GetProperty("breachedComplaints").GetInt32());
             var items = (await client.GetFromJsonAsync<JsonElement>("/api/complaints?status=open&limit=500")).GetProperty("items").EnumerateArray();
             escalated = Math.Max(escalated, items.Count(c => c.GetProperty("escalationLevel").GetInt32() >= 1));
+            openClaims.Add((await client.GetFromJsonAsync<JsonElement>("/api/cases?type=claim&status=open&limit=1")).GetProperty("total").GetInt32());
         }
 
         // Open complaints hold level: they neither only grow nor drain away.
@@ -62,6 +74,9 @@ public sealed class DemoFloorTests
         Assert.All(open, n => Assert.InRange(n, open[0] / 2, open[0] * 8 / 5));
         Assert.True(breached >= 1, "no open complaint showed a breached clock in six minutes");
         Assert.True(escalated >= 1, "no open complaint was escalated in six minutes");
+        // Claims stay open for days to weeks: hundreds open, neither draining nor piling up over the minutes watched.
+        Assert.True(openClaims[0] >= 100, $"open claims after the first minute: {openClaims[0]}");
+        Assert.All(openClaims, n => Assert.InRange(n, openClaims[0] * 9 / 10, openClaims[0] * 11 / 10));
 
         var missing = new List<string>();
         foreach (var window in Windows)
@@ -94,6 +109,26 @@ public sealed class DemoFloorTests
                     if (i.GetProperty("value").ValueKind == JsonValueKind.Null) missing.Add($"{agentId} {window} indicator {i.GetProperty("id")}");
                 }
             }
+        }
+
+        foreach (var window in Windows)
+        {
+            foreach (var scope in new[] { "floor", "teams/T1", "teams/T2" })
+            {
+                var kpis = (await client.GetFromJsonAsync<JsonElement>($"/api/{scope}/case-kpis?window={window}")).GetProperty("kpis").EnumerateArray().ToList();
+                foreach (var clock in CaseClocks)
+                {
+                    var kpi = kpis.FirstOrDefault(k => k.GetProperty("clock").GetString() == clock);
+                    if (kpi.ValueKind != JsonValueKind.Object || kpi.GetProperty("rate").ValueKind == JsonValueKind.Null) missing.Add($"{scope} case KPI {clock} {window}");
+                }
+            }
+        }
+
+        // The case lists: the floor's and each team's open claims and follow-ups, and an agent's own cases.
+        foreach (var list in new[] { "type=claim", "type=followup", "type=claim&team=T1", "type=claim&team=T2", "team=T2", "agent=A101", "agent=A204" })
+        {
+            var cases = await client.GetFromJsonAsync<JsonElement>($"/api/cases?status=open&{list}");
+            if (cases.GetProperty("total").GetInt32() == 0) missing.Add($"open cases {list}");
         }
 
         Assert.Empty(missing);
