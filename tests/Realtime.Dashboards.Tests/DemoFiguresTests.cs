@@ -61,6 +61,7 @@ public sealed partial class DemoFiguresTests(HeadlessChromium chromium, DemoFloo
                     }
 
                     var where = window.Length > 0 ? $"{url} ({window})" : url;
+                    var watched = System.Diagnostics.Stopwatch.StartNew();
                     var first = await view.Page.EvaluateAsync<string[]>(FindEmpty, markers);
                     atFirstLook += first.Length;
                     if (first.Length > 0) output.WriteLine($"{where} at first look: " + string.Join(" | ", first));
@@ -70,6 +71,7 @@ public sealed partial class DemoFiguresTests(HeadlessChromium chromium, DemoFloo
                         // watched in the browser until nothing is, without a fixed wait.
                         await view.Page.WaitForFunctionAsync($"(markers) => ({FindEmpty})(markers).length === 0", markers,
                             new PageWaitForFunctionOptions { Timeout = (float)Patience.TotalMilliseconds, PollingInterval = 1000 });
+                        if (first.Length > 0) output.WriteLine($"{where} filled {watched.Elapsed.TotalSeconds:F0} s later");
                     }
                     catch (TimeoutException)
                     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Cases;
 using Realtime.Domain.Scorecards;
@@ -8,21 +9,36 @@ using Realtime.Grains.Teams;
 
 namespace Realtime.Grains.Cases;
 
-/// <summary>A team's or the floor's case clock KPIs: thin, the counting is <see cref="CaseClockTally"/>'s.</summary>
+/// <summary>
+/// A team's or the floor's case clock KPIs: thin, the counting is <see cref="CaseClockTally"/>'s. Every case tells it its
+/// outcomes, and its state remembers up to <see cref="RememberedOutcomes"/> of them, so it pushes and stages as agents and
+/// teams do (<see cref="DeferredStaging"/>): once per delay, and when a checkpoint asks, not on every call (serializing
+/// the whole state per outcome kept the floor's grain over a second behind while the demo seeded its history).
+/// </summary>
 [GrainType("caseKpis")]
 internal sealed class CaseKpiGrain(
     IStateCheckpointer checkpointer,
     [PersistentState("caseKpis", CheckpointGrainStorage.ProviderName)] IPersistentState<CaseKpiGrainState> persisted,
     ILiveNotifier notifier,
     CompanyCalendar calendar,
-    [FromKeyedServices(FloorClock.Key)] TimeProvider time) : Grain, ICaseKpiGrain
+    [FromKeyedServices(FloorClock.Key)] TimeProvider time,
+    IOptions<CheckpointOptions> checkpointOptions) : Grain, ICaseKpiGrain
 {
-    // Outcomes already counted: a case may tell again after a restart that lost its own record of telling.
-    private const int RememberedOutcomes = 100_000;
+    /// <summary>Outcomes remembered as counted: a case may tell again after a restart that lost its own record of telling.</summary>
+    public const int RememberedOutcomes = 100_000;
+
+    private DeferredStaging? _deferredStaging;
     private CaseKpiGrainState State => persisted.State;
     private GrainKey StateKey => new("caseKpis", this.GetPrimaryKeyString());
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => checkpointer.ReleaseAsync(StateKey);
+    private DeferredStaging Deferred =>
+        _deferredStaging ??= new(checkpointOptions.Value.DeferredStageDelay, (callback, options) => this.RegisterGrainTimer(callback, options), checkpointer, StateKey, PublishAsync, FlushAsync, time);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_deferredStaging is { Pending: true }) await FlushAsync();
+        await checkpointer.ReleaseAsync(StateKey);
+    }
 
     public async Task RecordAsync(IReadOnlyList<CaseClockOutcome> outcomes)
     {
@@ -33,16 +49,28 @@ internal sealed class CaseKpiGrain(
             State.Tally.Record(outcome.Clock, outcome.Day, outcome.Met);
             changed = true;
         }
-        if (!changed) return;
+        // The checkpoint that would write a case's record of telling asks this grain to stage first.
+        if (changed && !Deferred.DeferFacts()) await FlushAsync();
+    }
+
+    public Task<IReadOnlyList<CaseClockKpi>> GetAsync(ScorecardWindow window) => Task.FromResult(Kpis(window, time.GetUtcNow()));
+
+    private async Task FlushAsync()
+    {
+        await PublishAsync();
         await persisted.WriteStateAsync();
+        _deferredStaging?.Done();
+    }
+
+    private Task PublishAsync()
+    {
         var key = this.GetPrimaryKeyString();
         var now = time.GetUtcNow();
         var team = key == CaseKpiKeys.Floor ? CaseKpiKeys.Floor : key["team:".Length..];
         var payload = new CaseKpisPayload(team, Kpis(ScorecardWindow.Today, now), Kpis(ScorecardWindow.Last7Days, now), Kpis(ScorecardWindow.QuarterToDate, now));
         notifier.Publish(new LiveMessage(CaseLiveMethods.CaseKpiChanged, payload, [key == CaseKpiKeys.Floor ? LiveScopes.Floor : LiveScopes.Team(team)], CaseLiveMethods.CaseKpiChanged + ":" + key));
+        return Task.CompletedTask;
     }
-
-    public Task<IReadOnlyList<CaseClockKpi>> GetAsync(ScorecardWindow window) => Task.FromResult(Kpis(window, time.GetUtcNow()));
 
     private IReadOnlyList<CaseClockKpi> Kpis(ScorecardWindow window, DateTimeOffset now) => State.Tally.Kpis(window.DaysAt(now, calendar));
 }

@@ -31,13 +31,15 @@ internal sealed partial class DemoFloor(DemoOptions options, Random random, stri
     ];
 
     private static readonly TimeSpan ResolutionTarget = TimeSpan.FromHours(48);
-    private static readonly TimeSpan FirstResponseTarget = TimeSpan.FromMinutes(2);
+    /// <summary>The first-response target the demo plans its answers around (the shipped configuration's).</summary>
+    internal static readonly TimeSpan FirstResponseTarget = TimeSpan.FromMinutes(2);
 
     // Each team's recent complaint customers, so follow-up visits go to customers the team has seen (coverage, 回访覆盖率).
     private readonly List<string>[] _customers = [.. Enumerable.Range(0, options.Teams).Select(_ => new List<string>())];
     private long _next;
     private long _minute;
     private int _inMinute;
+    private int _backdated;
 
     public int AgentCount => options.Teams * options.AgentsPerTeam;
 
@@ -46,7 +48,12 @@ internal sealed partial class DemoFloor(DemoOptions options, Random random, stri
     /// its first response may be late. A complex complaint takes hours to days; one that would pass 48 hours before
     /// <paramref name="safeAfter"/> waited on the customer (a pause) long enough to stay within its clock.
     /// </summary>
-    public List<FloorEvent> Complaint(DateTimeOffset openedAt, bool complex, bool live, DateTimeOffset safeAfter)
+    /// <param name="openedAt">When it is opened.</param>
+    /// <param name="complex">Whether it takes hours to days (with the team's senior agent).</param>
+    /// <param name="live">Opened in front of the running server: its first response may be late.</param>
+    /// <param name="safeAfter">No clock breaches before this instant.</param>
+    /// <param name="answeredLateBy">Answer this long after the first-response target (a live breach, explained at once).</param>
+    public List<FloorEvent> Complaint(DateTimeOffset openedAt, bool complex, bool live, DateTimeOffset safeAfter, TimeSpan? answeredLateBy = null)
     {
         var team = random.Next(options.Teams);
         // Complex complaints go to the team's senior agent (its first, e.g. A101, whom the demo agent signs in as), who
@@ -68,11 +75,12 @@ internal sealed partial class DemoFloor(DemoOptions options, Random random, stri
         };
 
         // Most answer within 15-110 s; live, a share answers after the 2-minute target (breach, escalation to the team lead).
-        var slow = live && random.NextDouble() < options.SlowResponseShare && openedAt + FirstResponseTarget >= safeAfter;
-        var respondAfter = TimeSpan.FromSeconds(slow ? random.Next(125, 400) : random.Next(15, 110));
+        var slow = answeredLateBy is not null || (live && random.NextDouble() < options.SlowResponseShare && openedAt + FirstResponseTarget >= safeAfter);
+        var respondAfter = answeredLateBy is { } late ? FirstResponseTarget + late : TimeSpan.FromSeconds(slow ? random.Next(125, 400) : random.Next(15, 110));
         events.Add(Event(EventType.ComplaintResponded, openedAt + respondAfter) with { ComplaintId = complaintId, AgentId = agent });
         // The agent records why on answering, as the floor's breach-cause report asks of every breach.
-        if (slow) events.Add(ComplaintExplained(complaintId, "firstResponse", openedAt + respondAfter + TimeSpan.FromSeconds(random.Next(10, 60)), agent, random.NextDouble() < 0.7 ? "workload" : "customerUnreachable"));
+        var explainAfter = TimeSpan.FromSeconds(answeredLateBy is null ? random.Next(10, 60) : random.Next(5, 15));
+        if (slow) events.Add(ComplaintExplained(complaintId, "firstResponse", openedAt + respondAfter + explainAfter, agent, random.NextDouble() < 0.7 ? "workload" : "customerUnreachable"));
 
         var paused = TimeSpan.Zero;
         TimeSpan duration;
@@ -167,6 +175,9 @@ internal sealed partial class DemoFloor(DemoOptions options, Random random, stri
     {
         var local = openedAt.ToOffset(Shanghai);
         var minute = local.Ticks / TimeSpan.TicksPerMinute;
+        // A complaint dated back into a minute already numbered (a day's opening breaches) takes a number from the top of
+        // the minute's range, which a few complaints a minute never reach: restarting at 00 reused a complaint's id.
+        if (minute < _minute) return $"C{local:yyMMdd}-{local:HHmm}{90 + _backdated++ % 10:D2}";
         _inMinute = minute == _minute ? _inMinute + 1 : 0;
         _minute = minute;
         return $"C{local:yyMMdd}-{local:HHmm}{_inMinute % 100:D2}";

@@ -99,6 +99,9 @@ public sealed partial class DemoFloorSimulator(
             var now = time.GetUtcNow();
             var arrivals = new DemoArrivals(random, now, o.ComplaintsPerMinute / 60, o.ComplexComplaintsPerDay / 86_400, floor.AgentCount * o.ServicesPerAgentPerHour / 3_600, o.ClaimsPerDay / 86_400);
             var today = calendar.DateOf(now);
+            var opening = new List<FloorEvent>();
+            foreach (var unit in DayOpeningBreaches(floor, random, o, now)) Add(opening, unit, now);
+            await SubmitAsync(opening, stoppingToken);
             Processed(now);
             _seeded.TrySetResult();
             while (await tick.WaitForNextTickAsync(stoppingToken))
@@ -108,7 +111,7 @@ public sealed partial class DemoFloorSimulator(
                 if (calendar.DateOf(now) != today)
                 {
                     today = calendar.DateOf(now);
-                    foreach (var unit in StartDay(floor, random, o, now)) Add(batch, unit, now);
+                    foreach (var unit in StartDay(floor, random, o, now).Concat(DayOpeningBreaches(floor, random, o, now))) Add(batch, unit, now);
                 }
 
                 foreach (var (kind, at) in arrivals.Until(now)) Add(batch, Generate(floor, kind, at, live: true, safeAfter: at), now);
@@ -188,6 +191,18 @@ public sealed partial class DemoFloorSimulator(
     /// <summary>Every team's start-of-day cases (<see cref="DemoFloor.DayStart"/>), finished within the next minute.</summary>
     private static IEnumerable<List<FloorEvent>> StartDay(DemoFloor floor, Random random, DemoOptions o, DateTimeOffset now) =>
         Enumerable.Range(0, o.Teams).Select(team => floor.DayStart(team, now + TimeSpan.FromSeconds(random.Next(5, 60)))).ToList();
+
+    /// <summary>
+    /// As the floor goes live and at each day's start, two complaints that came in just under two minutes earlier and are
+    /// answered a little late: today's first breaches happen, on time and in front of the server, and are explained within
+    /// the first minute, so the breach-cause report of today has figures from the start.
+    /// </summary>
+    private static IEnumerable<List<FloorEvent>> DayOpeningBreaches(DemoFloor floor, Random random, DemoOptions o, DateTimeOffset now) =>
+        Enumerable.Range(0, 2).Select(_ =>
+        {
+            var dueAt = now + TimeSpan.FromSeconds(random.Next(10, 20));
+            return floor.Complaint(dueAt - DemoFloor.FirstResponseTarget, complex: false, live: true, safeAfter: now, answeredLateBy: TimeSpan.FromSeconds(random.Next(5, 20)));
+        }).ToList();
 
     /// <summary>Adds what is due by <paramref name="now"/> to <paramref name="batch"/> and schedules the rest.</summary>
     private void Add(List<FloorEvent> batch, List<FloorEvent> unit, DateTimeOffset now)
