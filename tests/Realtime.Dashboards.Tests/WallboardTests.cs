@@ -69,6 +69,44 @@ public sealed partial class WallboardTests(HeadlessChromium chromium, RealtimeSe
     }
 
     [Fact]
+    public async Task A_board_opened_after_a_breach_shows_it_in_the_ticker_at_once()
+    {
+        var team = FloorEvents.UniqueId("T-later");
+        var agent = FloorEvents.UniqueId("A-later");
+        var complaintId = FloorEvents.UniqueId("C-later");
+        var item = (DashboardPage page, string kind) => page.Feed.Locator($".feed-item.kind-{kind}[data-complaint-id=\"{complaintId}\"]");
+        await using (var floor = await DashboardPage.OpenAsync(chromium, server))
+        {
+            await server.IngestAsync(FloorEvents.ComplaintOpened(complaintId, team, agentId: agent));
+            // The breach and its escalation happen while only the floor's board is open.
+            var untilEscalated = (float)(RealtimeServer.FirstResponseTarget + TimeSpan.FromSeconds(5)).TotalMilliseconds;
+            await Expect(item(floor, "escalated")).ToBeVisibleAsync(new() { Timeout = untilEscalated });
+        }
+
+        // Nothing more happens to the complaint (the next escalation is hours away): what the team's board shows came over REST.
+        await using var board = await DashboardPage.OpenAsync(chromium, server, $"?team={team}");
+
+        await Expect(item(board, "breached")).ToContainTextAsync("超时", new() { Timeout = 2_000 });
+        await Expect(item(board, "escalated")).ToContainTextAsync("组长");
+        await Expect(board.Feed.Locator(".feed-empty")).ToHaveCountAsync(0);
+        // Newest first, each at the time the server pushed it: the escalation on top, then the breach, then the warnings.
+        var items = board.Feed.Locator(".feed-item");
+        await Expect(items.Nth(0)).ToHaveClassAsync(new Regex(@"\bkind-escalated\b"));
+        await Expect(items.Nth(1)).ToHaveClassAsync(new Regex(@"\bkind-breached\b"));
+        await Expect(items.Nth(2)).ToHaveClassAsync(new Regex(@"\bkind-warning\b"));
+        await Expect(item(board, "breached").Locator(".feed-time")).ToHaveTextAsync(new Regex(@"^\d{2}:\d{2}(:\d{2})?$"));
+        await board.ScreenshotAsync("wallboard-team-opened-after-breach");
+        board.AssertNoErrors();
+
+        // The agent's own view, opened now, shows the breach too (its warnings superseded by it, as when they arrive live).
+        await using var view = await DashboardPage.OpenViewAsync(chromium, server, $"/agent?id={agent}", 900, 1000);
+        view.AllowFailedRequest("/scorecard");
+        await Expect(view.Page.Locator($"#alerts .alert-breached[data-complaint-id=\"{complaintId}\"]")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Expect(view.Page.Locator($"#alerts .alert-warning[data-complaint-id=\"{complaintId}\"]")).ToHaveCountAsync(0);
+        view.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_board_shows_the_most_urgent_complaint_first()
     {
         var team = FloorEvents.UniqueId("T-order");

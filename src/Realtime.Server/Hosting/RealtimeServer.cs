@@ -69,6 +69,7 @@ public static partial class RealtimeServer
         services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName, o => o.Validate());
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
+        services.AddSingleton(sp => new RecentAlerts(sp.GetRequiredService<IOptions<LiveOptions>>().Value.RecentAlertsPerScope, sp.GetRequiredKeyedService<TimeProvider>(FloorClock.Key)));
         services.AddSingleton<SignalRLiveNotifier>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
         services.AddSingleton<Grains.Cluster.IRelayedPushSink>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
@@ -101,6 +102,7 @@ public static partial class RealtimeServer
         reads.MapCases();
         reads.MapBreachCauses();
         reads.MapScorecards();
+        reads.MapRecentAlerts();
         reads.MapQuarters();
         app.MapGroup("").RequireAuthorization(Policies.Manager).MapPolicies();
         app.MapSignIn();

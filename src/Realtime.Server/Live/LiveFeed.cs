@@ -315,12 +315,19 @@ public sealed class LiveOptions
     /// </summary>
     public long ConnectionBufferBytes { get; set; } = 1 << 20;
 
+    /// <summary>
+    /// The most recent warnings, breaches and escalations kept per scope for boards opened later
+    /// (<c>GET /api/floor/alerts</c> …; a board's ticker shows 40).
+    /// </summary>
+    public int RecentAlertsPerScope { get; set; } = 40;
+
     /// <summary>What is wrong with these settings, naming each key (empty when they are usable).</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (BacklogPerScope < 1) errors.Add($"{SectionName}:{nameof(BacklogPerScope)} must be at least 1 (was {BacklogPerScope})");
         if (StateInterval < TimeSpan.Zero) errors.Add($"{SectionName}:{nameof(StateInterval)} must not be negative (was {StateInterval})");
+        if (RecentAlertsPerScope is < 1 or > 1000) errors.Add($"{SectionName}:{nameof(RecentAlertsPerScope)} must be from 1 to 1000 (was {RecentAlertsPerScope})");
         if (ConnectionBufferBytes < 1024) errors.Add($"{SectionName}:{nameof(ConnectionBufferBytes)} must be at least 1024 (was {ConnectionBufferBytes})");
         return errors;
     }

@@ -18,7 +18,8 @@ namespace Realtime.Server.Live;
 /// write.
 /// </summary>
 public sealed partial class SignalRLiveNotifier(
-    LiveConnections connections, IOptions<LiveOptions> options, IOptions<JsonHubProtocolOptions> json, ClusterFanOut cluster, ILogger<SignalRLiveNotifier> log)
+    LiveConnections connections, IOptions<LiveOptions> options, IOptions<JsonHubProtocolOptions> json, ClusterFanOut cluster, RecentAlerts recent,
+    ILogger<SignalRLiveNotifier> log)
     : IHostedService, ILiveNotifier, IRelayedPushSink
 {
     /// <summary>The hub method that tells a client it fell behind and must reload its state over REST.</summary>
@@ -35,11 +36,13 @@ public sealed partial class SignalRLiveNotifier(
     {
         // Serialised here, once, in the publishing grain's turn: what waits in the logs is then one byte array per push
         // instead of the payload's object graph (a complaint view is dozens of objects), which a backlog of a busy floor
-        // otherwise carried into older generations; and every connection sends those bytes as they are. Nothing is
-        // serialised for scopes nobody follows.
+        // otherwise carried into older generations; and every connection sends those bytes as they are. Nothing but an
+        // alert is serialised for scopes nobody follows.
         // Other silos' connections may follow what nobody here does: with other silos up, every push is written once and sent on.
         var followedHere = Feed.IsFollowed(message.Scopes);
-        if (!followedHere && !cluster.HasRemoteSilos) return;
+        // Alerts are kept for boards opened later even when nobody follows their scopes now.
+        var isAlert = RecentAlerts.KindOf(message.Method) is not null;
+        if (!followedHere && !cluster.HasRemoteSilos && !isAlert) return;
         HubInvocation invocation;
         try
         {
@@ -51,6 +54,7 @@ public sealed partial class SignalRLiveNotifier(
             LogSendFailed(e, message.Method);
             return;
         }
+        if (isAlert) recent.Record(message.Method, invocation.Utf8, message.Scopes);
         if (followedHere) Feed.Publish(message with { Payload = invocation });
         if (cluster.HasRemoteSilos) cluster.Forward(RelayedChange.OfPush(new RelayedPush(message.Method, invocation.Utf8, message.Scopes, message.CoalesceKey)));
     }
@@ -58,6 +62,8 @@ public sealed partial class SignalRLiveNotifier(
     /// <inheritdoc />
     public void Deliver(RelayedPush push)
     {
+        // Every server keeps the cluster's alerts, so a board reloading on any of them gets the same ticker.
+        recent.Record(push.Method, push.Message, push.Scopes);
         if (!Feed.IsFollowed(push.Scopes)) return;
         Feed.Publish(new LiveMessage(push.Method, HubInvocation.FromUtf8(push.Message), push.Scopes, push.CoalesceKey));
     }

@@ -2,6 +2,7 @@
 
 import { authFetch } from './auth.js';
 import { caseKpisPath } from './caseKpis.js';
+import { alertsOldestFirst } from './recentAlerts.js';
 
 /**
  * GETs a JSON document and fails loudly on any non-2xx answer.
@@ -49,6 +50,23 @@ export async function getJsonOrNull(path) {
   } catch (error) {
     if (error.status === 404) return null;
     throw error;
+  }
+}
+
+/**
+ * The scope's recent warnings, breaches and escalations, oldest first with their server instants (GET /api/floor/alerts,
+ * /api/teams/{id}/alerts or /api/agents/{id}/alerts); none when the server cannot answer, since the ticker then simply
+ * starts with the live alerts.
+ * @param {{ team?: string | null, agent?: string | null }} scope none for the floor
+ */
+export async function getRecentAlerts(scope = {}) {
+  const path = scope.agent ? `/api/agents/${encodeURIComponent(scope.agent)}/alerts`
+    : scope.team ? `/api/teams/${encodeURIComponent(scope.team)}/alerts` : '/api/floor/alerts';
+  try {
+    return alertsOldestFirst(await getJson(path));
+  } catch (error) {
+    console.warn(`[alerts] ${error.message}`);
+    return [];
   }
 }
 

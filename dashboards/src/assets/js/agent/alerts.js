@@ -31,9 +31,10 @@ export class AgentAlerts {
   /**
    * @param {'warning' | 'breached' | 'escalated'} kind
    * @param {object} payload the hub message
-   * @param {number} atMs server time of arrival
+   * @param {number} atMs server time of arrival (of publication, for one fetched on load)
+   * @param {{ notify?: boolean }} [options] notify: false for one fetched on load, already past (no desktop notification)
    */
-  add(kind, payload, atMs) {
+  add(kind, payload, atMs, { notify = true } = {}) {
     // Each alert once (the server may push one again after a restart), and no second notification for it.
     if (!this.seen.firstTime(kind, payload)) return;
     const element = document.createElement('div');
@@ -49,7 +50,7 @@ export class AgentAlerts {
     this.alerts.unshift(entry);
     this.container.prepend(element);
     for (const old of this.alerts.splice(maxAlerts)) old.element.remove();
-    this.notify(entry);
+    if (notify) this.notify(entry);
   }
 
   relabel() {

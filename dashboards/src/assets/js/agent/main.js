@@ -2,7 +2,7 @@
 
 import { t } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints, getOpenCases, getScorecard } from '../api.js';
+import { getOpenComplaints, getOpenCases, getScorecard, getRecentAlerts } from '../api.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
 import { setUpPage } from '../page.js';
@@ -79,13 +79,15 @@ if (!agentId) {
     indicator: byId('live-indicator'),
     async resync() {
       await syncServerClock();
-      const [{ items }, scorecard, openCases] = await Promise.all([
-        getOpenComplaints({ agent: agentId }), getScorecard(agentId, scoreWindow), getOpenCases({ agent: agentId })]);
+      const [{ items }, scorecard, openCases, recent] = await Promise.all([
+        getOpenComplaints({ agent: agentId }), getScorecard(agentId, scoreWindow), getOpenCases({ agent: agentId }), getRecentAlerts({ agent: agentId })]);
       complaints.load(items.filter((item) => item.agentId === agentId));
       caseList.load(openCases.items);
       scorecards.clear();
       scorecards.set(scoreWindow, remember(scorecard));
       renderScore();
+      // The warnings of the last minutes, before the pushes held during this load (a dismissed one stays dismissed).
+      for (const alert of recent) alerts.add(alert.kind, alert.payload, alert.atMs, { notify: false });
       invalidate();
     },
     handlers: {

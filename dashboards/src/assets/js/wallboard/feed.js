@@ -1,10 +1,12 @@
-// The live ticker: warnings, breaches and escalations as they arrive, newest on top.
+// The live ticker: warnings, breaches and escalations as they arrive, newest on top; on (re)load the scope's recent ones
+// from the server first, so a board opened mid-shift shows the last minutes.
 
 import { t } from '../i18n.js';
 import { clockLabel } from './board.js';
 import { formatCountdown, formatPercent, formatTimeOfDay } from '../format.js';
 import { parseDurationMs } from '../duration.js';
 import { SeenAlerts } from '../alertKey.js';
+import { newestFirstIndex } from '../recentAlerts.js';
 
 /** Older entries fall off; the ticker is a view of the last few minutes, not a log. */
 const maxEntries = 40;
@@ -27,19 +29,25 @@ export class EventFeed {
    * Adds an entry for a hub message (once: a repeat of an alert already shown is dropped).
    * @param {'warning' | 'breached' | 'escalated'} kind
    * @param {object} payload slaWarning, slaBreached or escalated payload
-   * @param {number} atMs server time of arrival
+   * @param {number} atMs server time of arrival (of publication, for one fetched on load)
+   * @param {{ fresh?: boolean }} [options] fresh: false for one fetched on load, shown without the arrival animation
    */
-  add(kind, payload, atMs) {
+  add(kind, payload, atMs, { fresh = true } = {}) {
     if (!this.seen.firstTime(kind, payload)) return;
+    // In time order: one fetched after a reconnect may be older than live ones already shown.
+    const index = newestFirstIndex(this.entries, atMs);
+    if (index >= maxEntries) return;
     const element = document.createElement('li');
-    element.className = `feed-item kind-${kind} is-new`;
+    element.className = `feed-item kind-${kind}${fresh ? ' is-new' : ''}`;
     element.dataset.complaintId = payload.complaintId ?? '';
     element.addEventListener('animationend', () => element.classList.remove('is-new'));
     const entry = { kind, payload, atMs, element };
     this.fill(entry);
-    this.entries.unshift(entry);
+    const below = this.entries[index];
+    this.entries.splice(index, 0, entry);
     this.list.querySelector('.feed-empty')?.remove();
-    this.list.prepend(element);
+    if (below) below.element.before(element);
+    else this.list.append(element);
     for (const old of this.entries.splice(maxEntries)) old.element.remove();
   }
 

@@ -2,7 +2,7 @@
 
 import { t, applyTranslations, currentLanguage, setLanguage, onLanguageChange } from '../i18n.js';
 import { serverNow, syncServerClock } from '../clock.js';
-import { getOpenComplaints, getOpenCases, getBoard, getDailyKpis, getTeams, getCaseKpis } from '../api.js';
+import { getOpenComplaints, getOpenCases, getBoard, getDailyKpis, getTeams, getCaseKpis, getRecentAlerts } from '../api.js';
 import { whoAmI } from '../auth.js';
 import { LiveConnection } from '../live.js';
 import { onFrame, invalidate } from '../frameLoop.js';
@@ -104,11 +104,11 @@ async function reload() {
   await syncServerClock();
   board.beginSnapshot();
   cases.beginSnapshot();
-  let items, total, today, agents, trend, openCases, caseKpis;
+  let items, total, today, agents, trend, openCases, caseKpis, alerts;
   try {
-    [{ items, total }, today, agents, trend, openCases, caseKpis] = await Promise.all([
+    [{ items, total }, today, agents, trend, openCases, caseKpis, alerts] = await Promise.all([
       getOpenComplaints({ team }, maxLoadedComplaints), getBoard(team), agentWindow === 'today' ? null : getBoard(team, agentWindow), loadTrend(),
-      getOpenCases({ team }, maxLoadedComplaints), getCaseKpis(team)]);
+      getOpenCases({ team }, maxLoadedComplaints), getCaseKpis(team), getRecentAlerts({ team })]);
   } finally {
     if (items === undefined) {
       board.endSnapshot();
@@ -122,6 +122,8 @@ async function reload() {
   caseKpiStrip.load(caseKpis);
   agentTiles.load((agents ?? today).agents, today.totalBands);
   agentTiles.render();
+  // The ticker's last minutes, before the pushes held during this load (those already shown are dropped as repeats).
+  for (const alert of alerts) feed.add(alert.kind, alert.payload, alert.atMs, { fresh: false });
   invalidate();
 }
 
