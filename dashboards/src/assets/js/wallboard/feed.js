@@ -23,6 +23,7 @@ export class EventFeed {
     this.entries = [];
     this.seen = new SeenAlerts();
     this.renderEmpty();
+    globalThis.addEventListener?.('resize', () => this.fit());
   }
 
   /**
@@ -49,12 +50,28 @@ export class EventFeed {
     if (below) below.element.before(element);
     else this.list.append(element);
     for (const old of this.entries.splice(maxEntries)) old.element.remove();
+    this.fit();
   }
 
   /** Re-renders every entry's text (after a language switch). */
   relabel() {
     for (const entry of this.entries) this.fill(entry);
     this.renderEmpty();
+    this.fit();
+  }
+
+  /**
+   * Shows the newest entries that fit whole and hides the older rest: a board opened mid-shift loads dozens of recent
+   * alerts, and a line cut in half at the ticker's foot reads as a fault across the room.
+   */
+  fit() {
+    for (const entry of this.entries) entry.element.hidden = false;
+    const bottom = this.list.getBoundingClientRect().bottom;
+    let full = false;
+    for (const entry of this.entries) {
+      full ||= entry.element.getBoundingClientRect().bottom > bottom + 0.5;
+      entry.element.hidden = full;
+    }
   }
 
   fill({ kind, payload, atMs, element }) {
