@@ -1,6 +1,5 @@
 using Orleans.Storage;
 using Realtime.Grains.Persistence;
-using Realtime.Testing;
 using Xunit;
 
 namespace Realtime.Grains.Tests;
@@ -13,42 +12,57 @@ public sealed class RetryingGrainStorageTests
     [Fact]
     public async Task A_read_that_fails_for_a_moment_is_retried_until_it_succeeds()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new RecordingPauses();
         var inner = new FlakyStorage(failures: 2, () => new TimeoutException("connection dropped"));
-        var read = new RetryingGrainStorage(inner, clock).ReadStateAsync("floor", Floor, new GrainState<string>());
 
-        await CompleteAsync(read, clock);
+        await new RetryingGrainStorage(inner, clock).ReadStateAsync("floor", Floor, new GrainState<string>());
         Assert.Equal(3, inner.Calls);
+        Assert.Equal([TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)], clock.Pauses);
     }
 
     [Fact]
     public async Task A_stale_etag_is_not_retried()
     {
         var inner = new FlakyStorage(failures: 1, () => new Orleans.Storage.InconsistentStateException("stale", "1", "2"));
-        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => new RetryingGrainStorage(inner, new FakeTimeProvider()).WriteStateAsync("floor", Floor, new GrainState<string>()));
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => new RetryingGrainStorage(inner, new RecordingPauses()).WriteStateAsync("floor", Floor, new GrainState<string>()));
         Assert.Equal(1, inner.Calls);
     }
 
     [Fact]
     public async Task A_storage_that_stays_down_fails_after_the_last_attempt()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new RecordingPauses();
         var inner = new FlakyStorage(failures: int.MaxValue, () => new TimeoutException("down"));
-        var read = new RetryingGrainStorage(inner, clock).ReadStateAsync("floor", Floor, new GrainState<string>());
 
-        await Assert.ThrowsAsync<TimeoutException>(() => CompleteAsync(read, clock));
+        await Assert.ThrowsAsync<TimeoutException>(() => new RetryingGrainStorage(inner, clock).ReadStateAsync("floor", Floor, new GrainState<string>()));
         Assert.Equal(CheckpointOptions.MaxLoadAttempts, inner.Calls);
+        // 50 ms doubling, at most 2 s: about 9 s of retries in all.
+        Assert.Equal(TimeSpan.FromMilliseconds(9_150), clock.Pauses.Aggregate(TimeSpan.Zero, (a, b) => a + b));
     }
 
-    // Moves the fake clock on until the retries are done (each pause is at most 2 s).
-    private static async Task CompleteAsync(Task operation, FakeTimeProvider clock)
+    // Ends every pause at once and records how long it was asked to be: the retries' schedule without waiting for it.
+    private sealed class RecordingPauses : TimeProvider
     {
-        for (var i = 0; i < 100 && !operation.IsCompleted; i++)
+        public List<TimeSpan> Pauses { get; } = [];
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            await Task.Yield();
-            clock.Advance(TimeSpan.FromMilliseconds(500));
+            lock (Pauses) Pauses.Add(dueTime);
+            return new Immediate(callback, state);
         }
-        await operation;
+
+        private sealed class Immediate : ITimer
+        {
+            public Immediate(TimerCallback callback, object? state) => ThreadPool.QueueUserWorkItem(_ => callback(state));
+
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     private sealed class FlakyStorage(int failures, Func<Exception> failure) : IGrainStorage
