@@ -15,7 +15,10 @@ namespace Realtime.Domain.Kpis;
 [JsonConverter(typeof(CustomerSetJsonConverter))]
 public sealed class CustomerSet
 {
-    private readonly HashSet<ulong> _hashes;
+    private HashSet<ulong> _hashes;
+
+    // The hashes are also a snapshot's: the next change copies them first, so a snapshot read elsewhere never sees a write.
+    private bool _shared;
 
     /// <summary>Creates an empty set.</summary>
     public CustomerSet() => _hashes = [];
@@ -29,16 +32,64 @@ public sealed class CustomerSet
     public int Count => _hashes.Count;
 
     /// <summary>Adds <paramref name="customerId"/>; false when it was already there.</summary>
-    public bool Add(string customerId) => _hashes.Add(Hash(customerId));
+    public bool Add(string customerId)
+    {
+        var hash = Hash(customerId);
+        if (_shared)
+        {
+            if (_hashes.Contains(hash))
+            {
+                return false;
+            }
+
+            Unshare();
+        }
+
+        return _hashes.Add(hash);
+    }
 
     /// <summary>True when <paramref name="customerId"/> is in the set.</summary>
     public bool Contains(string customerId) => _hashes.Contains(Hash(customerId));
 
     /// <summary>Adds every customer of <paramref name="other"/>.</summary>
-    public void UnionWith(CustomerSet other) => _hashes.UnionWith(other._hashes);
+    public void UnionWith(CustomerSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (_shared && !other._hashes.IsSubsetOf(_hashes))
+        {
+            Unshare();
+        }
+
+        if (!_shared)
+        {
+            _hashes.UnionWith(other._hashes);
+        }
+    }
 
     /// <summary>A copy of this set.</summary>
     public CustomerSet Clone() => new(_hashes);
+
+    /// <summary>
+    /// A copy that costs nothing until one of the two changes: both read the same hashes, and whichever changes first
+    /// copies them then. Safe to read on another thread while this set's owner goes on adding to it.
+    /// </summary>
+    public CustomerSet Snapshot()
+    {
+        _shared = true;
+        return new CustomerSet(_hashes, shared: true);
+    }
+
+    private CustomerSet(HashSet<ulong> hashes, bool shared)
+    {
+        _hashes = hashes;
+        _shared = shared;
+    }
+
+    private void Unshare()
+    {
+        _hashes = new HashSet<ulong>(_hashes);
+        _shared = false;
+    }
 
     /// <summary>The stable 64-bit FNV-1a hash of the UTF-8 bytes of <paramref name="customerId"/>.</summary>
     public static ulong Hash(string customerId)

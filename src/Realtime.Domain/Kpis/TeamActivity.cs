@@ -213,6 +213,28 @@ public sealed class TeamActivity
         return totals;
     }
 
+    /// <summary>
+    /// A copy to be read outside this history's owner while the owner goes on changing it. The customer sets are shared
+    /// until the owner next adds to them (<see cref="CustomerSet.Snapshot"/>): most snapshots are taken while no new
+    /// customer arrives, and copying every set for each was most of what a floor's KPI refresh allocated.
+    /// </summary>
+    public TeamActivity Snapshot()
+    {
+        var copy = new TeamActivity(TeamId, _calendar);
+        foreach (var (date, day) in _days.Entries)
+        {
+            copy._days.GetOrCreate(date).Add(day);
+        }
+
+        copy._days.RetainedFrom = _days.RetainedFrom;
+        foreach (var (quarter, customers) in _quarters)
+        {
+            copy._quarters.Add(quarter, new QuarterCustomers(quarter, customers.Seen.Snapshot(), customers.FollowedUp.Snapshot()));
+        }
+
+        return copy;
+    }
+
     /// <summary>The customer sets of <paramref name="quarter"/>, or null when nothing was recorded for it.</summary>
     public QuarterCustomers? CustomersIn(Quarter quarter) => _quarters.GetValueOrDefault(quarter);
 
@@ -221,7 +243,15 @@ public sealed class TeamActivity
     /// customer sets united per quarter (a customer seen by two teams counts once).
     /// All parts must share one time zone.
     /// </summary>
-    public static TeamActivity Merge(string scopeId, IEnumerable<TeamActivity> parts)
+    public static TeamActivity Merge(string scopeId, IEnumerable<TeamActivity> parts) => Merge(scopeId, parts, previous: null);
+
+    /// <summary>
+    /// <see cref="Merge(string, IEnumerable{TeamActivity})"/>, extending the customer sets of <paramref name="previous"/>,
+    /// an earlier merge of the same teams, in place: a quarter's customers only ever join, so the earlier union and
+    /// today's parts make today's union, and an aggregate merged again every second does not build a set of every
+    /// customer of the floor each time. <paramref name="previous"/> must not be used afterwards.
+    /// </summary>
+    public static TeamActivity Merge(string scopeId, IEnumerable<TeamActivity> parts, TeamActivity? previous)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var all = parts as IReadOnlyCollection<TeamActivity> ?? [.. parts];
@@ -241,7 +271,11 @@ public sealed class TeamActivity
 
             foreach (var (quarter, customers) in part._quarters)
             {
-                if (!merged._quarters.TryGetValue(quarter, out var target))
+                if (!merged._quarters.TryGetValue(quarter, out var target) && previous?._quarters.GetValueOrDefault(quarter) is { } earlier)
+                {
+                    merged._quarters.Add(quarter, target = earlier);
+                }
+                else if (target is null)
                 {
                     // Sized for every part at once: growing a floor-wide set step by step re-allocates it several times.
                     var seen = all.Sum(p => p._quarters.GetValueOrDefault(quarter)?.Seen.Count ?? 0);

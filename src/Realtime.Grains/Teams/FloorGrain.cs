@@ -48,6 +48,8 @@ internal sealed partial class FloorGrain(
     // Touched only by the one aggregation running at a time (guarded by _aggregating), never by turns.
     private KpisResource? _published;
     private int _aggregating;
+    // The last aggregate, whose floor-wide customer sets the next one extends (read and written only by the one aggregation running).
+    private TeamActivity? _merged;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +87,7 @@ internal sealed partial class FloorGrain(
         try
         {
             var snapshots = await Task.WhenAll(teams.Select(t => grains.GetGrain<ITeamGrain>(t).GetSnapshotAsync()));
-            var merged = TeamActivity.Merge(LiveScopes.Floor, snapshots.OfType<TeamSnapshot>().Select(s => s.Activity));
+            var merged = _merged = TeamActivity.Merge(LiveScopes.Floor, snapshots.OfType<TeamSnapshot>().Select(s => s.Activity), _merged);
             var kpis = KpisResource.Of(TeamKpis.Compute(merged, PushedWindow, time.GetUtcNow(), targets, openComplaints.FloorCounts()));
             if (kpis.SameValues(_published)) return;
             _published = kpis;

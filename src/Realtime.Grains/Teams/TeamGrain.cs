@@ -123,10 +123,8 @@ internal sealed class TeamGrain(
     public Task<TeamSnapshot?> GetSnapshotAsync()
     {
         if (_state.Activity is null) return Task.FromResult<TeamSnapshot?>(null);
-        // A copy: the floor merges it outside this grain's turns. A merge of one is a deep copy without the JSON round
-        // trip (which turned every customer set into base64 text and back, once a second for every team).
-        var copy = TeamActivity.Merge(_state.Activity.TeamId, [_state.Activity]);
-        return Task.FromResult<TeamSnapshot?>(new TeamSnapshot(this.GetPrimaryKeyString(), copy, SortedAgents()));
+        // A snapshot: the floor merges it outside this grain's turns.
+        return Task.FromResult<TeamSnapshot?>(new TeamSnapshot(this.GetPrimaryKeyString(), _state.Activity.Snapshot(), SortedAgents()));
     }
 
     public Task WarmUpAsync() => Task.CompletedTask;

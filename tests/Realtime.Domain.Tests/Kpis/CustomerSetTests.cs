@@ -58,4 +58,71 @@ public class CustomerSetTests
         Assert.Equal(2, team.CustomersIn(quarter)!.Seen.Count);
         Assert.Equal(copy.TeamId, team.TeamId);
     }
+
+    [Fact]
+    public void A_snapshot_keeps_the_customers_it_was_taken_with_while_its_team_goes_on_adding()
+    {
+        var team = new TeamActivity("t1", CompanyCalendar.Default);
+        var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
+        var quarter = Quarter.Of(new DateOnly(2026, 11, 2));
+        team.ComplaintOpened("claims", "CU-1", at);
+
+        var first = team.Snapshot();
+        team.ComplaintOpened("claims", "CU-1", at);
+        var second = team.Snapshot();
+        team.ComplaintOpened("claims", "CU-2", at);
+        team.ComplaintOpened("claims", "CU-3", at);
+
+        Assert.Equal(1, first.CustomersIn(quarter)!.Seen.Count);
+        Assert.Equal(1, second.CustomersIn(quarter)!.Seen.Count);
+        Assert.False(second.CustomersIn(quarter)!.Seen.Contains("CU-2"));
+        Assert.Equal(3, team.CustomersIn(quarter)!.Seen.Count);
+        var day = new LocalDateRange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2));
+        Assert.Equal(1, first.Totals(day).ComplaintsOpened);
+        Assert.Equal(4, team.Totals(day).ComplaintsOpened);
+    }
+
+    [Fact]
+    public void A_set_shared_with_a_snapshot_takes_a_union_without_touching_the_snapshot()
+    {
+        var set = new CustomerSet();
+        set.Add("CU-1");
+        var snapshot = set.Snapshot();
+        var other = new CustomerSet();
+        other.Add("CU-1");
+
+        set.UnionWith(other);
+        Assert.Equal(1, snapshot.Count);
+        other.Add("CU-2");
+        set.UnionWith(other);
+
+        Assert.Equal(2, set.Count);
+        Assert.Equal(1, snapshot.Count);
+        Assert.False(snapshot.Contains("CU-2"));
+    }
+
+    [Fact]
+    public void A_merge_that_extends_the_previous_one_counts_the_same_customers_as_a_merge_from_nothing()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
+        var quarter = Quarter.Of(new DateOnly(2026, 11, 2));
+        var t1 = new TeamActivity("t1", CompanyCalendar.Default);
+        var t2 = new TeamActivity("t2", CompanyCalendar.Default);
+        t1.ComplaintOpened("claims", "CU-1", at);
+        t2.ComplaintOpened("claims", "CU-1", at);
+        t2.ComplaintOpened("claims", "CU-2", at);
+
+        var previous = TeamActivity.Merge("floor", [t1.Snapshot(), t2.Snapshot()]);
+        t1.ComplaintOpened("claims", "CU-3", at);
+        t2.ComplaintOpened("claims", "CU-2", at);
+        var extended = TeamActivity.Merge("floor", [t1.Snapshot(), t2.Snapshot()], previous);
+        var fresh = TeamActivity.Merge("floor", [t1, t2]);
+
+        Assert.Equal(3, extended.CustomersIn(quarter)!.Seen.Count);
+        Assert.Equal(fresh.CustomersIn(quarter)!.Seen.Count, extended.CustomersIn(quarter)!.Seen.Count);
+        var day = new LocalDateRange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2));
+        Assert.Equal(fresh.Totals(day).ComplaintsOpened, extended.Totals(day).ComplaintsOpened);
+        Assert.Equal(2, t1.CustomersIn(quarter)!.Seen.Count);
+        Assert.Equal(2, t2.CustomersIn(quarter)!.Seen.Count);
+    }
 }
