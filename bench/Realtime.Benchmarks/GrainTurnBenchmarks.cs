@@ -6,14 +6,6 @@ using Realtime.Grains;
 
 namespace Realtime.Benchmarks;
 
-/// <summary>A grain that does nothing but take turns: what is measured is the silo (reference, message, scheduling, completion).</summary>
-public interface IPingGrain : IGrainWithStringKey
-{
-    Task Ping();
-
-    Task<int> Count();
-}
-
 internal sealed class PingGrain : Grain, IPingGrain
 {
     private int _count;

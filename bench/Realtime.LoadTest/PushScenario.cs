@@ -2,14 +2,6 @@ using System.Diagnostics;
 
 namespace Realtime.LoadTest;
 
-/// <summary>The fan-out scenario's outcome.</summary>
-/// <param name="Clients">Connected dashboard clients, all subscribed to floor.</param>
-/// <param name="Probes">Events timed.</param>
-/// <param name="Latency">From sending the event to its slaBreached arriving at each client (probes × clients samples).</param>
-/// <param name="Missing">Pushes that never arrived.</param>
-/// <param name="LoadAverage">1-minute load average at the end.</param>
-public sealed record PushFigure(int Clients, int Probes, LatencySummary Latency, long Missing, double LoadAverage);
-
 /// <summary>
 /// Push fan-out: K clients subscribe to the floor; every 100 ms one <c>complaint.opened</c> is posted whose
 /// first-response deadline is already past, so the server breaches it in the same turn and pushes an

@@ -3,9 +3,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Realtime.Dashboards.Tests;
 
-/// <summary>A server of its own, so the department's figures are exactly what one test sent.</summary>
-public sealed class FloorKpiServer : RealtimeServer;
-
 /// <summary>
 /// The floor wall board's department KPIs (pushed live by the floor, with a daily sparkline) and its agent tiles
 /// (every team's agents, with the total's band, over the board's <c>?window=</c>).

@@ -6,9 +6,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Realtime.Dashboards.Tests;
 
-/// <summary>A server whose first-response target (30 min) keeps every complaint of a measurement running.</summary>
-public sealed class LongTargetServer() : RealtimeServer(TimeSpan.FromMinutes(30));
-
 /// <summary>
 /// MEASUREMENTS, not pass/fail benchmarks (issue 5, "Performance"): the wall board with 1,000 open complaints
 /// (event → DOM update latency) and with 500 running countdowns at rest (main-thread CPU from CDP

@@ -73,10 +73,3 @@ public sealed class OpenComplaintDirectoryTests
         Assert.Subset(new HashSet<OpenComplaintCounts> { new(1, 0, 0), new(1, 1, 0) }, seen);
     }
 }
-
-/// <summary>Tests that saturate the CPU on purpose run in this collection, after the others and never beside them.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class CpuBoundTests
-{
-    public const string Name = "CPU-bound";
-}

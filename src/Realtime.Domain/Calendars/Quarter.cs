@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Realtime.Domain.Calendars;
@@ -103,16 +102,4 @@ public readonly record struct Quarter : IComparable<Quarter>
 
     /// <summary>The wire form, e.g. <c>2026Q3</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}Q{Number}");
-}
-
-/// <summary>Reads and writes a <see cref="Quarter"/> as its string form (<c>"2026Q3"</c>).</summary>
-public sealed class QuarterJsonConverter : JsonConverter<Quarter>
-{
-    /// <inheritdoc />
-    public override Quarter Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Quarter.TryParse(reader.GetString(), out var quarter) ? quarter : throw new JsonException("Expected a quarter like \"2026Q3\".");
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, Quarter value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
 }

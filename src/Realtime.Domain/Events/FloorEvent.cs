@@ -1,23 +1,5 @@
 namespace Realtime.Domain.Events;
 
-/// <summary>Severity of a complaint: regulator (12378) complaints and high-risk cases are <see cref="High"/>.</summary>
-public enum Severity
-{
-    /// <summary>The default.</summary>
-    Normal,
-    /// <summary>Starts the escalation chain one level up.</summary>
-    High,
-}
-
-/// <summary>Who entered a manual rating (<c>agent.rated</c>).</summary>
-public enum Rater
-{
-    /// <summary>The agent's supervisor (the default).</summary>
-    Supervisor,
-    /// <summary>The agent's self-assessment.</summary>
-    Self,
-}
-
 /// <summary>
 /// One accepted event from the floor, already validated against the ingest contract.
 /// Fields a type does not use are null. <see cref="OccurredAt"/> places the event in time;

@@ -4,12 +4,6 @@ using Realtime.Domain.Calendars;
 
 namespace Realtime.Domain.Kpis;
 
-/// <summary>The customers a team saw and followed up in one quarter (the basis of follow-up coverage).</summary>
-/// <param name="Quarter">The quarter.</param>
-/// <param name="Seen">Distinct customers of the team's complaints and follow-up visits in the quarter.</param>
-/// <param name="FollowedUp">Distinct customers with a follow-up visit in the quarter.</param>
-public sealed record QuarterCustomers(Quarter Quarter, CustomerSet Seen, CustomerSet FollowedUp);
-
 /// <summary>
 /// A team's compact, serializable KPI history: daily counter buckets (<see cref="TeamDay"/>) in the company zone and
 /// per-quarter customer sets for follow-up coverage. Which complaints are open now is not kept here: that is the state of

@@ -1,39 +1,7 @@
-using System.Text.Json.Serialization;
 using Realtime.Domain.Calendars;
 using Realtime.Domain.Scorecards;
 
 namespace Realtime.Domain.Kpis;
-
-/// <summary>Whether a KPI's target is a floor or a ceiling.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<KpiGoal>))]
-public enum KpiGoal
-{
-    /// <summary>Met when the value is at least the target.</summary>
-    [JsonStringEnumMemberName("atLeast")] AtLeast,
-    /// <summary>Met when the value is at most the target.</summary>
-    [JsonStringEnumMemberName("atMost")] AtMost,
-}
-
-/// <summary>One KPI: its value (null = no data, never zero), its target (null = tracked only) and whether it is met (null when either is missing).</summary>
-/// <param name="Value">The value, or null.</param>
-/// <param name="Target">The target, or null.</param>
-/// <param name="Goal">Whether the target is a floor or a ceiling.</param>
-public sealed record Kpi(double? Value, double? Target, KpiGoal Goal = KpiGoal.AtLeast)
-{
-    /// <summary>True when value and target are known and the target is met; null otherwise.</summary>
-    public bool? Met => Value is { } v && Target is { } t ? (Goal == KpiGoal.AtLeast ? v >= t : v <= t) : null;
-}
-
-/// <summary>How many of a team's (or the floor's) complaints are open now, how many of those are paused and how many have a breached clock.</summary>
-/// <param name="Open">Complaints open now (paused ones included).</param>
-/// <param name="Paused">Open complaints whose clocks are paused.</param>
-/// <param name="Breached">Open complaints with at least one breached clock.</param>
-public readonly record struct OpenComplaintCounts(int Open, int Paused, int Breached)
-{
-    /// <summary>The counts of two scopes together.</summary>
-    public static OpenComplaintCounts operator +(OpenComplaintCounts a, OpenComplaintCounts b) =>
-        new(a.Open + b.Open, a.Paused + b.Paused, a.Breached + b.Breached);
-}
 
 /// <summary>
 /// A team's (or, from a merged <see cref="TeamActivity"/>, the floor's) KPIs over a window. Counts of open, paused

@@ -4,39 +4,6 @@ using Realtime.Domain.Scorecards;
 
 namespace Realtime.Grains.Agents;
 
-/// <summary>A label in the two languages of the dashboards.</summary>
-/// <param name="Zh">Chinese.</param>
-/// <param name="En">English.</param>
-public sealed record LabelResource(string Zh, string En);
-
-/// <summary>
-/// One indicator on the wire. <see cref="Value"/>, <see cref="Band"/> and <see cref="Points"/> are all null when there
-/// is no data. A value type: every push carries one per indicator, so a push allocates one array instead of an object each.
-/// </summary>
-/// <param name="Id">Indicator id, e.g. <c>complaint_rate</c>.</param>
-/// <param name="Dimension">Its dimension id.</param>
-/// <param name="Label">Its label.</param>
-/// <param name="Source"><c>live</c> or <c>manual</c>.</param>
-/// <param name="Unit"><c>score</c>, <c>percent</c>, <c>seconds</c> or <c>count</c>.</param>
-/// <param name="Value">The value in its unit, rounded to 1 decimal, or null.</param>
-/// <param name="Band"><c>excellent</c>, <c>good</c>, <c>pass</c>, <c>fail</c>, or null.</param>
-/// <param name="Points">The band's points, or null.</param>
-/// <param name="Direction"><c>higherIsBetter</c> or <c>lowerIsBetter</c>.</param>
-/// <param name="Edges">The rubric's band edges, so a view can say what value reaches the next band.</param>
-public readonly record struct IndicatorResource(string Id, string Dimension, LabelResource Label, string Source, string Unit, double? Value, string? Band, double? Points,
-    string? Direction = null, BandEdgesResource? Edges = null);
-
-/// <summary>An indicator's band edges on the wire (see <see cref="BandEdges"/>: on an edge, higher-is-better values take the better band).</summary>
-public sealed record BandEdgesResource(double Excellent, double Good, double Pass, bool ExcellentInclusive);
-
-/// <summary>One dimension on the wire (a value type, like <see cref="IndicatorResource"/>).</summary>
-/// <param name="Id">Dimension id.</param>
-/// <param name="Label">Its label.</param>
-/// <param name="Weight">Its configured weight (percent by convention).</param>
-/// <param name="Score">Its score (1 decimal), or null when none of its indicators has data.</param>
-/// <param name="EffectiveWeight">Its share of the total after renormalising (0–1, 3 decimals), or null when not covered.</param>
-public readonly record struct DimensionResource(string Id, LabelResource Label, double Weight, double? Score, double? EffectiveWeight);
-
 /// <summary>
 /// An agent's scorecard over a rolling window, as <c>GET /api/agents/{id}/scorecard</c> answers and <c>scoreChanged</c> pushes it.
 /// Numbers are rounded for presentation; the grain keeps full precision.
@@ -175,31 +142,4 @@ public sealed record ScorecardResource(
         IndicatorUnit.Count => "count",
         _ => "score",
     };
-}
-
-/// <summary>An agent's score in brief, for boards: the total and the dimension scores of one window.</summary>
-/// <param name="AgentId">The agent.</param>
-/// <param name="Total">The total (1 decimal), or null.</param>
-/// <param name="CoveredDimensions">The dimensions the total covers.</param>
-/// <param name="Dimensions">Each dimension's id, score and weight.</param>
-public sealed record AgentScoreSummary(string AgentId, double? Total, IReadOnlyList<string> CoveredDimensions, IReadOnlyList<DimensionScoreSummary> Dimensions)
-{
-    /// <summary>The summary of a full scorecard.</summary>
-    public static AgentScoreSummary From(ScorecardResource scorecard) => new(
-        scorecard.AgentId, scorecard.Total, scorecard.CoveredDimensions,
-        scorecard.Dimensions.Select(d => new DimensionScoreSummary(d.Id, d.Score, d.Weight)).ToArray());
-}
-
-/// <summary>A dimension's score and weight in a <see cref="AgentScoreSummary"/>.</summary>
-/// <param name="Id">Dimension id.</param>
-/// <param name="Score">Its score, or null.</param>
-/// <param name="Weight">Its configured weight.</param>
-public sealed record DimensionScoreSummary(string Id, double? Score, double Weight);
-
-/// <summary>Rounding for presentation: the wire shows 1 decimal, the grains keep full precision.</summary>
-public static class Presentation
-{
-    /// <summary><paramref name="value"/> rounded half away from zero to <paramref name="decimals"/> places (null stays null).</summary>
-    public static double? Round(double? value, int decimals = 1) =>
-        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null;
 }

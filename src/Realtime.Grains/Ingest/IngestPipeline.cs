@@ -258,6 +258,3 @@ public sealed partial class IngestPipeline(IEventJournal journal, FloorEventRout
     [LoggerMessage(LogLevel.Error, "Applying {Count} journaled events failed in a grain; they were not acknowledged and are replayed at the next start")]
     private partial void LogApplyFailed(Exception error, int count);
 }
-
-/// <summary>The journal could not store a batch; the batch was not acknowledged.</summary>
-public sealed class JournalUnavailableException(Exception inner) : Exception("The event journal is unavailable: " + inner.Message, inner);

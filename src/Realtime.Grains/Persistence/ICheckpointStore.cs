@@ -1,9 +1,6 @@
 
 namespace Realtime.Grains.Persistence;
 
-/// <summary>One grain state to write in a checkpoint, guarded by the etag the writer last saw (null: none stored yet).</summary>
-public sealed record GrainStateWrite(GrainKey Id, ReadOnlyMemory<byte> Data, string? ExpectedEtag);
-
 /// <summary>
 /// Where checkpoints go: many grain states, their deadlines and the applied watermark, written together
 /// (on PostgreSQL, in one transaction). "Applied watermark W" means every journal event with sequence ≤ W is

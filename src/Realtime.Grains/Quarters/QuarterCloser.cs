@@ -13,24 +13,6 @@ using Realtime.Grains.Teams;
 
 namespace Realtime.Grains.Quarters;
 
-/// <summary>The outcome of a close: the stored snapshot, or the instant the quarter ends when it is not over yet.</summary>
-/// <param name="Snapshot">The stored snapshot, or null when refused.</param>
-/// <param name="EndsAt">When refused: the end of the quarter.</param>
-public sealed record QuarterCloseOutcome(StoredQuarterSnapshot? Snapshot, DateTimeOffset EndsAt);
-
-/// <summary>A closed quarter with its late events (counted outside the frozen content and its hash).</summary>
-/// <param name="Stored">The stored snapshot.</param>
-/// <param name="LateEvents">Events of the quarter journaled after the close.</param>
-public sealed record ClosedQuarter(StoredQuarterSnapshot Stored, long LateEvents);
-
-/// <summary>What <c>/verify</c> found.</summary>
-/// <param name="Verifiable">Whether the snapshot could be recomputed.</param>
-/// <param name="Matches">Whether the recomputed hash equals the stored one; null when not verifiable.</param>
-/// <param name="StoredHash">The stored hash.</param>
-/// <param name="RecomputedHash">The recomputed hash, or null.</param>
-/// <param name="Reason">Why it is not verifiable, or null.</param>
-public sealed record QuarterVerification(bool Verifiable, bool? Matches, string StoredHash, string? RecomputedHash, string? Reason);
-
 /// <summary>
 /// Closes quarters and verifies them. When the journal keeps event contents (PostgreSQL) everything is computed from it:
 /// one <see cref="QuarterEventReplay"/> over the quarter's events, streamed, gives the agents' histories and the teams'

@@ -134,12 +134,3 @@ public static class QuarterEndpoints
         return false;
     }
 }
-
-/// <summary>One quarter in <c>GET /api/quarters</c>: <c>open</c> (the current one), <c>closable</c> (over, with events, not closed) or <c>closed</c>.</summary>
-public sealed record QuarterListItem(string Quarter, string Status, DateTimeOffset? ClosedAt, string? Hash);
-
-/// <summary><c>GET /api/quarters/{quarter}/verify</c>.</summary>
-public sealed record QuarterVerificationResource(string Quarter, bool Verifiable, bool? Matches, string StoredHash, string? RecomputedHash, string? Reason);
-
-/// <summary>One closed quarter in <c>GET /api/agents/{id}/quarters</c>.</summary>
-public sealed record AgentQuarterItem(string Quarter, double? FinalScore, double? SelfTotal, double? SupervisorTotal, double? BonusCoefficient, int? RankInTeam, int? RankOnFloor);

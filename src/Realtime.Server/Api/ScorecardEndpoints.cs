@@ -114,37 +114,3 @@ public static class ScorecardEndpoints
         return false;
     }
 }
-
-/// <summary>One team in <c>GET /api/teams</c>, with its open, paused and breached complaints now.</summary>
-public sealed record TeamListItem(string TeamId, int OpenComplaints, int PausedComplaints, int BreachedComplaints);
-
-/// <summary>Open complaints, most urgent first, and how many are open in all.</summary>
-public sealed record OpenComplaintList(IReadOnlyList<ComplaintResource> Items, int Total);
-
-/// <summary><c>GET /api/teams/{id}/board</c>: the team's KPIs and its agents' scores over the window, its open complaints, and the edges that grade totals.</summary>
-public sealed record TeamBoard(string TeamId, string Window, DateTimeOffset GeneratedAt, KpisResource Kpis, IReadOnlyList<BoardAgent> Agents, OpenComplaintList Complaints, TotalScoreBands TotalBands);
-
-/// <summary>
-/// <c>GET /api/floor/board</c>: the floor's KPIs, every team's KPIs, the most urgent open complaints, every agent's score
-/// over the window (with its team), and the edges that grade totals.
-/// </summary>
-public sealed record FloorBoard(string Window, DateTimeOffset GeneratedAt, KpisResource Floor, IReadOnlyList<KpisResource> Teams, OpenComplaintList Complaints,
-    IReadOnlyList<BoardAgent> Agents, TotalScoreBands TotalBands);
-
-/// <summary>An agent on a board: the <see cref="AgentScoreSummary"/> fields plus the team, the window and the total's band.</summary>
-/// <param name="AgentId">The agent.</param>
-/// <param name="TeamId">The agent's current team.</param>
-/// <param name="Window">The window of the score.</param>
-/// <param name="Total">The total (1 decimal), or null without data.</param>
-/// <param name="TotalBand">The total's band (<see cref="TotalScoreBands"/>), or null without a total.</param>
-/// <param name="CoveredDimensions">The dimensions the total covers.</param>
-/// <param name="Dimensions">Each dimension's id, score and weight.</param>
-public sealed record BoardAgent(string AgentId, string? TeamId, string Window, double? Total, string? TotalBand, IReadOnlyList<string> CoveredDimensions, IReadOnlyList<DimensionScoreSummary> Dimensions)
-{
-    /// <summary>The board entry of <paramref name="scorecard"/>.</summary>
-    public static BoardAgent From(ScorecardResource scorecard, TotalScoreBands bands)
-    {
-        var summary = AgentScoreSummary.From(scorecard);
-        return new(summary.AgentId, scorecard.TeamId, scorecard.Window, summary.Total, bands.BandOf(summary.Total), summary.CoveredDimensions, summary.Dimensions);
-    }
-}

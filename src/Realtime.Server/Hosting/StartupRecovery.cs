@@ -107,13 +107,3 @@ public sealed partial class StartupRecovery(
         "(silo and database ready {PrepareSeconds:F2} s, deadline index and board summaries {LoadSeconds:F2} s, ingest writer and replay {ReplaySeconds:F2} s, reminders {ArmSeconds:F2} s)")]
     private partial void LogRecovered(long applied, int deadlines, double seconds, double prepareSeconds, double loadSeconds, double replaySeconds, double armSeconds);
 }
-
-/// <summary>A durable storage engine as start-up sees it.</summary>
-public interface IStorageEngine
-{
-    /// <summary>Connects and migrates; returns null when ready, else what is wrong (never containing a password).</summary>
-    Task<string?> PrepareAsync(CancellationToken cancellationToken);
-
-    /// <summary>Watches reachability while the server runs, reporting to <paramref name="readiness"/>.</summary>
-    Task MonitorAsync(StorageReadiness readiness, CancellationToken cancellationToken);
-}

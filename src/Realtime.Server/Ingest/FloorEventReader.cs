@@ -9,9 +9,6 @@ using Realtime.Domain.Events;
 
 namespace Realtime.Server.Ingest;
 
-/// <summary>One problem with one event of a batch: which event (0-based), which field, what is wrong.</summary>
-public sealed record EventError(int Index, string Field, string Message);
-
 /// <summary>
 /// Reads one ingest event from JSON and checks it against the contract: required fields per type, field types,
 /// ranges and lengths. Every problem is reported with its field, so a client can fix all of them at once.
