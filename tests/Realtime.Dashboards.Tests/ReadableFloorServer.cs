@@ -22,6 +22,12 @@ public sealed class ReadableFloorServer : RealtimeServer, IAsyncLifetime
     /// </summary>
     public const int BreachedOrWarnedCases = 1;
 
+    /// <summary>Agents of <see cref="OtherTeam"/> with a score besides A2026120709: the floor has more than its board's column holds.</summary>
+    public const int FloorOnlyAgents = 10;
+
+    /// <summary>Agents on the floor's board: six of <see cref="Team"/>, A2026120709 and <see cref="FloorOnlyAgents"/>.</summary>
+    public const int FloorAgents = 6 + 1 + FloorOnlyAgents;
+
     /// <summary>A complaint whose first response came 20 s after its target, 10 hours ago.</summary>
     public const string AnsweredLate = "C2026120600042";
 
@@ -73,6 +79,9 @@ public sealed class ReadableFloorServer : RealtimeServer, IAsyncLifetime
             events.Add(FloorEvents.PraiseReceived(agents[i], now.AddMinutes(-10)));
         }
         events.Add(FloorEvents.ServiceHandled("A2026120709", OtherTeam, occurredAt: now.AddMinutes(-30)));
+        // The other team's agents make the floor's agent panel longer than its column.
+        for (var i = 0; i < FloorOnlyAgents; i++)
+            events.Add(FloorEvents.ServiceHandled($"A202612071{i:D1}", OtherTeam, occurredAt: now.AddMinutes(-30)));
         await IngestAsync([.. events]);
     }
 }

@@ -99,6 +99,33 @@ public sealed partial class WallboardReadabilityTests(HeadlessChromium chromium,
         board.AssertNoErrors();
     }
 
+    [Theory]
+    [InlineData("zh-CN", 1920, 1080)]
+    [InlineData("en", 1366, 768)]
+    public async Task A_floor_with_more_agents_than_fit_still_shows_its_newest_alerts_whole_and_counts_the_agents_left_out(string lang, int width, int height)
+    {
+        await using var board = await DashboardPage.OpenViewAsync(chromium, server, $"/wallboard?lang={lang}", width, height);
+        var shownAlerts = board.Page.Locator("#feed .feed-item:not([hidden])");
+        var shownTiles = board.Page.Locator("#agents .agent-tile:not([hidden])");
+        await Expect(shownAlerts.First).ToBeVisibleAsync();
+        await Expect(shownTiles.First).ToBeVisibleAsync();
+        await board.ScreenshotAsync($"wallboard-floor-agents-and-ticker-{lang}-{width}x{height}");
+
+        // The ticker keeps room for whole alerts however many agents score; the agents' tiles are whole too.
+        await Expect(shownAlerts.First).ToBeInViewportAsync(new() { Ratio = 1 });
+        var least = width >= 1920 ? 2 : 1;
+        Assert.True(await shownAlerts.CountAsync() >= least, $"at {width}×{height} the ticker shows fewer than {least} alerts whole");
+        var tiles = await shownTiles.CountAsync();
+        Assert.InRange(tiles, width >= 1920 ? 4 : 2, 12);
+        var panel = await board.Page.Locator("#agents").BoundingBoxAsync();
+        var last = await shownTiles.Nth(tiles - 1).BoundingBoxAsync();
+        Assert.True(last!.Y + last.Height <= panel!.Y + panel.Height + 0.5, "the last agent tile shown is cut");
+        await Expect(board.Page.Locator("#agents-more")).ToContainTextAsync((ReadableFloorServer.FloorAgents - tiles).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var problems = await board.FindUnreadableTextAsync();
+        Assert.True(problems.Length == 0, $"Unreadable at {width}×{height} ({lang}):\n" + string.Join("\n", problems));
+        board.AssertNoErrors();
+    }
+
     [Fact]
     public async Task TV_mode_hides_the_controls_and_rotates_through_the_teams()
     {

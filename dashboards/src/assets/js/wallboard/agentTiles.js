@@ -1,5 +1,5 @@
 // Agent tiles of the wall board: each agent's rolling score (today, or the board's ?window=) with
-// its total's band, best first, as many as fit.
+// its total's band, best first, as many as fit whole above the ticker.
 
 import { t } from '../i18n.js';
 import { formatScore, totalBand } from '../score.js';
@@ -70,7 +70,27 @@ export class AgentTiles {
       tiles.push(empty);
     }
     this.container.replaceChildren(...tiles);
-    const hidden = ordered.length - shown.length;
+    this.fit();
+  }
+
+  /**
+   * Shows the best agents whose tiles fit whole (the ticker below keeps its room) and counts the rest in the "more"
+   * line. The line is measured as shown, so hiding it when nobody is left out only frees room.
+   */
+  fit() {
+    const tiles = [...this.container.querySelectorAll('.agent-tile')];
+    for (const tile of tiles) tile.hidden = false;
+    this.more.hidden = false;
+    this.more.textContent = t('wallboard.agentsMore', { count: this.agents.size });
+    const bottom = this.container.getBoundingClientRect().bottom;
+    let full = false;
+    let shown = 0;
+    for (const tile of tiles) {
+      full ||= tile.getBoundingClientRect().bottom > bottom + 0.5;
+      tile.hidden = full;
+      if (!full) shown++;
+    }
+    const hidden = this.agents.size - shown;
     this.more.hidden = hidden <= 0;
     this.more.textContent = hidden > 0 ? t('wallboard.agentsMore', { count: hidden }) : '';
   }

@@ -86,6 +86,7 @@ onLanguageChange(() => {
 });
 window.addEventListener('resize', () => {
   board.lastLayout = '';
+  agentTiles.fit();
   invalidate();
 });
 
