@@ -26,8 +26,6 @@ public sealed class CustomerSet
     /// <summary>Creates an empty set with room for <paramref name="capacity"/> customers (a merge knows how many are coming).</summary>
     public CustomerSet(int capacity) => _hashes = new HashSet<ulong>(capacity);
 
-    private CustomerSet(HashSet<ulong> hashes) => _hashes = new HashSet<ulong>(hashes);
-
     /// <summary>The number of distinct customers.</summary>
     public int Count => _hashes.Count;
 
@@ -55,19 +53,13 @@ public sealed class CustomerSet
     public void UnionWith(CustomerSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (_shared && !other._hashes.IsSubsetOf(_hashes))
+        if (_shared)
         {
             Unshare();
         }
 
-        if (!_shared)
-        {
-            _hashes.UnionWith(other._hashes);
-        }
+        _hashes.UnionWith(other._hashes);
     }
-
-    /// <summary>A copy of this set.</summary>
-    public CustomerSet Clone() => new(_hashes);
 
     /// <summary>
     /// A copy that costs nothing until one of the two changes: both read the same hashes, and whichever changes first

@@ -215,11 +215,7 @@ public sealed class TeamActivity
     public TeamActivity Snapshot()
     {
         var copy = new TeamActivity(TeamId, _calendar);
-        foreach (var (date, day) in _days.Entries)
-        {
-            copy._days.GetOrCreate(date).Add(day);
-        }
-
+        copy.AddDaysOf(this);
         copy._days.RetainedFrom = _days.RetainedFrom;
         foreach (var (quarter, customers) in _quarters)
         {
@@ -258,11 +254,7 @@ public sealed class TeamActivity
                 throw new ArgumentException("Team activities in different time zones cannot be merged.", nameof(parts));
             }
 
-            foreach (var (date, day) in part._days.Entries)
-            {
-                merged._days.GetOrCreate(date).Add(day);
-            }
-
+            merged.AddDaysOf(part);
             foreach (var (quarter, customers) in part._quarters)
             {
                 if (!merged._quarters.TryGetValue(quarter, out var target) && previous?._quarters.GetValueOrDefault(quarter) is { } earlier)
@@ -288,6 +280,14 @@ public sealed class TeamActivity
         }
 
         return merged ?? new TeamActivity(scopeId, CompanyCalendar.Default);
+    }
+
+    private void AddDaysOf(TeamActivity part)
+    {
+        foreach (var (date, day) in part._days.Entries)
+        {
+            _days.GetOrCreate(date).Add(day);
+        }
     }
 
     private QuarterCustomers? CustomersOf(Quarter quarter)
