@@ -25,6 +25,9 @@ public sealed class LiveFeed
 
     private readonly object _gate = new();
     private readonly Dictionary<string, ScopeLogs> _logs = new(StringComparer.Ordinal);
+    // The keys of _logs, replaced whole when a scope is first followed or left (rare): every push asks whether anybody
+    // follows its scopes, and asking under the feed's one lock made pushes wait on each other and on the senders.
+    private volatile HashSet<string> _followed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveSubscriber> _subscribers = new(StringComparer.Ordinal);
     private readonly int _capacity;
     private readonly long _stateInterval;
@@ -43,14 +46,12 @@ public sealed class LiveFeed
     /// <summary>Whether some connection follows one of <paramref name="scopes"/> (a message to none of them is dropped).</summary>
     public bool IsFollowed(IReadOnlyList<string> scopes)
     {
-        lock (_gate)
+        var followed = _followed;
+        foreach (var scope in scopes)
         {
-            foreach (var scope in scopes)
-            {
-                if (_logs.ContainsKey(scope)) return true;
-            }
-            return false;
+            if (followed.Contains(scope)) return true;
         }
+        return false;
     }
 
     /// <summary>Appends <paramref name="message"/> to the logs of its followed scopes and wakes their waiting readers.</summary>
@@ -80,7 +81,10 @@ public sealed class LiveFeed
             if (subscriber is null) _subscribers.Add(connectionId, subscriber = new LiveSubscriber(connectionId));
             if (subscriber.Cursors.Exists(c => c.Log.Scope == scope)) return (subscriber, isNew);
             if (!_logs.TryGetValue(scope, out var logs))
+            {
                 _logs.Add(scope, logs = new ScopeLogs(new ScopeLog(scope, _capacity, holdsState: false), new ScopeLog(scope, _capacity, holdsState: true)));
+                _followed = new HashSet<string>(_logs.Keys, StringComparer.Ordinal);
+            }
             foreach (var log in (ReadOnlySpan<ScopeLog>)[logs.Events, logs.States])
             {
                 var cursor = new LiveCursor(subscriber, log, log.End);
@@ -243,7 +247,11 @@ public sealed class LiveFeed
     {
         log.Remove(subscriber);
         // Nobody follows the scope any more: its messages are no longer kept at all.
-        if (_logs.TryGetValue(log.Scope, out var logs) && logs.Events.Cursors.Count == 0 && logs.States.Cursors.Count == 0) _logs.Remove(log.Scope);
+        if (_logs.TryGetValue(log.Scope, out var logs) && logs.Events.Cursors.Count == 0 && logs.States.Cursors.Count == 0)
+        {
+            _logs.Remove(log.Scope);
+            _followed = new HashSet<string>(_logs.Keys, StringComparer.Ordinal);
+        }
     }
 
     /// <summary>A followed scope's two logs.</summary>
