@@ -37,7 +37,7 @@ internal static class PendingTimerFootprint
             var time = new ManualTimeProvider { Now = start };
             using var scheduler = new TimerScheduler(time, NullLogger<TimerScheduler>.Instance);
             // Nothing comes due in this measurement, so no grain is ever called: no silo is needed.
-            var deadlines = new DeadlineScheduler(scheduler, null!, Options.Create(new DeadlineOptions()), NullLogger<DeadlineScheduler>.Instance);
+            var deadlines = new DeadlineScheduler(scheduler, null!, null!, Options.Create(new DeadlineOptions()), NullLogger<DeadlineScheduler>.Instance);
             var ids = Enumerable.Range(0, Count).Select(i => new GrainKey("complaint", $"C-{i:D7}")).ToArray();
             var before = Measure();
             for (var i = 0; i < Count; i++) deadlines.Set(ids[i], dueTimes[i]);

@@ -137,8 +137,6 @@ internal sealed class AgentGrain(
         return Task.FromResult<ScorecardResource?>(ScorecardResource.Of(Compute(window, now), this.GetPrimaryKeyString(), _state.TeamId, rubric, now));
     }
 
-    public Task WarmUpAsync() => Task.CompletedTask;
-
     public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
         if (_state.Activity is null) return;

@@ -94,8 +94,6 @@ internal sealed class CaseGrain(
         await AfterChangeAsync();
     }
 
-    public Task WarmUpAsync() => Task.CompletedTask;
-
     /// <summary>Emits what is due, re-arms the deadline, tells directory and KPIs, stages the state and publishes.</summary>
     private async Task<CaseView?> AfterChangeAsync()
     {

@@ -125,15 +125,6 @@ internal sealed class ComplaintGrain(
         if (!_worked && (next is null || next.Value - time.GetUtcNow() > CollectionAge)) DeactivateOnIdle();
     }
 
-    public Task WarmUpAsync()
-    {
-        // A warm-up that arrives after its deadline was handled (calls are not ordered) would otherwise re-activate the
-        // complaint for the whole collection age.
-        var (_, complaint) = Load();
-        if (Exists(complaint)) LeaveIfOnlyWaiting(complaint.NextDueAt());
-        return Task.CompletedTask;
-    }
-
     // Idle complaints leave sooner than other grains (Actors:ClassSpecificCollectionAge:complaint, mapped onto Orleans' options).
     private TimeSpan CollectionAge => collection.Value.ClassSpecificCollectionAge.TryGetValue(typeof(ComplaintGrain).FullName!, out var age) ? age : collection.Value.CollectionAge;
 

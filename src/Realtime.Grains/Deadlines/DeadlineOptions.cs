@@ -9,6 +9,6 @@ public sealed class DeadlineOptions
     /// <summary>The default <see cref="WarmUp"/>.</summary>
     public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>A grain out of memory is activated this long before its deadline, so the deadline's turn does not wait for storage; zero turns this off.</summary>
+    /// <summary>The state of a grain out of memory is read this long before its deadline, so the deadline's turn does not wait for storage; zero turns this off.</summary>
     public TimeSpan WarmUp { get; set; } = DefaultWarmUp;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Realtime.Grains.Diagnostics;
+using Realtime.Grains.Persistence;
 
 namespace Realtime.Grains.Deadlines;
 
@@ -8,7 +9,7 @@ namespace Realtime.Grains.Deadlines;
 /// One pending deadline per grain: "wake this grain at this instant", exact to the timer tick (Orleans reminders are
 /// minute-grained and one table row each). A deadline outlives activations: at its instant it calls the grain's
 /// <see cref="IDeadlineReceiver.ReceiveDeadlineAsync"/>, which activates it if it left memory; <see cref="DeadlineOptions.WarmUp"/>
-/// ahead it activates the grain with an empty call, so the deadline's turn does not wait for storage. This carries
+/// ahead it has the checkpointer read the grain's state, so the deadline's turn does not wait for storage. This carries
 /// precision; durability is the deadline index, which the checkpointer writes and start-up loads back into it.
 /// </summary>
 public sealed partial class DeadlineScheduler
@@ -21,14 +22,16 @@ public sealed partial class DeadlineScheduler
     private Dictionary<GrainKey, Reminder> ShardOf(GrainKey grain) => _shards[(grain.GetHashCode() & int.MaxValue) % ShardCount];
     private readonly TimerScheduler _scheduler;
     private readonly IGrainFactory _grains;
+    private readonly IStateCheckpointer _states;
     private readonly ILogger _log;
     private readonly long _warmUpTicks;
 
-    /// <summary>A scheduler whose deadlines call grains through <paramref name="grains"/>.</summary>
-    public DeadlineScheduler(TimerScheduler scheduler, IGrainFactory grains, IOptions<DeadlineOptions> options, ILogger<DeadlineScheduler> log)
+    /// <summary>A scheduler whose deadlines call grains through <paramref name="grains"/>, their states read ahead by <paramref name="states"/>.</summary>
+    public DeadlineScheduler(TimerScheduler scheduler, IGrainFactory grains, IStateCheckpointer states, IOptions<DeadlineOptions> options, ILogger<DeadlineScheduler> log)
     {
         _scheduler = scheduler;
         _grains = grains;
+        _states = states;
         _log = log;
         _warmUpTicks = Math.Max(0, options.Value.WarmUp.Ticks);
     }
@@ -164,10 +167,16 @@ public sealed partial class DeadlineScheduler
                 reminder.Entry = _scheduler.Schedule(reminder.DueAt, reminder);
             }
         }
-        if (due) RealtimeMetrics.DeadlineFireLateness.Record(TimeSpan.FromTicks(_scheduler.UtcNowTicks - reminder.DueUtcTicks).TotalMilliseconds);
+        if (!due)
+        {
+            // Only the state is read ahead, not the grain activated: an activation idling until its deadline outlived young
+            // collections by the thousand in a burst of deadlines, and copying them was most of the alert tail's pauses.
+            _states.Prefetch(reminder.Grain);
+            return;
+        }
+        RealtimeMetrics.DeadlineFireLateness.Record(TimeSpan.FromTicks(_scheduler.UtcNowTicks - reminder.DueUtcTicks).TotalMilliseconds);
         var grain = _grains.GetGrain<IDeadlineReceiver>(GrainId.Create(reminder.Grain.Type, reminder.Grain.Key));
-        // An empty call ahead of the deadline: activation reads the state; the grain then idles in memory until its due time.
-        _ = ObserveAsync(due ? grain.ReceiveDeadlineAsync(reminder.DueAt) : grain.WarmUpAsync(), reminder.Grain, reminder.DueAt);
+        _ = ObserveAsync(grain.ReceiveDeadlineAsync(reminder.DueAt), reminder.Grain, reminder.DueAt);
     }
 
     // A failed wake-up (the silo stopping, a grain whose turn threw) is logged; the deadline index re-arms it at the next start.

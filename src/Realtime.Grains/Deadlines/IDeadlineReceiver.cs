@@ -6,7 +6,4 @@ public interface IDeadlineReceiver : IGrainWithStringKey
     /// <summary>The grain's deadline came due. Handlers must be idempotent: a deadline may be delivered again after a restart.</summary>
     /// <param name="dueAt">The instant the deadline was set for (it is delivered at or after it).</param>
     Task ReceiveDeadlineAsync(DateTimeOffset dueAt);
-
-    /// <summary>Does nothing: called shortly before a deadline so the grain's state is read before the deadline, not at it.</summary>
-    Task WarmUpAsync();
 }

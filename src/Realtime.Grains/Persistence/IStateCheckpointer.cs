@@ -15,6 +15,12 @@ public interface IStateCheckpointer
     /// </summary>
     Task<ReadOnlyMemory<byte>?> LoadAsync(GrainKey grain, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts reading the stored state of <paramref name="grain"/> ahead of its activation (its deadline is due soon), so
+    /// that <see cref="LoadAsync"/> answers from memory; nothing for a grain in memory or whose latest state is staged.
+    /// </summary>
+    void Prefetch(GrainKey grain);
+
     /// <summary>Stages the latest state of <paramref name="grain"/> (replacing anything staged before) with its next deadline and, for grains boards list, its summary.</summary>
     void Stage(GrainKey grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null);
 

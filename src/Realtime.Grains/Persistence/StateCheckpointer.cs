@@ -37,6 +37,15 @@ public sealed partial class StateCheckpointer(
     // Grains that left memory while their last state was staged or being written (guarded by _gate): their etags are
     // forgotten once that state is durable, unless they came back first.
     private readonly HashSet<GrainKey> _released = [];
+    // States read ahead of a deadline's activation (Prefetch) until that activation takes them (guarded by _gate). A stage
+    // drops the grain's read (it holds an older state); one nobody takes is dropped after PrefetchLifetime.
+    private readonly Dictionary<GrainKey, ReadAhead> _prefetched = [];
+    // In the order they expire; the queue holds no state, so a read taken by its grain is garbage at once.
+    private readonly Queue<(long ExpiresAt, GrainKey Grain)> _prefetchExpiry = new();
+    // What a read ahead that failed answers: the activation then reads for itself.
+    private static readonly StoredGrainState NotRead = new(ReadOnlyMemory<byte>.Empty, "");
+
+    private sealed record ReadAhead(Task<StoredGrainState?> Read, long ExpiresAt);
 
     private sealed record Staged(ReadOnlyMemory<byte> Data, DateTimeOffset? Deadline, byte[]? Summary);
 
@@ -49,6 +58,9 @@ public sealed partial class StateCheckpointer(
 
     /// <summary>How long a checkpoint waits for a deferring grain to stage before it writes without it (a bug; logged).</summary>
     public static readonly TimeSpan StageRequestTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a state read ahead (<see cref="Prefetch"/>) waits for its grain's activation before it is dropped.</summary>
+    public static readonly TimeSpan PrefetchLifetime = TimeSpan.FromSeconds(10);
 
     /// <summary>Grain states staged and not yet written.</summary>
     public int PendingCount
@@ -63,6 +75,7 @@ public sealed partial class StateCheckpointer(
         // a grain never applies a later event before an earlier one just because storage was briefly unavailable.
         // A grain that left memory before its last state was written comes back with that state (read your writes): its
         // etag stays the one the pending write will replace.
+        Task<StoredGrainState?>? readAhead;
         lock (_gate)
         {
             if (_staged.TryGetValue(grain, out var staged) || _writing?.TryGetValue(grain, out staged) == true)
@@ -70,6 +83,12 @@ public sealed partial class StateCheckpointer(
                 _released.Remove(grain);
                 return staged!.Data;
             }
+            readAhead = _prefetched.Remove(grain, out var ahead) ? ahead.Read : null;
+        }
+        if (readAhead is not null && await readAhead.WaitAsync(cancellationToken) is var read && !ReferenceEquals(read, NotRead))
+        {
+            _etags[grain] = read?.Etag;
+            return read?.Data;
         }
         var delay = TimeSpan.FromMilliseconds(50);
         var attempt = 0;
@@ -97,10 +116,46 @@ public sealed partial class StateCheckpointer(
     }
 
     /// <inheritdoc />
+    public void Prefetch(GrainKey grain)
+    {
+        // Nothing to read for a grain in memory (its etag is known) or whose latest state is staged or being written: an
+        // activation would take that state, and a read now could return an older one.
+        if (_etags.ContainsKey(grain)) return;
+        var now = Environment.TickCount64;
+        lock (_gate)
+        {
+            while (_prefetchExpiry.TryPeek(out var oldest) && oldest.ExpiresAt <= now)
+            {
+                _prefetchExpiry.Dequeue();
+                if (_prefetched.TryGetValue(oldest.Grain, out var expired) && expired.ExpiresAt <= now) _prefetched.Remove(oldest.Grain);
+            }
+            if (_staged.ContainsKey(grain) || _writing?.ContainsKey(grain) == true || _prefetched.ContainsKey(grain)) return;
+            var expiresAt = now + (long)PrefetchLifetime.TotalMilliseconds;
+            _prefetched[grain] = new ReadAhead(ReadAheadAsync(grain), expiresAt);
+            _prefetchExpiry.Enqueue((expiresAt, grain));
+        }
+    }
+
+    private async Task<StoredGrainState?> ReadAheadAsync(GrainKey grain)
+    {
+        try
+        {
+            return _batchedReads is { } reads ? await reads.ReadAsync(grain, CancellationToken.None) : await storage.ReadAsync(grain);
+        }
+        catch (Exception e)
+        {
+            // Only a head start is lost: the activation reads again, with its retries.
+            LogReadAheadFailed(e, grain);
+            return NotRead;
+        }
+    }
+
+    /// <inheritdoc />
     public void Stage(GrainKey grain, ReadOnlyMemory<byte> state, DateTimeOffset? nextDeadline, byte[]? summary = null)
     {
         lock (_gate)
         {
+            if (_prefetched.Count > 0) _prefetched.Remove(grain);
             _staged[grain] = new Staged(state, nextDeadline, summary);
             if (_unstaged.Remove(grain, out var unstaged)) unstaged.HasStaged.TrySetResult();
         }
@@ -326,6 +381,9 @@ public sealed partial class StateCheckpointer(
 
     [LoggerMessage(LogLevel.Error, "Checkpoint of {Count} grain states failed; they stay staged and will be retried")]
     private partial void LogCheckpointFailed(Exception error, int count);
+
+    [LoggerMessage(LogLevel.Debug, "Reading the state of {Grain} ahead of its deadline failed; its activation reads it")]
+    private partial void LogReadAheadFailed(Exception error, GrainKey grain);
 
     [LoggerMessage(LogLevel.Warning, "Loading the state of {Grain} failed; retrying in {DelayMs} ms")]
     private partial void LogLoadRetry(Exception error, GrainKey grain, double delayMs);

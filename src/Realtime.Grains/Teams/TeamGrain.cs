@@ -127,8 +127,6 @@ internal sealed class TeamGrain(
         return Task.FromResult<TeamSnapshot?>(new TeamSnapshot(this.GetPrimaryKeyString(), _state.Activity.Snapshot(), SortedAgents()));
     }
 
-    public Task WarmUpAsync() => Task.CompletedTask;
-
     public async Task ReceiveDeadlineAsync(DateTimeOffset dueAt)
     {
         if (_state.Activity is null) return;
