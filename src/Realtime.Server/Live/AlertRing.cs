@@ -7,21 +7,24 @@ namespace Realtime.Server.Live;
 internal sealed class AlertRing(int capacity)
 {
     private readonly Lock _lock = new();
-    private readonly (AlertKey Key, RecentAlert Alert)[] _slots = new (AlertKey, RecentAlert)[capacity];
+    // A slot keeps the alert and its key's hash, not the key: a floor holds 40 alerts per scope, and the key's strings
+    // were a fifth of each. A matching hash is confirmed from the alert's own payload.
+    private readonly (int KeyHash, RecentAlert Alert)[] _slots = new (int, RecentAlert)[capacity];
     private int _next;
     private int _count;
 
     /// <summary>Holds <paramref name="alert"/> unless an alert with <paramref name="key"/> is held already; false then.</summary>
     public bool Add(in AlertKey key, RecentAlert alert)
     {
+        var hash = key.GetHashCode();
         lock (_lock)
         {
-            // A linear look over a few dozen keys: cheaper than a set kept beside the ring, and alerts are rare next to state pushes.
+            // A linear look over a few dozen hashes: cheaper than a set kept beside the ring, and alerts are rare next to state pushes.
             for (var i = 0; i < _count; i++)
             {
-                if (_slots[i].Key == key) return false;
+                if (_slots[i].KeyHash == hash && AlertKey.Read(_slots[i].Alert.Kind, _slots[i].Alert.Payload.Span) == key) return false;
             }
-            _slots[_next] = (key, alert);
+            _slots[_next] = (hash, alert);
             _next = (_next + 1) % _slots.Length;
             if (_count < _slots.Length) _count++;
             return true;

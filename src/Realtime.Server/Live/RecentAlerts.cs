@@ -49,7 +49,8 @@ public sealed class RecentAlerts(int perScope, TimeProvider time)
         AlertKey key;
         try
         {
-            payload = PayloadOf(invocation);
+            // A copy of the payload alone: the ring would otherwise keep the whole invocation around it.
+            payload = PayloadOf(invocation).ToArray();
             key = AlertKey.Read(kind, payload.Span);
         }
         catch (JsonException)
