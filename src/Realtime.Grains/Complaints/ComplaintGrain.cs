@@ -132,8 +132,8 @@ internal sealed class ComplaintGrain(
 
     /// <summary>
     /// This turn's state and domain complaint, deserialized from the bytes kept between turns (the persistent state is
-    /// a <see cref="PreserializedState"/>: activation reads only the bytes, so a complaint the deadline scheduler warms up
-    /// ahead of its deadline waits as one array). They are locals of the
+    /// a <see cref="PreserializedState"/>: activation reads only the bytes and deserializes nothing until a turn needs
+    /// it). They are locals of the
     /// turn, not fields: a complaint is worked on in a few turns spread over hours, and between them its state's dozens
     /// of small objects survived every young collection, were copied into the old generation and were marked there by
     /// the background collector again and again (the collector was almost half the server's CPU during ingest). One

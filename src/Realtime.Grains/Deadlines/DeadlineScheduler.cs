@@ -180,11 +180,12 @@ public sealed partial class DeadlineScheduler
     }
 
     // A failed wake-up (the silo stopping, a grain whose turn threw) is logged; the deadline index re-arms it at the next start.
+    // Runs on the scheduler's timer thread, never in a grain turn.
     private async Task ObserveAsync(Task call, GrainKey grain, DateTimeOffset dueAt)
     {
         try
         {
-            await call.ConfigureAwait(false);
+            await call;
         }
         catch (Exception e)
         {
