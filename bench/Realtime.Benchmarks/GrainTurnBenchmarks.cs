@@ -19,10 +19,17 @@ internal sealed class PingGrain : Grain, IPingGrain
     public Task<int> Count() => Task.FromResult(_count);
 }
 
+[Orleans.Placement.PreferLocalPlacement]
+internal sealed class LocallyPlacedPingGrain : Grain, ILocallyPlacedPingGrain
+{
+    public Task Ping() => Task.CompletedTask;
+}
+
 /// <summary>
 /// Grain turns per second through one Orleans silo, in process: 1,000 activated grains and <see cref="CallsInFlight"/> calls
 /// issued before any is awaited (many callers), or 64 callers each awaiting every call (request/response).
-/// One operation is one turn, so turns/s = 1e9 / (ns per op).
+/// One operation is one turn, so turns/s = 1e9 / (ns per op). <see cref="FirstCallsToNewGrains"/> measures what a new
+/// complaint pays before any of our code runs: each operation activates a grain that did not exist.
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -32,10 +39,13 @@ public class GrainTurnBenchmarks
     private const int CallsInFlight = 100_000;
     private const int Callers = 64;
     private const int CallsPerCaller = 1_000;
+    private const int NewGrainsPerInvoke = 20_000;
 
     private IHost _host = null!;
     private IPingGrain[] _grains = null!;
     private Task[] _inFlight = null!;
+    private IGrainFactory _factory = null!;
+    private int _nextNewGrain;
 
     [GlobalSetup]
     public void Setup()
@@ -45,7 +55,7 @@ public class GrainTurnBenchmarks
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 11_911, gatewayPort: 0));
         _host = builder.Build();
         _host.StartAsync().GetAwaiter().GetResult();
-        var factory = _host.Services.GetRequiredService<IGrainFactory>();
+        var factory = _factory = _host.Services.GetRequiredService<IGrainFactory>();
         _grains = [.. Enumerable.Range(0, Grains).Select(i => factory.GetGrain<IPingGrain>($"g{i}"))];
         _inFlight = new Task[CallsInFlight];
         Task.WhenAll(_grains.Select(g => g.Ping())).GetAwaiter().GetResult();
@@ -70,4 +80,20 @@ public class GrainTurnBenchmarks
     {
         for (var i = 0; i < CallsPerCaller; i++) await _grains[(caller * 7 + i) % Grains].Ping();
     })));
+
+    [Benchmark(OperationsPerInvoke = NewGrainsPerInvoke, Description = "first call to a new grain, 20k in flight")]
+    public Task FirstCallsToNewGrains()
+    {
+        var calls = new Task[NewGrainsPerInvoke];
+        for (var i = 0; i < calls.Length; i++) calls[i] = _factory.GetGrain<IPingGrain>($"new-{_nextNewGrain++}").Ping();
+        return Task.WhenAll(calls);
+    }
+
+    [Benchmark(OperationsPerInvoke = NewGrainsPerInvoke, Description = "the same, placed locally")]
+    public Task FirstCallsToNewLocallyPlacedGrains()
+    {
+        var calls = new Task[NewGrainsPerInvoke];
+        for (var i = 0; i < calls.Length; i++) calls[i] = _factory.GetGrain<ILocallyPlacedPingGrain>($"new-{_nextNewGrain++}").Ping();
+        return Task.WhenAll(calls);
+    }
 }

@@ -6,13 +6,15 @@ namespace Realtime.LoadTest;
 /// <summary>
 /// The PostgreSQL the durable scenarios run on: <c>REALTIME_TEST_POSTGRES</c> when set, else a throwaway cluster from
 /// <c>scripts/postgres-test-cluster.sh start</c> (the way the tests get one), stopped again at the end only if this
-/// run started it. Each scenario gets a database of its own (<c>rt_load_…</c>), dropped afterwards.
+/// run started it. Each scenario gets a database of its own (<c>rt_load_…</c>), dropped afterwards unless
+/// <c>REALTIME_HARNESS_KEEP_DATABASES=1</c> keeps them for inspection (on a cluster given by <c>REALTIME_TEST_POSTGRES</c>).
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
 {
     private readonly string _repositoryRoot;
     private readonly bool _startedHere;
     private readonly List<string> _databases = [];
+    private readonly bool _keepDatabases = Environment.GetEnvironmentVariable("REALTIME_HARNESS_KEEP_DATABASES") == "1";
 
     private PostgresCluster(string repositoryRoot, string serverConnectionString, bool startedHere)
     {
@@ -51,9 +53,14 @@ public sealed class PostgresCluster : IAsyncDisposable
     public async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        _databases.Remove(name);
+        if (_keepDatabases)
+        {
+            Console.WriteLine($"  kept database {name}");
+            return;
+        }
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        _databases.Remove(name);
     }
 
     private async Task ExecuteAsync(string sql)
@@ -86,7 +93,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var name in _databases.ToList())
+        foreach (var name in _keepDatabases ? [] : _databases.ToList())
         {
             try
             {

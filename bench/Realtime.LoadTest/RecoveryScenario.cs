@@ -107,6 +107,13 @@ public static class RecoveryScenario
         // Pushes still on their way when the last breach was recorded are given a moment to arrive before counting them.
         await Task.Delay(1000);
         var (resyncs, _) = floor.FellBehind;
+        if (notFired > 0)
+        {
+            // What the restarted server said is the first thing to read when deadlines went missing.
+            var logPath = Path.GetFullPath("recovery-server.log");
+            await File.WriteAllTextAsync(logPath, server.Log);
+            Console.WriteLine($"  recovery: {notFired:N0} deadlines not fired; the restarted server's log is in {logPath}");
+        }
         // The subscriber leaves first, so the kill below is not reported as a failed connection.
         await floor.DisposeAsync();
         await server.DisposeAsync();

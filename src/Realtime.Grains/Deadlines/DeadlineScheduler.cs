@@ -9,7 +9,8 @@ namespace Realtime.Grains.Deadlines;
 /// One pending deadline per grain: "wake this grain at this instant", exact to the timer tick (Orleans reminders are
 /// minute-grained and one table row each). A deadline outlives activations: at its instant it calls the grain's
 /// <see cref="IDeadlineReceiver.ReceiveDeadlineAsync"/>, which activates it if it left memory; <see cref="DeadlineOptions.WarmUp"/>
-/// ahead it has the checkpointer read the grain's state, so the deadline's turn does not wait for storage. This carries
+/// ahead it has the checkpointer read the grain's state, so the deadline's turn does not wait for storage. A wake-up that
+/// fails is tried again, with growing pauses, until the grain takes it or sets a deadline of its own. This carries
 /// precision; durability is the deadline index, which the checkpointer writes and start-up loads back into it.
 /// </summary>
 public sealed partial class DeadlineScheduler
@@ -17,6 +18,10 @@ public sealed partial class DeadlineScheduler
     // Every complaint turn sets its reminder: shards keep those turns from queueing on one lock (the scheduler's heap
     // still has one, held only for its O(log n) insert).
     private const int ShardCount = 16;
+    // A failed wake-up is tried again after 1 s, doubling to a minute: a restart's burst of overdue deadlines can keep
+    // some calls waiting past Orleans' response timeout, and a deadline dropped then would not fire until the next start.
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private readonly Dictionary<GrainKey, Reminder>[] _shards = Enumerable.Range(0, ShardCount).Select(_ => new Dictionary<GrainKey, Reminder>()).ToArray();
 
     private Dictionary<GrainKey, Reminder> ShardOf(GrainKey grain) => _shards[(grain.GetHashCode() & int.MaxValue) % ShardCount];
@@ -176,12 +181,11 @@ public sealed partial class DeadlineScheduler
         }
         RealtimeMetrics.DeadlineFireLateness.Record(TimeSpan.FromTicks(_scheduler.UtcNowTicks - reminder.DueUtcTicks).TotalMilliseconds);
         var grain = _grains.GetGrain<IDeadlineReceiver>(GrainId.Create(reminder.Grain.Type, reminder.Grain.Key));
-        _ = ObserveAsync(grain.ReceiveDeadlineAsync(reminder.DueAt), reminder.Grain, reminder.DueAt);
+        _ = ObserveAsync(grain.ReceiveDeadlineAsync(reminder.DueAt), reminder.Grain, reminder.DueAt, reminder.Attempt);
     }
 
-    // A failed wake-up (the silo stopping, a grain whose turn threw) is logged; the deadline index re-arms it at the next start.
     // Runs on the scheduler's timer thread, never in a grain turn.
-    private async Task ObserveAsync(Task call, GrainKey grain, DateTimeOffset dueAt)
+    private async Task ObserveAsync(Task call, GrainKey grain, DateTimeOffset dueAt, int attempt)
     {
         try
         {
@@ -189,12 +193,37 @@ public sealed partial class DeadlineScheduler
         }
         catch (Exception e)
         {
-            LogWakeFailed(e, grain, dueAt);
+            var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempt, 6)));
+            LogWakeFailed(e, grain, dueAt, attempt + 1, delay.TotalSeconds);
+            Retry(grain, dueAt, attempt + 1, delay);
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "The deadline of {Grain} due {DueAt} could not be delivered")]
-    private partial void LogWakeFailed(Exception error, GrainKey grain, DateTimeOffset dueAt);
+    // Delivers the same deadline again later, unless the grain has set one since (its turn ran after all, or moved it):
+    // it knows better. Delivering twice is harmless, as any repeated wake-up is.
+    private void Retry(GrainKey grain, DateTimeOffset dueAt, int attempt, TimeSpan delay)
+    {
+        var reminders = ShardOf(grain);
+        lock (reminders)
+        {
+            if (reminders.ContainsKey(grain)) return;
+            var reminder = new Reminder(this, grain, dueAt.UtcTicks) { Attempt = attempt };
+            reminder.FirstWake = new DateTimeOffset(_scheduler.UtcNowTicks, TimeSpan.Zero) + delay;
+            try
+            {
+                reminder.Entry = _scheduler.Schedule(reminder.FirstWake, reminder);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The silo has stopped: the deadline index re-arms it at the next start.
+                return;
+            }
+            reminders[grain] = reminder;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The deadline of {Grain} due {DueAt} could not be delivered; attempt {Attempt} in {DelaySeconds} s")]
+    private partial void LogWakeFailed(Exception error, GrainKey grain, DateTimeOffset dueAt, int attempt, double delaySeconds);
 
     private sealed class Reminder(DeadlineScheduler owner, GrainKey grain, long dueUtcTicks) : ITimerTarget
     {
@@ -208,6 +237,9 @@ public sealed partial class DeadlineScheduler
         public bool WarmingUp { get; set; }
 
         public ScheduledTimer? Entry { get; set; }
+
+        /// <summary>How many deliveries of this deadline failed before this one.</summary>
+        public int Attempt { get; init; }
 
         /// <summary>When it first wakes: the warm-up, or the due time itself.</summary>
         public DateTimeOffset FirstWake { get; set; }

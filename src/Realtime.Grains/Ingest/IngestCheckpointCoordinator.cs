@@ -5,8 +5,8 @@ namespace Realtime.Grains.Ingest;
 
 /// <summary>
 /// The silo side of <see cref="ICheckpointCoordinator"/>: asks the floor's <see cref="IIngestGrain"/>. When it cannot be
-/// reached (the silo's last checkpoint runs after the silo stopped; the writer is moving after a death) the checkpoint
-/// claims no more than the last answer did, which only ever makes a later replay longer, never shorter.
+/// reached (the silo's first checkpoints run before it joined, its last one after it stopped; the writer is moving after
+/// a death) the checkpoint claims no more than the last answer did, which only ever makes a later replay longer, never shorter.
 /// </summary>
 public sealed partial class IngestCheckpointCoordinator(
     IGrainFactory grains, ILocalSiloDetails silo, IClusterMembershipService membership, IngestPipeline pipeline, ILogger<IngestCheckpointCoordinator> log)
@@ -24,7 +24,7 @@ public sealed partial class IngestCheckpointCoordinator(
     /// <inheritdoc />
     public async Task<CheckpointWatermark> BeginAsync(CancellationToken cancellationToken)
     {
-        if (Stopping) return Fallback();
+        if (!Active) return Fallback();
         try
         {
             var answer = await grains.FloorIngestWriter().BeginCheckpointAsync(SiloId).WaitAsync(AnswerTimeout, cancellationToken);
@@ -37,8 +37,9 @@ public sealed partial class IngestCheckpointCoordinator(
         }
     }
 
-    // The silo's last checkpoint runs as it stops, when it can no longer call grains.
-    private bool Stopping => membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) is SiloStatus.ShuttingDown or SiloStatus.Stopping or SiloStatus.Dead;
+    // Grain calls need an active silo: before it has joined, placement finds no silo and retries for seconds, logging each
+    // attempt as a failure; as it stops, calls may hang.
+    private bool Active => membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) == SiloStatus.Active;
 
     // The writer lived here and stopped: its watermark is exact; no other silo has reported newer than the last answer.
     private CheckpointWatermark Fallback() =>
@@ -47,7 +48,7 @@ public sealed partial class IngestCheckpointCoordinator(
     /// <inheritdoc />
     public async Task EndAsync(long appliedThrough, long stored, CancellationToken cancellationToken)
     {
-        if (Stopping) return;
+        if (!Active) return;
         try
         {
             await grains.FloorIngestWriter().EndCheckpointAsync(SiloId, appliedThrough, stored).WaitAsync(AnswerTimeout, cancellationToken);
