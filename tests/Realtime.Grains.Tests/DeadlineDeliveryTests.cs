@@ -1,11 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Realtime.Grains;
-using Realtime.Grains.Complaints;
 using Realtime.Grains.Deadlines;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 using Realtime.Testing;
-using static Realtime.Grains.Tests.FloorEvents;
 
 namespace Realtime.Grains.Tests;
 
@@ -22,15 +19,8 @@ public sealed class DeadlineDeliveryTests
     {
         var store = new CountingStateStore();
         await using var host = await GrainsTestHost.StartAsync(storage: s => s.AddSingleton<IGrainStateStore>(store));
-        var checkpointer = host.Service<StateCheckpointer>();
-        var at = host.Time.GetUtcNow();
-        await host.SubmitAsync(Opened("C-retry", at, agent: "A1"));
-        var id = new GrainKey("complaint", "C-retry");
-        await checkpointer.FlushAsync().WaitAsync(Bound);
-        await host.CollectIdleActivationsAsync();
-        await Eventually.TrueAsync(async () => !await host.IsActiveAsync(id), "the idle complaint to leave memory");
+        var (id, due) = await IdleComplaint.OpenAsync(host, "C-retry");
         var scheduler = host.Service<DeadlineScheduler>();
-        var due = scheduler.Get(id)!.Value;
 
         // Its state cannot be read at the deadline, so the wake-up fails: the deadline stays pending, to be tried again.
         store.FailReadsOf = id;

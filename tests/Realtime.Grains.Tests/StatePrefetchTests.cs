@@ -7,7 +7,6 @@ using Realtime.Grains.Deadlines;
 using Realtime.Grains.Live;
 using Realtime.Grains.Persistence;
 using Realtime.Testing;
-using static Realtime.Grains.Tests.FloorEvents;
 
 namespace Realtime.Grains.Tests;
 
@@ -24,14 +23,7 @@ public sealed class StatePrefetchTests
     {
         var store = new CountingStateStore();
         await using var host = await GrainsTestHost.StartAsync(storage: s => s.AddSingleton<IGrainStateStore>(store));
-        var checkpointer = host.Service<StateCheckpointer>();
-        var at = host.Time.GetUtcNow();
-        await host.SubmitAsync(Opened("C-ahead", at, agent: "A1"));
-        var id = new GrainKey("complaint", "C-ahead");
-        await checkpointer.FlushAsync().WaitAsync(Bound);
-        await host.CollectIdleActivationsAsync();
-        await Eventually.TrueAsync(async () => !await host.IsActiveAsync(id), "the idle complaint to leave memory");
-        var due = host.Service<DeadlineScheduler>().Get(id)!.Value;
+        var (id, due) = await IdleComplaint.OpenAsync(host, "C-ahead");
         var readsBefore = store.ReadsOf(id);
 
         // Inside the warm-up before its next deadline: the state is read, the complaint stays out of memory.
