@@ -82,18 +82,15 @@ public class GrainTurnBenchmarks
     })));
 
     [Benchmark(OperationsPerInvoke = NewGrainsPerInvoke, Description = "first call to a new grain, 20k in flight")]
-    public Task FirstCallsToNewGrains()
-    {
-        var calls = new Task[NewGrainsPerInvoke];
-        for (var i = 0; i < calls.Length; i++) calls[i] = _factory.GetGrain<IPingGrain>($"new-{_nextNewGrain++}").Ping();
-        return Task.WhenAll(calls);
-    }
+    public Task FirstCallsToNewGrains() => FirstCalls(key => _factory.GetGrain<IPingGrain>(key).Ping());
 
     [Benchmark(OperationsPerInvoke = NewGrainsPerInvoke, Description = "the same, placed locally")]
-    public Task FirstCallsToNewLocallyPlacedGrains()
+    public Task FirstCallsToNewLocallyPlacedGrains() => FirstCalls(key => _factory.GetGrain<ILocallyPlacedPingGrain>(key).Ping());
+
+    private Task FirstCalls(Func<string, Task> ping)
     {
         var calls = new Task[NewGrainsPerInvoke];
-        for (var i = 0; i < calls.Length; i++) calls[i] = _factory.GetGrain<ILocallyPlacedPingGrain>($"new-{_nextNewGrain++}").Ping();
+        for (var i = 0; i < calls.Length; i++) calls[i] = ping($"new-{_nextNewGrain++}");
         return Task.WhenAll(calls);
     }
 }

@@ -98,7 +98,7 @@ public sealed partial class StateCheckpointer(
             if (bounded) await _loads.WaitAsync(cancellationToken);
             try
             {
-                var stored = _batchedReads is { } reads ? await reads.ReadAsync(grain, cancellationToken) : await storage.ReadAsync(grain, cancellationToken);
+                var stored = await ReadStoredAsync(grain, cancellationToken);
                 _etags[grain] = stored?.Etag;
                 return stored?.Data;
             }
@@ -136,11 +136,14 @@ public sealed partial class StateCheckpointer(
         }
     }
 
+    private Task<StoredGrainState?> ReadStoredAsync(GrainKey grain, CancellationToken cancellationToken) =>
+        _batchedReads is { } reads ? reads.ReadAsync(grain, cancellationToken) : storage.ReadAsync(grain, cancellationToken);
+
     private async Task<StoredGrainState?> ReadAheadAsync(GrainKey grain)
     {
         try
         {
-            return _batchedReads is { } reads ? await reads.ReadAsync(grain, CancellationToken.None) : await storage.ReadAsync(grain);
+            return await ReadStoredAsync(grain, CancellationToken.None);
         }
         catch (Exception e)
         {
